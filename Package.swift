@@ -1,0 +1,66 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// Modules are layered by dependency (see README "Architecture"): the libcurl shim at the bottom,
+// the transport over it, the engine over the transport; the model (Scenario) and Metrics do no I/O;
+// Reports depend only on the model and metrics; the executable only calls RehearseCommands.
+let package = Package(
+    name: "Rehearsal",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "rehearse", targets: ["rehearse"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+    ],
+    targets: [
+        .executableTarget(name: "rehearse", dependencies: ["RehearseCommands"]),
+        .target(
+            name: "RehearseCommands",
+            dependencies: [
+                "Engine", "Reports", "Scenario", "Metrics", "DemoStaging",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .target(name: "Reports", dependencies: ["Scenario", "Metrics"]),
+        .target(
+            name: "Engine",
+            dependencies: [
+                "Transport", "Scenario", "Metrics",
+                .product(name: "HeapModule", package: "swift-collections"),
+            ]),
+        .target(
+            name: "Transport",
+            dependencies: ["CCurl"]),
+        .target(
+            name: "CCurl",
+            linkerSettings: [.linkedLibrary("curl")]),
+        .target(name: "Scenario", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "Metrics", dependencies: [.product(name: "Histogram", package: "hdrhistogram-swift")]),
+        .target(
+            name: "DemoStaging",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]),
+        .target(
+            name: "TestSupport",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]),
+        .testTarget(name: "ScenarioTests", dependencies: ["Scenario"]),
+        .testTarget(name: "MetricsTests", dependencies: ["Metrics"]),
+        .testTarget(name: "TransportTests", dependencies: ["Transport", "TestSupport"]),
+        .testTarget(name: "EngineTests", dependencies: ["Engine", "Scenario", "Metrics", "TestSupport"]),
+        .testTarget(name: "DemoStagingTests", dependencies: ["DemoStaging", "Transport"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Metrics", "Scenario"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,18 @@
+/// A condition on a response; a failing check marks the request failed (class `check`).
+public enum Check: Sendable, Equatable, Codable {
+    /// The status must be one of these.
+    case status([Int])
+    /// The body must contain this text (templates expanded).
+    case bodyContains(Template)
+    /// The JSON value at the path must equal this value.
+    case json(JSONPath, JSONValue)
+    /// The request must complete within this time.
+    case maxDuration(Duration)
+
+    public var readsBody: Bool {
+        switch self {
+        case .bodyContains, .json: true
+        case .status, .maxDuration: false
+        }
+    }
+}

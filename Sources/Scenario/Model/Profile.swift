@@ -1,0 +1,88 @@
+/// A whole test: where to send traffic, which flows, as which roles, how much load, what limits.
+public struct Profile: Sendable, Equatable, Codable {
+    public var name: String
+    public var target: Target
+    public var flows: [Flow]
+    public var roles: [Role]
+    public var load: LoadShape
+    public var timeouts: Timeouts
+    /// Folder that receives `Results/<UTC time>-<name>/`; relative paths are relative to the working directory.
+    public var output: String
+    public var source: SourceLocation?
+
+    public init(
+        name: String, target: Target, flows: [Flow], roles: [Role], load: LoadShape, timeouts: Timeouts,
+        output: String = "Results", source: SourceLocation? = nil
+    ) {
+        self.name = name
+        self.target = target
+        self.flows = flows
+        self.roles = roles
+        self.load = load
+        self.timeouts = timeouts
+        self.output = output
+        self.source = source
+    }
+}
+
+/// The system under test: a base URL and the hosts a run may contact.
+public struct Target: Sendable, Equatable, Codable {
+    /// Joined with relative step paths, e.g. `http://127.0.0.1:8787`. May hold `{{env.…}}`.
+    public var baseURL: String
+    /// Host names (or IP literals) requests may go to; any other host is refused before sending.
+    /// When the profile names none, only the base URL's host is allowed.
+    public var allowHosts: [String]
+    /// Send HTTP/1.1 only (`http1`), or let TLS negotiate HTTP/2 (`auto`, the default).
+    public var httpVersion: HTTPVersion
+    /// Verify TLS certificates (default true). Off only for self-signed staging.
+    public var verifyTLS: Bool
+    public var source: SourceLocation?
+
+    public enum HTTPVersion: String, Sendable, Equatable, Codable { case auto, http1 }
+
+    public init(
+        baseURL: String, allowHosts: [String], httpVersion: HTTPVersion = .auto, verifyTLS: Bool = true,
+        source: SourceLocation? = nil
+    ) {
+        self.baseURL = baseURL
+        self.allowHosts = allowHosts
+        self.httpVersion = httpVersion
+        self.verifyTLS = verifyTLS
+        self.source = source
+    }
+}
+
+/// Who the virtual users are logged in as; `{{role.FIELD}}` reads a field.
+public struct Role: Sendable, Equatable, Codable {
+    public var name: String
+    /// Share of the virtual users that take this role (default 1; VUs are dealt out by weight).
+    public var weight: Int
+    /// Credential sets; each virtual user of the role takes one, round robin. At least one.
+    /// Values were resolved from the environment or a CSV file when the profile was loaded.
+    public var accounts: [[String: String]]
+    /// Field names whose values are secrets (passwords, tokens): never printed or written to results.
+    public var secretFields: Set<String>
+
+    public init(name: String, weight: Int = 1, accounts: [[String: String]], secretFields: Set<String> = []) {
+        self.name = name
+        self.weight = weight
+        self.accounts = accounts
+        self.secretFields = secretFields
+    }
+}
+
+/// Per-request, connect and spinner limits.
+public struct Timeouts: Sendable, Equatable, Codable {
+    /// The whole request, connect included (default 10 s). A request past it is a timeout.
+    public var request: Duration
+    /// TCP + TLS connect (default 5 s).
+    public var connect: Duration
+    /// When a user waiting on a step or group sees a "spinner of death" (default 3 s).
+    public var spinner: Duration
+
+    public init(request: Duration = .seconds(10), connect: Duration = .seconds(5), spinner: Duration = .seconds(3)) {
+        self.request = request
+        self.connect = connect
+        self.spinner = spinner
+    }
+}
