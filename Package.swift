@@ -31,6 +31,7 @@ let package = Package(
             dependencies: [
                 "Transport", "Scenario", "Metrics",
                 .product(name: "HeapModule", package: "swift-collections"),
+                .product(name: "DequeModule", package: "swift-collections"),
             ]),
         .target(
             name: "Transport",

@@ -1,0 +1,61 @@
+// Typed one-line wrappers over libcurl for Swift.
+//
+// Swift cannot call C variadic functions, and curl_easy_setopt, curl_easy_getinfo, curl_multi_setopt and
+// curl_share_setopt are variadic. Each wrapper below fixes one argument type. No logic lives here except the
+// response-buffer write callback, which runs per chunk of bytes and so stays in C (see ../shared notes).
+// The header also re-exports <sys/epoll.h>, which Swift's Glibc module does not expose.
+#ifndef CCURL_H
+#define CCURL_H
+
+#include <curl/curl.h>
+#include <sys/epoll.h>
+#include <stddef.h>
+#include <stdint.h>
+
+// MARK: easy handle options
+static inline CURLcode ccurl_easy_setopt_long(CURL *h, CURLoption o, long v) { return curl_easy_setopt(h, o, v); }
+static inline CURLcode ccurl_easy_setopt_offt(CURL *h, CURLoption o, curl_off_t v) { return curl_easy_setopt(h, o, v); }
+static inline CURLcode ccurl_easy_setopt_ptr(CURL *h, CURLoption o, void *v) { return curl_easy_setopt(h, o, v); }
+static inline CURLcode ccurl_easy_setopt_str(CURL *h, CURLoption o, const char *v) { return curl_easy_setopt(h, o, v); }
+static inline CURLcode ccurl_easy_setopt_slist(CURL *h, CURLoption o, struct curl_slist *v) { return curl_easy_setopt(h, o, v); }
+static inline CURLcode ccurl_easy_setopt_share(CURL *h, CURLSH *v) { return curl_easy_setopt(h, CURLOPT_SHARE, v); }
+static inline CURLcode ccurl_easy_setopt_write_cb(CURL *h, CURLoption o, curl_write_callback v) { return curl_easy_setopt(h, o, v); }
+static inline CURLcode ccurl_easy_setopt_closesocket_cb(CURL *h, curl_closesocket_callback v) { return curl_easy_setopt(h, CURLOPT_CLOSESOCKETFUNCTION, v); }
+
+// MARK: easy handle information
+static inline CURLcode ccurl_easy_getinfo_long(CURL *h, CURLINFO i, long *v) { return curl_easy_getinfo(h, i, v); }
+static inline CURLcode ccurl_easy_getinfo_offt(CURL *h, CURLINFO i, curl_off_t *v) { return curl_easy_getinfo(h, i, v); }
+static inline CURLcode ccurl_easy_getinfo_ptr(CURL *h, CURLINFO i, void **v) { return curl_easy_getinfo(h, i, v); }
+static inline CURLcode ccurl_easy_getinfo_str(CURL *h, CURLINFO i, char **v) { return curl_easy_getinfo(h, i, v); }
+
+// MARK: multi handle options
+static inline CURLMcode ccurl_multi_setopt_long(CURLM *m, CURLMoption o, long v) { return curl_multi_setopt(m, o, v); }
+static inline CURLMcode ccurl_multi_setopt_ptr(CURLM *m, CURLMoption o, void *v) { return curl_multi_setopt(m, o, v); }
+static inline CURLMcode ccurl_multi_setopt_socket_cb(CURLM *m, curl_socket_callback v) { return curl_multi_setopt(m, CURLMOPT_SOCKETFUNCTION, v); }
+static inline CURLMcode ccurl_multi_setopt_timer_cb(CURLM *m, curl_multi_timer_callback v) { return curl_multi_setopt(m, CURLMOPT_TIMERFUNCTION, v); }
+
+// MARK: share handle options
+static inline CURLSHcode ccurl_share_setopt_long(CURLSH *s, CURLSHoption o, long v) { return curl_share_setopt(s, o, v); }
+
+// MARK: CURLMsg accessors (the result sits in a union Swift cannot read directly)
+static inline CURLcode ccurl_msg_result(const CURLMsg *m) { return m->data.result; }
+
+// MARK: response buffer
+/// A growable byte buffer filled by libcurl's write callback. `limit` caps what is kept; `total` counts every
+/// byte received, kept or not. A limit of 0 keeps nothing (counting only).
+typedef struct ccurl_buffer {
+    char *data;
+    size_t length;
+    size_t capacity;
+    size_t limit;
+    size_t total;
+} ccurl_buffer;
+
+/// CURLOPT_WRITEFUNCTION / CURLOPT_HEADERFUNCTION callback; `userdata` is a `ccurl_buffer *`.
+size_t ccurl_buffer_write(char *ptr, size_t size, size_t nmemb, void *userdata);
+/// Forgets the content, keeping the allocation.
+static inline void ccurl_buffer_clear(ccurl_buffer *b) { b->length = 0; b->total = 0; }
+/// Frees the allocation.
+void ccurl_buffer_free(ccurl_buffer *b);
+
+#endif

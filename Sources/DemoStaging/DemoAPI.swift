@@ -1,0 +1,80 @@
+import Foundation
+import NIOCore
+import NIOHTTP1
+
+/// The demo JSON API: routing, login, authentication and the cheap endpoints.
+///
+/// It returns futures of `DemoResponse` and knows nothing about channels, so the HTTP handler
+/// stays a thin adapter and the cost model stays testable.
+struct DemoAPI: Sendable {
+    let options: DemoOptions
+    let sessions: SessionStore
+    let stats: StatsRecorder
+    let dashboard: DashboardQuery
+
+    static let loginPath = "/api/login"
+    static let tasksPath = "/api/dashboard/tasks"
+    static let authenticatedPaths: Set<String> = ["/api/me", "/api/projects", "/api/notifications", tasksPath]
+
+    /// Answers `request`; the future completes on `eventLoop`.
+    func handle(_ request: DemoRequest, on eventLoop: EventLoop) -> EventLoopFuture<DemoResponse> {
+        if request.path == Self.loginPath {
+            return eventLoop.makeSucceededFuture(login(request))
+        }
+        let account = sessions.account(authorization: request.headers.first(name: "Authorization"))
+        stats.recordRequest(path: request.path, role: account?.role)
+        guard Self.authenticatedPaths.contains(request.path) else {
+            return eventLoop.makeSucceededFuture(.error(.notFound, "not found"))
+        }
+        guard request.method == .GET else {
+            return eventLoop.makeSucceededFuture(.error(.methodNotAllowed, "method not allowed"))
+        }
+        guard let account else {
+            return eventLoop.makeSucceededFuture(.error(.unauthorized, "missing or invalid bearer token"))
+        }
+        return authenticated(request, account: account, on: eventLoop)
+    }
+
+    private func authenticated(_ request: DemoRequest, account: DemoAccount, on eventLoop: EventLoop)
+        -> EventLoopFuture<DemoResponse>
+    {
+        if request.path == Self.tasksPath {
+            let limit = request.query["limit"].flatMap(Int.init) ?? DashboardQuery.defaultLimit
+            return dashboard.run(for: account, limit: limit, on: eventLoop)
+        }
+        let response: DemoResponse
+        switch request.path {
+        case "/api/me": response = DemoResponse(.ok, json: DemoPayloads.Me(email: account.email, role: account.role.rawValue))
+        case "/api/projects": response = DemoResponse(.ok, json: DemoPayloads.projects)
+        default: response = DemoResponse(.ok, json: DemoPayloads.notifications)
+        }
+        // Cheap, but not free: a real endpoint does a small indexed read.
+        return DashboardQuery.wait(TimeAmount(options.lightRequestCost), on: eventLoop).map { response }
+    }
+
+    /// `POST /api/login` with `{"email","password"}`: a bearer token and a session cookie.
+    private func login(_ request: DemoRequest) -> DemoResponse {
+        guard request.method == .POST else {
+            stats.recordRequest(path: request.path, role: nil)
+            return .error(.methodNotAllowed, "method not allowed")
+        }
+        let credentials = try? JSONDecoder().decode(
+            DemoPayloads.LoginRequest.self, from: Data(request.body.readableBytesView))
+        guard let credentials else {
+            stats.recordRequest(path: request.path, role: nil)
+            return .error(.badRequest, "expected JSON {\"email\",\"password\"}")
+        }
+        let account = DemoAccounts.authenticate(email: credentials.email, password: credentials.password)
+        stats.recordRequest(path: request.path, role: account?.role)
+        guard let account else {
+            return .error(.unauthorized, "bad credentials")
+        }
+        let token = sessions.issueToken(for: account)
+        // The cookie is not needed by the API (it reads the bearer token); it is there so a
+        // load test sees what a browser would get.
+        let cookie = "demo_session=\(SessionStore.randomHex(bytes: 16)); Path=/; HttpOnly"
+        return DemoResponse(
+            .ok, json: DemoPayloads.LoginResponse(token: token, role: account.role.rawValue),
+            headers: ["Set-Cookie": cookie])
+    }
+}

@@ -1,0 +1,73 @@
+import Metrics
+import Scenario
+
+/// A flow made ready to execute: URLs joined to the base, headers merged, series indices assigned.
+public struct CompiledFlow: Sendable {
+    public var name: String
+    public var steps: [CompiledStep]
+    public var continueOnFailure: Bool
+}
+
+public enum CompiledStep: Sendable {
+    case request(CompiledRequest)
+    /// Requests sent at once; `seriesByRole` indexes the group's series in the catalog.
+    case group(requests: [CompiledRequest], seriesByRole: [Int])
+    case think(ThinkTime)
+}
+
+/// One request step made ready to execute.
+public struct CompiledRequest: Sendable {
+    public var step: RequestStep
+    /// The URL without query: base URL + path, or the step's absolute URL; may hold templates.
+    public var url: Template
+    /// Flow headers merged with the step's (the step wins on a name clash).
+    public var headers: [Header]
+    /// The whole URL when nothing in it varies, so the hot path builds no string.
+    public var fixedURL: String?
+    /// The step's series in the catalog, per role index.
+    public var seriesByRole: [Int]
+    /// The step names its expected status, so a 4xx/5xx it expects is not an error.
+    public var checksStatus: Bool
+    /// Whether the URL's host must be checked against the allow-list at run time (it holds templates).
+    public var needsHostCheck: Bool
+}
+
+/// Builds the series catalog while compiling flows.
+struct CatalogBuilder {
+    let roles: [String]
+    var catalog = SeriesCatalog()
+
+    init(roles: [String]) { self.roles = roles }
+
+    mutating func compile(_ flow: Flow, baseURL: String) -> CompiledFlow {
+        let steps = flow.steps.map { step -> CompiledStep in
+            switch step {
+            case .request(let r):
+                return .request(compile(r, flow: flow, group: nil, baseURL: baseURL))
+            case .group(let g):
+                let requests = g.requests.map { compile($0, flow: flow, group: g.name, baseURL: baseURL) }
+                let series = roles.map { role in
+                    catalog.groups.append(.init(flow: flow.name, group: g.name, role: role))
+                    return catalog.groups.count - 1
+                }
+                return .group(requests: requests, seriesByRole: series)
+            case .think(let t):
+                return .think(t)
+            }
+        }
+        return CompiledFlow(name: flow.name, steps: steps, continueOnFailure: flow.continueOnFailure)
+    }
+
+    private mutating func compile(_ r: RequestStep, flow: Flow, group: String?, baseURL: String) -> CompiledRequest {
+        let series = roles.map { role in
+            catalog.steps.append(.init(flow: flow.name, step: r.name, group: group, role: role, method: r.method))
+            return catalog.steps.count - 1
+        }
+        let url = URLJoin.join(base: baseURL, r.url)
+        let fixed = url.isLiteral && r.query.isEmpty ? url.render { _ in nil } : nil
+        let checksStatus = r.checks.contains { if case .status = $0 { true } else { false } }
+        return CompiledRequest(
+            step: r, url: url, headers: HeaderMerge.merge(flow.headers, r.headers), fixedURL: fixed,
+            seriesByRole: series, checksStatus: checksStatus, needsHostCheck: !url.isLiteral)
+    }
+}

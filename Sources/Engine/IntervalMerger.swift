@@ -1,0 +1,44 @@
+import Metrics
+import Transport
+
+/// Folds the workers' per-interval measurements into the run's total and its timeline.
+struct IntervalMerger {
+    private(set) var total: MetricsStore
+    private(set) var timeline: [TimelinePoint] = []
+    private let catalog: SeriesCatalog
+    private let startTime: UInt64
+    private var lastElapsed = 0.0
+
+    init(catalog: SeriesCatalog, startTime: UInt64) {
+        self.catalog = catalog
+        self.startTime = startTime
+        total = MetricsStore(catalog: catalog)
+    }
+
+    /// Merges one interval's stores; returns the interval's timeline point.
+    mutating func merge(_ stores: [MetricsStore], activeVUs: Int) -> TimelinePoint {
+        var interval = MetricsStore(catalog: catalog)
+        for s in stores { interval.add(s) }
+        total.add(interval)
+        let elapsed = Double(MonotonicClock.now() - startTime) / 1e9
+        let point = TimelinePoint(
+            elapsed: (elapsed * 1000).rounded() / 1000, activeVUs: activeVUs, requests: interval.requests,
+            failed: interval.failed, timeouts: interval.errors(.timeout),
+            p95: Double(interval.allRequests.micros(atPercentile: 95)) / 1000)
+        if interval.requests > 0 || activeVUs > 0 { timeline.append(point) }
+        defer { lastElapsed = elapsed }
+        return point
+    }
+
+    func progress(_ point: TimelinePoint, stopping: Bool) -> Progress {
+        let span = max(point.elapsed - lastElapsedBefore(point), 0.001)
+        return Progress(
+            elapsedSeconds: point.elapsed, activeVUs: point.activeVUs, requests: total.requests,
+            rate: Double(point.requests) / span, p95: Double(total.allRequests.micros(atPercentile: 95)) / 1000,
+            failed: total.failed, timeouts: total.errors(.timeout), stopping: stopping)
+    }
+
+    private func lastElapsedBefore(_ point: TimelinePoint) -> Double {
+        timeline.count >= 2 ? timeline[timeline.count - 2].elapsed : 0
+    }
+}

@@ -1,0 +1,61 @@
+import Metrics
+import Scenario
+
+/// Everything a run needs, resolved once before any thread starts; read-only and shared by every worker.
+public struct RunPlan: Sendable {
+    public var profile: Profile
+    public var flows: [CompiledFlow]
+    public var catalog: SeriesCatalog
+    /// Role of each virtual user (index into `profile.roles`), dealt out by weight.
+    public var roleOfVU: [Int]
+    /// Each virtual user's rank among the users of its role: which account of the role it takes.
+    public var ordinalInRole: [Int]
+    public var workers: Int
+    /// Transfers one worker keeps in flight at most; more wait in its queue (their wait counts as latency).
+    public var maxInFlightPerWorker: Int
+    /// Hosts requests may go to (lower-cased).
+    public var allowedHosts: Set<String>
+    /// The process environment snapshot that `{{env.…}}` reads.
+    public var environment: [String: String]
+    /// Extra CA bundle (PEM) for TLS targets with a private CA.
+    public var caFile: String?
+
+    public init(
+        profile: Profile, workers: Int, environment: [String: String], maxInFlightPerWorker: Int = 1000,
+        caFile: String? = nil
+    ) {
+        self.profile = profile
+        self.workers = max(1, min(workers, profile.load.vus))
+        self.environment = environment
+        self.maxInFlightPerWorker = maxInFlightPerWorker
+        self.caFile = caFile
+        var builder = CatalogBuilder(roles: profile.roles.map(\.name))
+        let base = Template(literalOrParsed: profile.target.baseURL).render { v in
+            if case .env(let name) = v { environment[name] } else { nil }
+        }
+        let listed = profile.target.allowHosts.map { $0.lowercased() }
+        allowedHosts = Set(listed.isEmpty ? [URLJoin.host(of: base) ?? ""] : listed)
+        flows = profile.flows.map { builder.compile($0, baseURL: base) }
+        catalog = builder.catalog
+        roleOfVU = RoleDealer.deal(vus: profile.load.vus, weights: profile.roles.map(\.weight))
+        var seen = Array(repeating: 0, count: profile.roles.count)
+        ordinalInRole = roleOfVU.map { role in
+            defer { seen[role] += 1 }
+            return seen[role]
+        }
+    }
+
+    /// The base URL with `{{env.…}}` expanded.
+    public var baseURL: String {
+        Template(literalOrParsed: profile.target.baseURL).render { v in
+            if case .env(let name) = v { environment[name] } else { nil }
+        }
+    }
+}
+
+extension Template {
+    /// Parses `text`; text that is not a valid template stays literal (the loader already reported it).
+    init(literalOrParsed text: String) {
+        self = (try? Template.parse(text)) ?? Template(literal: text)
+    }
+}

@@ -1,0 +1,52 @@
+import Scenario
+
+/// Joins step paths to the base URL and finds a URL's host, without Foundation on the hot path.
+enum URLJoin {
+    /// An absolute step URL stays as is; a path is appended to the base URL with exactly one `/` between.
+    static func join(base: String, _ path: Template) -> Template {
+        if case .literal(let first)? = path.parts.first, first.hasPrefix("http://") || first.hasPrefix("https://") {
+            return path
+        }
+        var prefix = base
+        while prefix.hasSuffix("/") { prefix.removeLast() }
+        let startsWithSlash: Bool = if case .literal(let s)? = path.parts.first { s.hasPrefix("/") } else { false }
+        return Template(parts: [.literal(startsWithSlash ? prefix : prefix + "/")] + path.parts)
+    }
+
+    /// The host of an absolute http(s) URL, lower-cased, without port or brackets.
+    static func host(of url: String) -> String? {
+        guard let scheme = url.range(of: "://") else { return nil }
+        var rest = url[scheme.upperBound...]
+        if let end = rest.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) { rest = rest[..<end] }
+        if let at = rest.lastIndex(of: "@") { rest = rest[rest.index(after: at)...] }
+        if rest.hasPrefix("["), let close = rest.firstIndex(of: "]") {
+            return String(rest[rest.index(after: rest.startIndex)..<close]).lowercased()
+        }
+        if let colon = rest.firstIndex(of: ":") { rest = rest[..<colon] }
+        return rest.lowercased()
+    }
+}
+
+/// Merges flow-wide headers with a step's own (case-insensitive names; the step wins).
+enum HeaderMerge {
+    static func merge(_ flow: [Header], _ step: [Header]) -> [Header] {
+        let overridden = Set(step.map { $0.name.lowercased() })
+        return flow.filter { !overridden.contains($0.name.lowercased()) } + step
+    }
+}
+
+/// Deals virtual users out to roles by weight, spreading each role evenly over time (smooth weighted
+/// round robin), so a ramp-up brings in every role from the start.
+enum RoleDealer {
+    static func deal(vus: Int, weights: [Int]) -> [Int] {
+        guard !weights.isEmpty else { return [] }
+        let total = weights.reduce(0) { $0 + max($1, 0) }
+        var credit = Array(repeating: 0, count: weights.count)
+        return (0..<vus).map { _ in
+            for i in weights.indices { credit[i] += max(weights[i], 0) }
+            let pick = credit.indices.max { credit[$0] < credit[$1] }!
+            credit[pick] -= total
+            return pick
+        }
+    }
+}

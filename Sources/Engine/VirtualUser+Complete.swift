@@ -1,0 +1,101 @@
+import Metrics
+import Scenario
+import Transport
+
+extension VirtualUser {
+    /// A transfer of this user finished: measure it, check it, capture from it, and move on when the step
+    /// (or the whole group) is done.
+    func completed(slot: Int, result: TransferResult) {
+        guard slot < slotRequest.count, let request = slotRequest[slot] else { return }
+        slotRequest[slot] = nil
+        let now = MonotonicClock.now()
+        let elapsed = Int((now &- handles[slot].submittedAt) / 1000)
+        let lone = !isGroupStep
+        var sample = outcome(of: result, for: request, elapsed: elapsed)
+        sample.overSpinner = lone && sample.totalMicros > worker.plan.profile.timeouts.spinner.micros
+        worker.store.steps[request.seriesByRole[role]].record(sample)
+        if sample.error != nil { stepFailed = true }
+        groupPending -= 1
+        guard groupPending == 0 else { return }
+        if case .group(_, let series) = currentStep {
+            let waited = Int((now &- groupStart) / 1000)
+            let spinner = waited > worker.plan.profile.timeouts.spinner.micros
+            worker.store.groups[series[role]].record(micros: waited, overSpinner: spinner, failed: stepFailed)
+        }
+        if stepFailed && !flows[flowIndex].continueOnFailure { return endIteration(failed: true, now: now) }
+        stepIndex += 1
+        runSteps(now: now)
+    }
+
+    private var currentStep: CompiledStep? {
+        guard flowIndex < flows.count, stepIndex >= 0, stepIndex < flows[flowIndex].steps.count else { return nil }
+        return flows[flowIndex].steps[stepIndex]
+    }
+
+    private var isGroupStep: Bool {
+        if case .group = currentStep { true } else { false }
+    }
+
+    /// Classifies one result and runs the step's checks and captures.
+    func outcome(of result: TransferResult, for r: CompiledRequest, elapsed: Int) -> RequestSample {
+        let t = result.timings
+        var sample = RequestSample(
+            totalMicros: elapsed,
+            phaseMicros: (t.dnsMicros, t.connectMicros, t.tlsMicros, t.firstByteMicros, t.transferMicros),
+            freshConnection: result.newConnections > 0, responded: result.failure == nil, bytes: result.bodyBytes)
+        if let failure = result.failure {
+            sample.error = Self.errorClass(failure)
+            sample.message = failure.kind.rawValue + ": " + failure.message
+            if failure.kind == .timeout {
+                // Recorded at (at least) the limit that fired, so hung requests never flatter the percentiles.
+                let timeouts = worker.plan.profile.timeouts
+                let limit = result.timings.connect == 0 && result.timings.startTransfer == 0
+                    ? min(timeouts.connect, timeouts.request) : timeouts.request
+                sample.totalMicros = max(elapsed, limit.micros)
+            }
+            return sample
+        }
+        if !r.checksStatus, result.status >= 400 {
+            sample.error = result.status >= 500 ? .http5xx : .http4xx
+            sample.message = "HTTP \(result.status)"
+            return sample
+        }
+        if let message = checkFailure(result, r, elapsed: elapsed) {
+            sample.error = .check
+            sample.message = message
+        }
+        return sample
+    }
+
+    /// Runs checks, then captures; the first failure's message, or nil.
+    private func checkFailure(_ result: TransferResult, _ r: CompiledRequest, elapsed: Int) -> String? {
+        let lookup = self.value
+        for check in r.step.checks {
+            if let message = check.failure(
+                status: result.status, body: result.body, duration: .microseconds(elapsed),
+                render: { $0.render(lookup) })
+            {
+                return message
+            }
+        }
+        for capture in r.step.captures {
+            guard let value = capture.extract(body: result.body, headers: result.headers ?? []) else {
+                return "capture \(capture.name): not found"
+            }
+            captures[capture.name] = value
+        }
+        return nil
+    }
+
+    static func errorClass(_ f: TransferFailure) -> ErrorClass {
+        switch f.kind {
+        case .timeout: return .timeout
+        case .refused: return .refused
+        case .dns: return .dns
+        case .tls: return .tls
+        case .reset: return .reset
+        case .blocked: return .blocked
+        case .other: return .other
+        }
+    }
+}

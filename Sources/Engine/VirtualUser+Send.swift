@@ -1,0 +1,88 @@
+import Metrics
+import Scenario
+import Transport
+
+extension VirtualUser {
+    /// Sends one request, or a whole parallel group at once.
+    func send(_ requests: [CompiledRequest], now: UInt64) {
+        groupPending = requests.count
+        groupStart = now
+        stepFailed = false
+        while handles.count < requests.count {
+            do {
+                handles.append(try EasyHandle(options: worker.options, share: share))
+                slotRequest.append(nil)
+            } catch {
+                return failAll(requests, message: error.description, now: now)
+            }
+        }
+        for (slot, r) in requests.enumerated() { start(r, slot: slot, now: now) }
+    }
+
+    private func start(_ r: CompiledRequest, slot: Int, now: UInt64) {
+        let easy = handles[slot]
+        easy.tag = localIndex << 10 | slot
+        easy.submittedAt = now
+        slotRequest[slot] = r
+        let request = build(r)
+        if r.needsHostCheck, let host = URLJoin.host(of: request.url), !allowed(host) {
+            // Never sent. Reported on the next loop turn, like any completion, so no recursion.
+            let failure = TransferFailure(kind: .blocked, code: -1, message: "host \(host) is not in target.allow_hosts")
+            blocked.append((slot, TransferResult(failure: failure, status: 0)))
+            worker.schedule(localIndex, at: now)
+            return
+        }
+        do {
+            try easy.prepare(request)
+        } catch {
+            blocked.append((slot, TransferResult(failure: .init(kind: .other, code: error.code, message: error.message), status: 0)))
+            worker.schedule(localIndex, at: now)
+            return
+        }
+        worker.submit(easy)
+    }
+
+    private func allowed(_ host: String) -> Bool {
+        worker.plan.allowedHosts.contains(host)
+    }
+
+    private func failAll(_ requests: [CompiledRequest], message: String, now: UInt64) {
+        for (slot, r) in requests.enumerated() where slot < slotRequest.count {
+            slotRequest[slot] = r
+            blocked.append((slot, TransferResult(failure: .init(kind: .other, code: -1, message: message), status: 0)))
+        }
+        worker.schedule(localIndex, at: now)
+    }
+
+    /// Renders the step into a transport request for this user.
+    func build(_ r: CompiledRequest) -> HTTPRequest {
+        let lookup = self.value
+        var url = r.fixedURL ?? r.url.render(lookup)
+        if r.fixedURL == nil, !r.step.query.isEmpty {
+            url += (url.contains("?") ? "&" : "?") + r.step.query.encoded(lookup)
+        }
+        var lines = r.headers.map { "\($0.name): \($0.value.render(lookup))" }
+        var body: [UInt8]?
+        if let b = r.step.body {
+            let rendered = b.render(lookup)
+            body = rendered.bytes
+            if let type = rendered.contentType, !r.headers.contains(where: { $0.name.lowercased() == "content-type" }) {
+                lines.append("Content-Type: \(type)")
+            }
+        }
+        return HTTPRequest(
+            method: r.step.method, url: url, headerLines: lines, body: body,
+            keepBodyBytes: r.step.needsBody ? 1 << 20 : 0, keepHeaders: r.step.needsHeaders)
+    }
+
+    /// What `{{…}}` means for this user now.
+    func value(_ v: Variable) -> String? {
+        switch v {
+        case .env(let name): worker.plan.environment[name]
+        case .role(let field): account[field]
+        case .capture(let name): captures[name]
+        case .vu: String(number)
+        case .iteration: String(iteration)
+        }
+    }
+}

@@ -1,0 +1,144 @@
+import DequeModule
+import HeapModule
+import Metrics
+import Scenario
+import Transport
+
+/// One engine thread: its own curl multi handle and epoll loop, its virtual users (state machines driven by the
+/// loop, not a task per request) and its own measurements, handed to the controller once per interval.
+/// Nothing here is shared with other threads except through `RunState`.
+final class Worker {
+    let plan: RunPlan
+    let state: RunState
+    let multi: MultiHandle
+    let options: TransferOptions
+    /// Run start and, for duration-bounded runs, the end (monotonic ns).
+    let startTime: UInt64
+    let endTime: UInt64?
+    var vus: [VirtualUser] = []
+    var wakes = Heap<Wake>()
+    /// Prepared transfers waiting for room under `maxInFlightPerWorker`.
+    var backlog = Deque<EasyHandle>()
+    var store: MetricsStore
+    var rng = SystemRandomNumberGenerator()
+    var finishedVUs = 0
+    /// Set when the run starts winding down: no new iterations; transfers cut at `hardStopAt`.
+    var stopping = false
+    var hardStopAt = UInt64.max
+    private var nextFlush: UInt64
+    static let flushInterval: UInt64 = 1_000_000_000
+
+    init(plan: RunPlan, state: RunState, index: Int, startTime: UInt64) throws(CurlError) {
+        self.plan = plan
+        self.state = state
+        self.startTime = startTime
+        let load = plan.profile.load
+        if case .duration(let d) = load.end { endTime = startTime + d.nanoseconds } else { endTime = nil }
+        store = MetricsStore(catalog: plan.catalog)
+        nextFlush = startTime + Self.flushInterval
+        let timeouts = plan.profile.timeouts
+        options = TransferOptions(
+            timeoutMilliseconds: Int(timeouts.request.nanoseconds / 1_000_000),
+            connectTimeoutMilliseconds: Int(timeouts.connect.nanoseconds / 1_000_000),
+            allowHTTP2: plan.profile.target.httpVersion == .auto, verifyTLS: plan.profile.target.verifyTLS,
+            caFile: plan.caFile)
+        let mine = stride(from: index, to: load.vus, by: plan.workers).map { $0 }
+        multi = try MultiHandle(maxConnections: max(mine.count * 8, 64))
+        for (local, global) in mine.enumerated() {
+            vus.append(try VirtualUser(worker: self, localIndex: local, number: global + 1, role: plan.roleOfVU[global]))
+            let offset = load.vus > 1 ? load.rampUp.nanoseconds * UInt64(global) / UInt64(load.vus) : 0
+            wakes.insert(Wake(time: startTime + offset, vu: local))
+        }
+    }
+
+    /// Runs until every virtual user is done or the run is cut.
+    func run() {
+        while finishedVUs < vus.count || multi.inFlight > 0 || !backlog.isEmpty {
+            let now = MonotonicClock.now()
+            checkStop(now)
+            if now >= hardStopAt || state.stopLevel.load(ordering: .relaxed) >= 2 {
+                cutTransfers()
+                break
+            }
+            runDueWakes(now)
+            let wait = nextWait(now)
+            multi.poll(maxWait: wait) { easy, result in self.finished(easy, result) }
+            if MonotonicClock.now() >= nextFlush { flush() }
+        }
+        state.post(store)
+    }
+
+    private func checkStop(_ now: UInt64) {
+        guard !stopping else { return }
+        let asked = state.stopLevel.load(ordering: .relaxed) >= 1
+        if asked || (endTime.map { now >= $0 } ?? false) || state.iterationsLeft.load(ordering: .relaxed) <= 0 {
+            stopping = true
+            hardStopAt = now + plan.profile.load.gracefulStop.nanoseconds
+        }
+    }
+
+    /// Wakes virtual users whose time has come; once stopping, all of them (think time is skipped).
+    private func runDueWakes(_ now: UInt64) {
+        while let next = wakes.min, next.time <= now || stopping {
+            _ = wakes.removeMin()
+            vus[next.vu].wake(now: now)
+        }
+    }
+
+    private func nextWait(_ now: UInt64) -> UInt64 {
+        var wait: UInt64 = 50_000_000  // bounds how late a stop request is noticed
+        if let next = wakes.min { wait = next.time > now ? min(wait, next.time - now) : 0 }
+        if let end = endTime, !stopping { wait = end > now ? min(wait, end - now) : 0 }
+        return wait
+    }
+
+    /// Sends a prepared transfer, or queues it while the multi handle is full.
+    func submit(_ easy: EasyHandle) {
+        guard multi.inFlight < plan.maxInFlightPerWorker else {
+            backlog.append(easy)
+            return
+        }
+        do { try multi.add(easy) } catch {
+            finished(easy, TransferResult(failure: .init(kind: .other, code: error.code, message: error.message), status: 0))
+        }
+    }
+
+    private func finished(_ easy: EasyHandle, _ result: TransferResult) {
+        vus[easy.tag >> 10].completed(slot: easy.tag & 1023, result: result)
+        if let queued = backlog.first, multi.inFlight < plan.maxInFlightPerWorker {
+            backlog.removeFirst()
+            submit(queued)
+        }
+    }
+
+    func schedule(_ vu: Int, at time: UInt64) { wakes.insert(Wake(time: time, vu: vu)) }
+
+    /// Whether a virtual user may start another iteration.
+    func mayStartIteration(now: UInt64) -> Bool {
+        if stopping || state.stopLevel.load(ordering: .relaxed) >= 1 { return false }
+        if let end = endTime, now >= end { return false }
+        return state.takeIteration()
+    }
+
+    private func flush() {
+        state.post(store)
+        store = MetricsStore(catalog: plan.catalog)
+        nextFlush = MonotonicClock.now() + Self.flushInterval
+    }
+
+    /// The hard stop: abandons every transfer in flight or queued; they count as interrupted, not measured.
+    private func cutTransfers() {
+        backlog.removeAll()
+        for vu in vus { store.requestsInterrupted += vu.cancelInFlight(multi) }
+        for vu in vus where !vu.isDone { vu.markDone() }
+    }
+}
+
+extension Duration {
+    var nanoseconds: UInt64 {
+        let (s, a) = components
+        return UInt64(max(s, 0)) * 1_000_000_000 + UInt64(max(a, 0) / 1_000_000_000)
+    }
+
+    var micros: Int { Int(nanoseconds / 1000) }
+}

@@ -1,0 +1,62 @@
+/// How a request failed, as reports count it. A request has at most one class.
+public enum ErrorClass: String, Sendable, Codable, CaseIterable, Comparable {
+    /// No response within the request or connect timeout.
+    case timeout
+    /// The connection was refused (target down).
+    case refused
+    /// The host name did not resolve.
+    case dns
+    /// The TLS handshake or certificate check failed.
+    case tls
+    /// The connection broke mid-way (reset, closed, empty reply).
+    case reset
+    /// The response had a 4xx status no check expected.
+    case http4xx
+    /// The response had a 5xx status no check expected.
+    case http5xx
+    /// A check on the response failed, or a capture found nothing.
+    case check
+    /// Refused before sending: the host is not on the allow-list.
+    case blocked
+    /// Any other transport failure.
+    case other
+
+    public static func < (a: ErrorClass, b: ErrorClass) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+
+    /// Index into fixed-size per-class count arrays.
+    @inline(__always) public var index: Int {
+        switch self {
+        case .timeout: 0
+        case .refused: 1
+        case .dns: 2
+        case .tls: 3
+        case .reset: 4
+        case .http4xx: 5
+        case .http5xx: 6
+        case .check: 7
+        case .blocked: 8
+        case .other: 9
+        }
+    }
+}
+
+/// A phase of one transfer, from libcurl's timings.
+public enum Phase: String, Sendable, Codable, CaseIterable {
+    case dns, connect, tls
+    /// From the request being sent to the first response byte.
+    case ttfb
+    /// From the first to the last response byte.
+    case transfer
+
+    @inline(__always) public var index: Int {
+        switch self {
+        case .dns: 0
+        case .connect: 1
+        case .tls: 2
+        case .ttfb: 3
+        case .transfer: 4
+        }
+    }
+}

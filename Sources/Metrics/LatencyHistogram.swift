@@ -1,0 +1,59 @@
+import Histogram
+
+/// An HdrHistogram of microseconds (3 significant digits, auto-resizing), with a compact, lossless-to-bucket
+/// serialized form: the recorded values and their counts, nothing for empty buckets.
+public struct LatencyHistogram: Sendable, Equatable {
+    public private(set) var histogram = Histogram<UInt64>(numberOfSignificantValueDigits: .three)
+
+    public init() {}
+
+    @inline(__always)
+    public mutating func record(micros: Int) {
+        _ = histogram.record(UInt64(max(micros, 0)))
+    }
+
+    public mutating func add(_ other: LatencyHistogram) {
+        guard other.count > 0 else { return }
+        histogram.add(other.histogram)
+    }
+
+    public var count: Int { Int(histogram.totalCount) }
+
+    /// The value at a percentile (0–100), in microseconds; 0 when empty.
+    public func micros(atPercentile p: Double) -> Int {
+        count == 0 ? 0 : Int(histogram.valueAtPercentile(p))
+    }
+
+    public var maxMicros: Int { count == 0 ? 0 : Int(histogram.max) }
+    public var minMicros: Int { count == 0 ? 0 : Int(histogram.min) }
+    public var meanMicros: Double { count == 0 ? 0 : histogram.mean }
+}
+
+extension LatencyHistogram: Codable {
+    private enum CodingKeys: String, CodingKey { case unit, digits, values, counts }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        var values: [UInt64] = []
+        var counts: [UInt64] = []
+        for item in histogram.recordedValues() {
+            values.append(item.value)
+            counts.append(UInt64(item.count))
+        }
+        try c.encode("us", forKey: .unit)
+        try c.encode(3, forKey: .digits)
+        try c.encode(values, forKey: .values)
+        try c.encode(counts, forKey: .counts)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let values = try c.decode([UInt64].self, forKey: .values)
+        let counts = try c.decode([UInt64].self, forKey: .counts)
+        guard values.count == counts.count else {
+            throw DecodingError.dataCorruptedError(forKey: .counts, in: c, debugDescription: "values/counts differ")
+        }
+        self.init()
+        for (value, n) in zip(values, counts) { _ = histogram.record(value, count: n) }
+    }
+}

@@ -1,0 +1,72 @@
+/// The names behind series indices: built once from the profile, shared read-only by every worker.
+public struct SeriesCatalog: Sendable, Equatable, Codable {
+    public struct StepKey: Sendable, Equatable, Codable, Hashable {
+        public var flow: String
+        public var step: String
+        /// The parallel group the step belongs to, if any.
+        public var group: String?
+        public var role: String
+        public var method: String
+
+        public init(flow: String, step: String, group: String?, role: String, method: String) {
+            self.flow = flow
+            self.step = step
+            self.group = group
+            self.role = role
+            self.method = method
+        }
+    }
+
+    public struct GroupKey: Sendable, Equatable, Codable, Hashable {
+        public var flow: String
+        public var group: String
+        public var role: String
+
+        public init(flow: String, group: String, role: String) {
+            self.flow = flow
+            self.group = group
+            self.role = role
+        }
+    }
+
+    public var steps: [StepKey] = []
+    public var groups: [GroupKey] = []
+
+    public init(steps: [StepKey] = [], groups: [GroupKey] = []) {
+        self.steps = steps
+        self.groups = groups
+    }
+}
+
+/// All series of one worker for one interval, or of the whole run once merged. Indexed like the catalog.
+public struct MetricsStore: Sendable, Equatable, Codable {
+    public var steps: [StepSeries]
+    public var groups: [GroupSeries]
+    public var iterationsCompleted = 0
+    /// Iterations ended early by a failed request.
+    public var iterationsFailed = 0
+    /// Requests cut off in flight when the run stopped (not in any histogram).
+    public var requestsInterrupted = 0
+
+    public init(catalog: SeriesCatalog) {
+        steps = Array(repeating: StepSeries(), count: catalog.steps.count)
+        groups = Array(repeating: GroupSeries(), count: catalog.groups.count)
+    }
+
+    public mutating func add(_ o: MetricsStore) {
+        for i in steps.indices where i < o.steps.count { steps[i].add(o.steps[i]) }
+        for i in groups.indices where i < o.groups.count { groups[i].add(o.groups[i]) }
+        iterationsCompleted += o.iterationsCompleted
+        iterationsFailed += o.iterationsFailed
+        requestsInterrupted += o.requestsInterrupted
+    }
+
+    public var requests: Int { steps.reduce(0) { $0 + $1.requests } }
+    public var failed: Int { steps.reduce(0) { $0 + $1.failed } }
+    public func errors(_ c: ErrorClass) -> Int { steps.reduce(0) { $0 + $1.errors(c) } }
+
+    /// Every request's user-experienced time, all series together.
+    public var allRequests: LatencyHistogram {
+        steps.reduce(into: LatencyHistogram()) { $0.add($1.total) }
+    }
+}

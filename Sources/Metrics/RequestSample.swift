@@ -1,0 +1,33 @@
+/// One finished request as the engine records it.
+public struct RequestSample: Sendable {
+    /// What the user experienced, in µs: from when the virtual user issued the request to its end; a timed-out
+    /// request is recorded at its timeout so percentiles never improve because requests hung.
+    public var totalMicros: Int
+    /// Phase times in µs, indexed by `Phase.index`; connect and TLS only count on fresh connections.
+    public var phaseMicros: (Int, Int, Int, Int, Int)
+    /// Whether the request opened a new connection.
+    public var freshConnection: Bool
+    /// Whether a response arrived (phases are only recorded then).
+    public var responded: Bool
+    public var error: ErrorClass?
+    /// A short, secret-free description of the failure.
+    public var message: String?
+    public var bytes: Int
+    /// Whether this request was a wait of its own (not in a group) that crossed the spinner limit.
+    public var overSpinner: Bool
+
+    public init(
+        totalMicros: Int, phaseMicros: (Int, Int, Int, Int, Int) = (0, 0, 0, 0, 0), freshConnection: Bool = false,
+        responded: Bool = true, error: ErrorClass? = nil, message: String? = nil, bytes: Int = 0,
+        overSpinner: Bool = false
+    ) {
+        self.totalMicros = totalMicros
+        self.phaseMicros = phaseMicros
+        self.freshConnection = freshConnection
+        self.responded = responded
+        self.error = error
+        self.message = message
+        self.bytes = bytes
+        self.overSpinner = overSpinner
+    }
+}

@@ -1,0 +1,71 @@
+/// What a run was, apart from its measurements: enough to re-render a report from saved histograms.
+public struct RunInfo: Sendable, Equatable, Codable {
+    public var profile: String
+    /// ISO 8601, UTC.
+    public var startedAt: String
+    public var endedAt: String
+    public var durationSeconds: Double
+    /// `completed` (the load ran its course), `interrupted` (Ctrl-C) or `aborted` (a run error).
+    public var stopReason: String
+    public var baseURL: String
+    public var vus: Int
+    public var plannedDurationSeconds: Double?
+    public var plannedIterations: Int?
+    public var rampUpSeconds: Double
+    public var workers: Int
+    public var requestTimeoutMs: Int
+    public var connectTimeoutMs: Int
+    public var spinnerMs: Int
+    public var roles: [String]
+    public var rehearsalVersion: String
+    public var libcurlVersion: String
+    /// One point per second of the run.
+    public var timeline: [TimelinePoint]
+
+    public init(
+        profile: String, startedAt: String, endedAt: String, durationSeconds: Double, stopReason: String,
+        baseURL: String, vus: Int, plannedDurationSeconds: Double?, plannedIterations: Int?, rampUpSeconds: Double,
+        workers: Int, requestTimeoutMs: Int, connectTimeoutMs: Int, spinnerMs: Int, roles: [String],
+        rehearsalVersion: String, libcurlVersion: String, timeline: [TimelinePoint]
+    ) {
+        self.profile = profile
+        self.startedAt = startedAt
+        self.endedAt = endedAt
+        self.durationSeconds = durationSeconds
+        self.stopReason = stopReason
+        self.baseURL = baseURL
+        self.vus = vus
+        self.plannedDurationSeconds = plannedDurationSeconds
+        self.plannedIterations = plannedIterations
+        self.rampUpSeconds = rampUpSeconds
+        self.workers = workers
+        self.requestTimeoutMs = requestTimeoutMs
+        self.connectTimeoutMs = connectTimeoutMs
+        self.spinnerMs = spinnerMs
+        self.roles = roles
+        self.rehearsalVersion = rehearsalVersion
+        self.libcurlVersion = libcurlVersion
+        self.timeline = timeline
+    }
+}
+
+/// One interval of the run's timeline.
+public struct TimelinePoint: Sendable, Equatable, Codable {
+    /// Seconds since the run started, at the interval's end.
+    public var elapsed: Double
+    public var activeVUs: Int
+    public var requests: Int
+    public var failed: Int
+    public var timeouts: Int
+    /// p95 of this interval's requests, ms.
+    public var p95: Double
+
+    public init(elapsed: Double, activeVUs: Int, requests: Int, failed: Int, timeouts: Int, p95: Double) {
+        self.elapsed = elapsed
+        self.activeVUs = activeVUs
+        self.requests = requests
+        self.failed = failed
+        self.timeouts = timeouts
+        self.p95 = p95
+    }
+}

@@ -1,0 +1,97 @@
+/// Everything measured for one step as one role: the unit of the report's rows.
+public struct StepSeries: Sendable, Equatable, Codable {
+    /// User-experienced time of every request (timeouts at their timeout value).
+    public var total = LatencyHistogram()
+    /// Per-phase times of requests that got a response, indexed by `Phase.index`.
+    public var phases = Array(repeating: LatencyHistogram(), count: Phase.allCases.count)
+    public var requests = 0
+    /// Failed requests per class, indexed by `ErrorClass.index`.
+    public var errors = Array(repeating: 0, count: ErrorClass.allCases.count)
+    public var freshConnections = 0
+    public var reusedConnections = 0
+    public var bytes = 0
+    /// Lone requests (not in a group) slower than the spinner limit.
+    public var overSpinner = 0
+    /// Up to `maxMessages` distinct failure messages with their counts.
+    public var messages: [String: Int] = [:]
+
+    static let maxMessages = 8
+
+    public init() {}
+
+    @inline(__always)
+    public mutating func record(_ s: RequestSample) {
+        requests += 1
+        total.record(micros: s.totalMicros)
+        bytes += s.bytes
+        if s.overSpinner { overSpinner += 1 }
+        if s.responded {
+            if s.freshConnection { freshConnections += 1 } else { reusedConnections += 1 }
+            recordPhases(s)
+        }
+        if let error = s.error {
+            errors[error.index] += 1
+            if let message = s.message { note(message) }
+        }
+    }
+
+    private mutating func recordPhases(_ s: RequestSample) {
+        if s.freshConnection {
+            phases[Phase.dns.index].record(micros: s.phaseMicros.0)
+            phases[Phase.connect.index].record(micros: s.phaseMicros.1)
+            if s.phaseMicros.2 > 0 { phases[Phase.tls.index].record(micros: s.phaseMicros.2) }
+        }
+        phases[Phase.ttfb.index].record(micros: s.phaseMicros.3)
+        phases[Phase.transfer.index].record(micros: s.phaseMicros.4)
+    }
+
+    private mutating func note(_ message: String) {
+        if messages[message] != nil || messages.count < Self.maxMessages { messages[message, default: 0] += 1 }
+    }
+
+    public mutating func add(_ o: StepSeries) {
+        guard o.requests > 0 else { return }
+        total.add(o.total)
+        for i in phases.indices { phases[i].add(o.phases[i]) }
+        requests += o.requests
+        for i in errors.indices { errors[i] += o.errors[i] }
+        freshConnections += o.freshConnections
+        reusedConnections += o.reusedConnections
+        bytes += o.bytes
+        overSpinner += o.overSpinner
+        for (m, n) in o.messages where messages[m] != nil || messages.count < Self.maxMessages {
+            messages[m, default: 0] += n
+        }
+    }
+
+    public var failed: Int { errors.reduce(0, +) }
+    public func errors(_ c: ErrorClass) -> Int { errors[c.index] }
+}
+
+/// What the user waited for one parallel group, as one role.
+public struct GroupSeries: Sendable, Equatable, Codable {
+    /// From the group's start to its last response.
+    public var time = LatencyHistogram()
+    public var count = 0
+    /// Groups slower than the spinner limit: the user saw a spinner of death.
+    public var overSpinner = 0
+    /// Groups in which at least one request failed.
+    public var failed = 0
+
+    public init() {}
+
+    public mutating func record(micros: Int, overSpinner: Bool, failed: Bool) {
+        count += 1
+        time.record(micros: micros)
+        if overSpinner { self.overSpinner += 1 }
+        if failed { self.failed += 1 }
+    }
+
+    public mutating func add(_ o: GroupSeries) {
+        guard o.count > 0 else { return }
+        time.add(o.time)
+        count += o.count
+        overSpinner += o.overSpinner
+        failed += o.failed
+    }
+}

@@ -1,0 +1,49 @@
+/// Decodes a request's `check:` mapping: `status`, `body_contains`, `json` (path → value), `max_duration`.
+enum CheckDecoder {
+    static let keys = ["status", "body_contains", "json", "max_duration"]
+
+    static func checks(_ value: YAMLValue?, recorder: inout TemplateRecorder) throws(ScenarioError) -> [Check] {
+        guard let value else { return [] }
+        var checks: [Check] = []
+        for entry in try value.mapping(allowed: keys).entries {
+            switch entry.key {
+            case "status":
+                checks.append(.status(try statuses(entry.value)))
+            case "body_contains":
+                checks.append(.bodyContains(try recorder.template(entry.value)))
+            case "json":
+                checks += try jsonChecks(entry.value)
+            default:
+                checks.append(.maxDuration(try entry.value.duration()))
+            }
+        }
+        return checks
+    }
+
+    /// `200` or `[200, 201]`; each between 100 and 599.
+    private static func statuses(_ value: YAMLValue) throws(ScenarioError) -> [Int] {
+        let items: [YAMLValue]
+        if case .sequence = value.node { items = try value.list() } else { items = [value] }
+        guard !items.isEmpty else { throw value.error("expected a status such as 200 or a list [200, 201]") }
+        var codes: [Int] = []
+        for item in items {
+            let code = try item.int()
+            guard (100...599).contains(code) else {
+                throw item.error("\(code) is not an HTTP status", hint: "statuses are between 100 and 599")
+            }
+            codes.append(code)
+        }
+        return codes
+    }
+
+    /// `{ $.ok: true, $.items[0].id: 7 }` → one check per path, in file order.
+    private static func jsonChecks(_ value: YAMLValue) throws(ScenarioError) -> [Check] {
+        var checks: [Check] = []
+        var noTemplates: TemplateRecorder? = nil
+        for entry in try value.mapping(allowed: nil).entries {
+            let path = try CaptureDecoder.jsonPath(entry.keyNode)
+            checks.append(.json(path, try entry.value.jsonValue(recorder: &noTemplates)))
+        }
+        return checks
+    }
+}

@@ -1,0 +1,76 @@
+/// A flow entry as decoded, before naming and reference checks.
+enum StepDraft {
+    case request(RequestDraft)
+    case group(GroupDraft)
+    case think(ThinkTime)
+}
+
+/// A parallel group as decoded.
+struct GroupDraft {
+    var name: String
+    var nameValue: YAMLValue
+    var requests: [RequestDraft]
+    var location: SourceLocation?
+}
+
+/// Decodes the entries of `steps:`: a request, `group:` + `requests:`, or `think:`.
+enum StepDecoder {
+    static func decode(_ value: YAMLValue) throws(ScenarioError) -> StepDraft {
+        guard case .mapping = value.node else {
+            throw value.typeError("a step (a mapping such as { get: /api/me })")
+        }
+        let keys = try value.mapping(allowed: nil).keys
+        if keys.contains("group") { return .group(try group(value)) }
+        if keys.contains("think") { return .think(try think(value)) }
+        return .request(try RequestDecoder.decode(value))
+    }
+
+    private static func group(_ value: YAMLValue) throws(ScenarioError) -> GroupDraft {
+        let map = try value.mapping(allowed: ["group", "requests"])
+        let nameValue = try map.required("group")
+        let name = try nameValue.nonEmptyString()
+        let list = try map.required("requests", hint: "list the requests sent in parallel under requests:")
+        var requests: [RequestDraft] = []
+        for item in try list.list() {
+            guard case .mapping = item.node else { throw item.typeError("a request such as { get: /api/me }") }
+            requests.append(try RequestDecoder.decode(item))
+        }
+        guard !requests.isEmpty else { throw list.error("a group needs at least one request") }
+        return GroupDraft(name: name, nameValue: nameValue, requests: requests, location: value.location)
+    }
+
+    /// `think: 500ms` or `think: 1s..3s`.
+    private static func think(_ value: YAMLValue) throws(ScenarioError) -> ThinkTime {
+        let map = try value.mapping(allowed: ["think"])
+        let thinkValue = try map.required("think")
+        let text = try thinkValue.string()
+        guard let range = text.firstRange(of: "..") else {
+            return .fixed(try parseDuration(text, at: thinkValue))
+        }
+        let minimum = try parseDuration(String(text[..<range.lowerBound]), at: thinkValue)
+        let maximum = try parseDuration(String(text[range.upperBound...]), at: thinkValue)
+        guard minimum <= maximum else {
+            throw thinkValue.error(
+                "think range \"\(text)\" has its minimum above its maximum", hint: "write the smaller duration first")
+        }
+        return ThinkTime(minimum: minimum, maximum: maximum)
+    }
+
+    private static func parseDuration(_ text: String, at value: YAMLValue) throws(ScenarioError) -> Duration {
+        do {
+            return try DurationText.parseOrExplain(text.trimmingCharacters(in: " "))
+        } catch {
+            throw value.error(error.message, hint: error.hint ?? "write e.g. 500ms or 1s..3s")
+        }
+    }
+}
+
+extension String {
+    /// The text without leading and trailing `character`s.
+    func trimmingCharacters(in character: Character) -> String {
+        var s = self[...]
+        while s.first == character { s.removeFirst() }
+        while s.last == character { s.removeLast() }
+        return String(s)
+    }
+}

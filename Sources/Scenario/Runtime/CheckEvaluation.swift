@@ -1,0 +1,79 @@
+extension Check {
+    /// `nil` when the response passes the check, else a short reason such as `status 500, expected 200`.
+    /// `render` expands templates (for `body_contains`); messages show the template as written, so a
+    /// rendered secret never appears in them.
+    public func failure(status: Int, body: [UInt8]?, duration: Duration, render: (Template) -> String) -> String? {
+        var response = ResponseBody(body)
+        return failure(status: status, body: &response, duration: duration, render: render)
+    }
+
+    func failure(status: Int, body: inout ResponseBody, duration: Duration, render: (Template) -> String)
+        -> String?
+    {
+        switch self {
+        case .status(let allowed):
+            return allowed.contains(status) ? nil : "status \(status), expected \(Self.alternatives(allowed))"
+        case .bodyContains(let template):
+            let needle = Array(render(template).utf8)
+            if needle.isEmpty || (body.bytes.map { Self.contains($0, needle) } ?? false) { return nil }
+            return "body does not contain \"\(Self.clip(template.description))\""
+        case .json(let path, let expected):
+            return Self.jsonFailure(path: path, expected: expected, document: body.json(), hasBody: body.bytes != nil)
+        case .maxDuration(let limit):
+            return duration <= limit ? nil : "took \(duration.shortText), expected at most \(limit.shortText)"
+        }
+    }
+
+    private static func jsonFailure(path: JSONPath, expected: JSONValue, document: JSONValue?, hasBody: Bool)
+        -> String?
+    {
+        let want = clip(expected.serialized())
+        guard let document else {
+            return "body is \(hasBody ? "not JSON" : "empty"), expected \(path) = \(want)"
+        }
+        guard let actual = path.evaluate(in: document) else { return "\(path) is missing, expected \(want)" }
+        return actual.isEquivalent(to: expected) ? nil : "\(path) is \(clip(actual.serialized())), expected \(want)"
+    }
+
+    /// `200`, `200 or 201`, `one of 200, 201, 204`.
+    static func alternatives(_ codes: [Int]) -> String {
+        switch codes.count {
+        case 0: "none"
+        case 1: "\(codes[0])"
+        case 2: "\(codes[0]) or \(codes[1])"
+        default: "one of " + codes.map(String.init).joined(separator: ", ")
+        }
+    }
+
+    /// Text cut to 60 characters for messages.
+    static func clip(_ text: String) -> String {
+        text.count <= 60 ? text : String(text.prefix(57)) + "..."
+    }
+
+    /// Byte substring search (bodies may not be valid UTF-8).
+    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard needle.count <= haystack.count, let first = needle.first else { return needle.isEmpty }
+        var i = 0
+        let last = haystack.count - needle.count
+        while i <= last {
+            if haystack[i] == first, haystack[i..<(i + needle.count)].elementsEqual(needle) { return true }
+            i += 1
+        }
+        return false
+    }
+}
+
+extension Array where Element == Check {
+    /// The first failing check's reason, or `nil` when all pass; a JSON body is parsed at most once.
+    public func firstFailure(status: Int, body: [UInt8]?, duration: Duration, render: (Template) -> String)
+        -> String?
+    {
+        var response = ResponseBody(body)
+        for check in self {
+            if let reason = check.failure(status: status, body: &response, duration: duration, render: render) {
+                return reason
+            }
+        }
+        return nil
+    }
+}

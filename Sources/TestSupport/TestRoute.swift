@@ -1,0 +1,63 @@
+/// The endpoints of `TestServer`, parsed from a request path (without its query string).
+enum TestRoute: Equatable {
+    /// `/ok`: 200 "ok".
+    case ok
+    /// `/delay/{ms}`: 200 after `ms` milliseconds.
+    case delay(milliseconds: Int)
+    /// `/status/{code}`: answers with that status.
+    case status(code: Int)
+    /// `/bytes/{n}`: a body of `n` bytes.
+    case bytes(count: Int)
+    /// `/drip/{n}/{ms}`: `n` bytes, one every `ms` milliseconds.
+    case drip(count: Int, intervalMilliseconds: Int)
+    /// `/close-mid-response`: promises 100 bytes, sends 10, closes.
+    case closeMidResponse
+    /// `/echo`: a JSON description of the request.
+    case echo
+    /// `/json`: a fixed JSON document plus an `X-Request-Id` header.
+    case json
+    /// `/set-cookie`: sets `session=s1`.
+    case setCookie
+    /// `/needs-cookie`: 200 with cookie `session=s1`, else 401.
+    case needsCookie
+    /// `/stall-once/{ms}`: the first request stalls `ms`, later ones answer at once.
+    case stallOnce(milliseconds: Int)
+    /// Anything else (or a malformed number): 404.
+    case notFound
+
+    /// Largest body `/bytes` and `/drip` will produce, so a typo cannot exhaust memory.
+    static let maxBodyBytes = 64 << 20
+
+    init(path: String) {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+        guard let name = parts.first else {
+            self = .notFound
+            return
+        }
+        // Arguments are all non-negative integers; anything else is a 404 rather than a guess.
+        let args = parts.dropFirst().compactMap { Int($0) }.filter { $0 >= 0 }
+        guard args.count == parts.count - 1 else {
+            self = .notFound
+            return
+        }
+        self = Self.route(name: name, args: args)
+    }
+
+    private static func route(name: String, args: [Int]) -> TestRoute {
+        switch (name, args.count) {
+        case ("ok", 0): return .ok
+        case ("close-mid-response", 0): return .closeMidResponse
+        case ("echo", 0): return .echo
+        case ("json", 0): return .json
+        case ("set-cookie", 0): return .setCookie
+        case ("needs-cookie", 0): return .needsCookie
+        case ("delay", 1): return .delay(milliseconds: args[0])
+        case ("status", 1) where (200...599).contains(args[0]): return .status(code: args[0])
+        case ("bytes", 1) where args[0] <= maxBodyBytes: return .bytes(count: args[0])
+        case ("drip", 2) where args[0] <= maxBodyBytes:
+            return .drip(count: args[0], intervalMilliseconds: args[1])
+        case ("stall-once", 1): return .stallOnce(milliseconds: args[0])
+        default: return .notFound
+        }
+    }
+}

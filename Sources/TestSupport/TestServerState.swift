@@ -1,0 +1,59 @@
+/// Everything a `TestServer` counts or remembers between requests, shared by all its connections.
+///
+/// Requests are counted when their head arrives (not when the response is sent), so a test can
+/// tell "the client sent it" apart from "the client got an answer".
+final class TestServerState: Sendable {
+    private struct Counts {
+        var byPath: [String: Int] = [:]
+        var total = 0
+        var connections = 0
+    }
+
+    private let counts = Locked(Counts())
+    /// Whether `/stall-once/{ms}` has already stalled once.
+    private let stallUsed = Locked(false)
+
+    /// Records a request head for `path` (already stripped of its query string).
+    func recordRequest(path: String) {
+        counts.withLock {
+            $0.byPath[path, default: 0] += 1
+            $0.total += 1
+        }
+    }
+
+    /// Records an accepted TCP connection.
+    func recordConnection() {
+        counts.withLock { $0.connections += 1 }
+    }
+
+    /// Requests received for exactly `path`, or all requests when `path` is nil.
+    func requestCount(path: String?) -> Int {
+        counts.withLock { counts in
+            guard let path else { return counts.total }
+            return counts.byPath[path, default: 0]
+        }
+    }
+
+    /// TCP connections accepted so far.
+    var connectionCount: Int {
+        counts.withLock { $0.connections }
+    }
+
+    /// Forgets all request and connection counts.
+    func resetCounts() {
+        counts.withLock { $0 = Counts() }
+    }
+
+    /// Returns true exactly once (for the first caller) until `rearmStall()`.
+    func takeStall() -> Bool {
+        stallUsed.withLock { used in
+            defer { used = true }
+            return !used
+        }
+    }
+
+    /// Makes the next `/stall-once/{ms}` request stall again.
+    func rearmStall() {
+        stallUsed.withLock { $0 = false }
+    }
+}

@@ -1,0 +1,63 @@
+import CCurl
+
+extension EasyHandle {
+    /// Points the handle at a new request, setting only what differs from the previous one.
+    public func prepare(_ request: HTTPRequest) throws(CurlError) {
+        ccurl_buffer_clear(body)
+        ccurl_buffer_clear(header)
+        body.pointee.limit = request.keepBodyBytes
+        header.pointee.limit = request.keepHeaders ? 64 * 1024 : 0
+        keepHeaders = request.keepHeaders
+        errorBuffer.pointee = 0
+        try set(CURLOPT_URL, request.url)
+        try setMethod(request.method, body: request.body)
+        if request.headerLines != headerLines { try setHeaders(request.headerLines, hasBody: request.body != nil) }
+    }
+
+    private func setMethod(_ method: String, body: [UInt8]?) throws(CurlError) {
+        if let body {
+            try set(CURLOPT_NOBODY, 0)
+            try set(CURLOPT_POST, 1)
+            try CurlError.check(ccurl_easy_setopt_offt(raw, CURLOPT_POSTFIELDSIZE_LARGE, body.count), "POSTFIELDSIZE")
+            let code = body.withUnsafeBufferPointer {
+                ccurl_easy_setopt_ptr(raw, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: $0.baseAddress))
+            }
+            try CurlError.check(code, "COPYPOSTFIELDS")
+            try set(CURLOPT_CUSTOMREQUEST, method == "POST" ? nil : method)
+            lastMethod = "\(method)+body"
+            return
+        }
+        guard method != lastMethod else { return }
+        lastMethod = method
+        switch method {
+        case "GET":
+            try set(CURLOPT_HTTPGET, 1)
+            try set(CURLOPT_CUSTOMREQUEST, nil)
+        case "HEAD":
+            try set(CURLOPT_HTTPGET, 1)
+            try set(CURLOPT_NOBODY, 1)
+            try set(CURLOPT_CUSTOMREQUEST, nil)
+        default:
+            try set(CURLOPT_HTTPGET, 1)
+            try set(CURLOPT_CUSTOMREQUEST, method)
+        }
+    }
+
+    private func setHeaders(_ lines: [String], hasBody: Bool) throws(CurlError) {
+        var list: UnsafeMutablePointer<curl_slist>?
+        for line in lines { list = curl_slist_append(list, line) }
+        // libcurl 7.88 adds `Expect: 100-continue` to large bodies, costing a round trip; browsers never do.
+        if hasBody { list = curl_slist_append(list, "Expect:") }
+        try CurlError.check(ccurl_easy_setopt_slist(raw, CURLOPT_HTTPHEADER, list), "HTTPHEADER")
+        curl_slist_free_all(headerList)
+        headerList = list
+        headerLines = lines
+    }
+}
+
+extension EasyHandle {
+    /// Empties the cookie jar this handle uses (shared by every handle of the same share).
+    public func clearCookies() {
+        _ = ccurl_easy_setopt_str(raw, CURLOPT_COOKIELIST, "ALL")
+    }
+}

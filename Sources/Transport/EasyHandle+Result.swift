@@ -1,0 +1,66 @@
+import Foundation
+import CCurl
+
+extension EasyHandle {
+    /// Reads what the finished transfer produced.
+    func result(code: CURLcode) -> TransferResult {
+        var result = TransferResult(status: Int(info(CURLINFO_RESPONSE_CODE)))
+        result.timings = timings()
+        result.newConnections = Int(info(CURLINFO_NUM_CONNECTS))
+        result.bodyBytes = body.pointee.total
+        if body.pointee.limit > 0 { result.body = bytes(of: body) }
+        if keepHeaders { result.headers = Self.parseHeaders(bytes(of: header)) }
+        if code != CURLE_OK {
+            let detail = errorBuffer.pointee != 0 ? String(cString: errorBuffer) : String(cString: curl_easy_strerror(code))
+            result.failure = TransferFailure(kind: TransferFailure.kind(of: code), code: Int(code.rawValue), message: detail)
+        }
+        return result
+    }
+
+    private func info(_ what: CURLINFO) -> Int {
+        var value = 0
+        _ = ccurl_easy_getinfo_long(raw, what, &value)
+        return value
+    }
+
+    private func infoTime(_ what: CURLINFO) -> Int {
+        var value: curl_off_t = 0
+        _ = ccurl_easy_getinfo_offt(raw, what, &value)
+        return Int(value)
+    }
+
+    private func timings() -> TransferTimings {
+        var t = TransferTimings()
+        t.nameLookup = infoTime(CURLINFO_NAMELOOKUP_TIME_T)
+        t.connect = infoTime(CURLINFO_CONNECT_TIME_T)
+        t.appConnect = infoTime(CURLINFO_APPCONNECT_TIME_T)
+        t.preTransfer = infoTime(CURLINFO_PRETRANSFER_TIME_T)
+        t.startTransfer = infoTime(CURLINFO_STARTTRANSFER_TIME_T)
+        t.total = infoTime(CURLINFO_TOTAL_TIME_T)
+        return t
+    }
+
+    private func bytes(of buffer: UnsafeMutablePointer<ccurl_buffer>) -> [UInt8] {
+        let b = buffer.pointee
+        guard b.length > 0, let data = b.data else { return [] }
+        return data.withMemoryRebound(to: UInt8.self, capacity: b.length) {
+            Array(UnsafeBufferPointer(start: $0, count: b.length))
+        }
+    }
+
+    /// Header lines of the last response (a redirect or `100 Continue` starts a new block).
+    static func parseHeaders(_ raw: [UInt8]) -> [(name: String, value: String)] {
+        var headers: [(name: String, value: String)] = []
+        for line in String(decoding: raw, as: UTF8.self).split(separator: "\r\n", omittingEmptySubsequences: true) {
+            if line.hasPrefix("HTTP/") {
+                headers.removeAll()
+                continue
+            }
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            let name = line[..<colon].trimmingCharacters(in: .whitespaces)
+            let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            headers.append((name, value))
+        }
+        return headers
+    }
+}

@@ -1,0 +1,99 @@
+import CCurl
+
+/// One reusable libcurl transfer handle. It is configured once; each request sets only what changes
+/// (no `curl_easy_reset`), so its connection, cookies and TLS sessions carry over like a browser tab's.
+///
+/// Not `Sendable`: curl handles belong to the thread of their multi handle.
+public final class EasyHandle {
+    let raw: UnsafeMutableRawPointer
+    /// Response body and header buffers, filled by the C write callback.
+    let body: UnsafeMutablePointer<ccurl_buffer>
+    let header: UnsafeMutablePointer<ccurl_buffer>
+    let errorBuffer: UnsafeMutablePointer<CChar>
+    /// The header list the current request uses; libcurl does not copy it, so it lives here.
+    var headerList: UnsafeMutablePointer<curl_slist>?
+    var headerLines: [String] = []
+    var lastMethod = "GET"
+    var keepHeaders = false
+    /// Keeps the share alive as long as the handle points at it.
+    let share: ShareHandle?
+    /// Free for the owner's use (e.g. which request of a group this handle carries).
+    public var tag = 0
+    /// When the owner submitted the current request (monotonic ns); set by the owner.
+    public var submittedAt: UInt64 = 0
+
+    public init(options: TransferOptions, share: ShareHandle? = nil) throws(CurlError) {
+        guard let handle = curl_easy_init() else {
+            throw CurlError(operation: "curl_easy_init", code: -1, message: "out of memory")
+        }
+        raw = handle
+        self.share = share
+        body = .allocate(capacity: 1)
+        body.initialize(to: ccurl_buffer())
+        header = .allocate(capacity: 1)
+        header.initialize(to: ccurl_buffer())
+        errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
+        errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
+        try configure(options)
+    }
+
+    deinit {
+        curl_easy_cleanup(raw)
+        curl_slist_free_all(headerList)
+        curl_slist_free_all(connectToList)
+        ccurl_buffer_free(body)
+        ccurl_buffer_free(header)
+        body.deallocate()
+        header.deallocate()
+        errorBuffer.deallocate()
+    }
+
+    /// Options set once per handle.
+    private func configure(_ options: TransferOptions) throws(CurlError) {
+        try set(CURLOPT_NOSIGNAL, 1)
+        try set(CURLOPT_NOPROXY, "*")  // no per-transfer proxy getenv(); staging is reached directly
+        try set(CURLOPT_TIMEOUT_MS, options.timeoutMilliseconds)
+        try set(CURLOPT_CONNECTTIMEOUT_MS, options.connectTimeoutMilliseconds)
+        let version = options.allowHTTP2 ? CURL_HTTP_VERSION_2TLS : CURL_HTTP_VERSION_1_1
+        try set(CURLOPT_HTTP_VERSION, Int(version))
+        try set(CURLOPT_PIPEWAIT, 1)  // wait for an h2 connection to multiplex on instead of opening more
+        try set(CURLOPT_SSL_VERIFYPEER, options.verifyTLS ? 1 : 0)
+        try set(CURLOPT_SSL_VERIFYHOST, options.verifyTLS ? 2 : 0)
+        if let ca = options.caFile { try set(CURLOPT_CAINFO, ca) }
+        try set(CURLOPT_COOKIEFILE, "")  // turns the cookie engine on, reading no file
+        try CurlError.check(ccurl_easy_setopt_ptr(raw, CURLOPT_ERRORBUFFER, errorBuffer), "ERRORBUFFER")
+        try CurlError.check(ccurl_easy_setopt_write_cb(raw, CURLOPT_WRITEFUNCTION, ccurl_buffer_write), "WRITE")
+        try CurlError.check(ccurl_easy_setopt_ptr(raw, CURLOPT_WRITEDATA, body), "WRITEDATA")
+        try CurlError.check(ccurl_easy_setopt_write_cb(raw, CURLOPT_HEADERFUNCTION, ccurl_buffer_write), "HEADER")
+        try CurlError.check(ccurl_easy_setopt_ptr(raw, CURLOPT_HEADERDATA, header), "HEADERDATA")
+        let me = Unmanaged.passUnretained(self).toOpaque()
+        try CurlError.check(ccurl_easy_setopt_ptr(raw, CURLOPT_PRIVATE, me), "PRIVATE")
+        if let share { try CurlError.check(ccurl_easy_setopt_share(raw, share.raw), "SHARE") }
+        if !options.connectTo.isEmpty { try setConnectTo(options.connectTo) }
+    }
+
+    private func setConnectTo(_ entries: [String]) throws(CurlError) {
+        // Kept for the handle's life: libcurl does not copy lists.
+        var list: UnsafeMutablePointer<curl_slist>?
+        for entry in entries { list = curl_slist_append(list, entry) }
+        connectToList = list
+        try CurlError.check(ccurl_easy_setopt_slist(raw, CURLOPT_CONNECT_TO, list), "CONNECT_TO")
+    }
+
+    var connectToList: UnsafeMutablePointer<curl_slist>?
+
+    func set(_ option: CURLoption, _ value: Int) throws(CurlError) {
+        try CurlError.check(ccurl_easy_setopt_long(raw, option, value), "\(option)")
+    }
+
+    func set(_ option: CURLoption, _ value: String?) throws(CurlError) {
+        try CurlError.check(ccurl_easy_setopt_str(raw, option, value), "\(option)")
+    }
+
+    /// Recovers the Swift object from a libcurl easy pointer (`CURLOPT_PRIVATE`).
+    static func from(_ raw: UnsafeMutableRawPointer) -> EasyHandle {
+        var pointer: UnsafeMutableRawPointer?
+        _ = ccurl_easy_getinfo_ptr(raw, CURLINFO_PRIVATE, &pointer)
+        return Unmanaged<EasyHandle>.fromOpaque(pointer!).takeUnretainedValue()
+    }
+}

@@ -1,0 +1,52 @@
+/// One request as the transport sends it: everything already rendered.
+public struct HTTPRequest: Sendable, Equatable {
+    public var method: String
+    /// Absolute URL.
+    public var url: String
+    /// Header lines `Name: value`.
+    public var headerLines: [String]
+    public var body: [UInt8]?
+    /// Keep up to this many bytes of the response body (0: count only).
+    public var keepBodyBytes: Int
+    /// Keep the response header lines.
+    public var keepHeaders: Bool
+
+    public init(
+        method: String = "GET", url: String, headerLines: [String] = [], body: [UInt8]? = nil,
+        keepBodyBytes: Int = 0, keepHeaders: Bool = false
+    ) {
+        self.method = method
+        self.url = url
+        self.headerLines = headerLines
+        self.body = body
+        self.keepBodyBytes = keepBodyBytes
+        self.keepHeaders = keepHeaders
+    }
+}
+
+/// Settings fixed for the life of an easy handle.
+public struct TransferOptions: Sendable, Equatable {
+    /// Whole-request limit (`CURLOPT_TIMEOUT_MS`).
+    public var timeoutMilliseconds: Int
+    /// DNS + TCP + TLS limit (`CURLOPT_CONNECTTIMEOUT_MS`).
+    public var connectTimeoutMilliseconds: Int
+    /// Allow HTTP/2 over TLS when the server offers it; otherwise HTTP/1.1 only.
+    public var allowHTTP2: Bool
+    public var verifyTLS: Bool
+    /// Extra CA bundle file (PEM), e.g. a test CA.
+    public var caFile: String?
+    /// `HOST:PORT:CONNECT-HOST:CONNECT-PORT` entries (`CURLOPT_CONNECT_TO`).
+    public var connectTo: [String]
+
+    public init(
+        timeoutMilliseconds: Int = 10_000, connectTimeoutMilliseconds: Int = 5_000, allowHTTP2: Bool = true,
+        verifyTLS: Bool = true, caFile: String? = nil, connectTo: [String] = []
+    ) {
+        self.timeoutMilliseconds = timeoutMilliseconds
+        self.connectTimeoutMilliseconds = connectTimeoutMilliseconds
+        self.allowHTTP2 = allowHTTP2
+        self.verifyTLS = verifyTLS
+        self.caFile = caFile
+        self.connectTo = connectTo
+    }
+}

@@ -1,0 +1,140 @@
+import CCurl
+import Glibc
+
+/// A libcurl multi handle driven by `curl_multi_socket_action` on its own epoll set: the transport of one
+/// worker thread. The owner adds prepared easy handles and calls `poll` in its loop; finished transfers come
+/// back through a closure. Connections are kept alive between transfers.
+///
+/// Not `Sendable`: everything here belongs to the worker thread that created it.
+public final class MultiHandle {
+    let raw: UnsafeMutableRawPointer
+    let sockets: SocketRegistry
+    /// When libcurl next wants `CURL_SOCKET_TIMEOUT` (monotonic ns), if ever.
+    var timerDeadline: UInt64?
+    private var events: UnsafeMutablePointer<epoll_event>
+    private let eventCapacity = 256
+    /// Transfers added and not yet finished.
+    public private(set) var inFlight = 0
+
+    /// - Parameter maxConnections: connections kept open (`CURLMOPT_MAXCONNECTS`); set it ≥ the concurrency.
+    public init(maxConnections: Int) throws(CurlError) {
+        Curl.initialize()
+        guard let multi = curl_multi_init() else {
+            throw CurlError(operation: "curl_multi_init", code: -1, message: "out of memory")
+        }
+        raw = multi
+        let epoll = epoll_create1(Int32(EPOLL_CLOEXEC))
+        guard epoll >= 0 else {
+            curl_multi_cleanup(multi)
+            throw CurlError(operation: "epoll_create1", code: Int(errno), message: String(cString: strerror(errno)))
+        }
+        sockets = SocketRegistry(epoll: epoll)
+        events = .allocate(capacity: eventCapacity)
+        try installCallbacks(maxConnections: maxConnections)
+    }
+
+    deinit {
+        curl_multi_cleanup(raw)
+        close(sockets.epoll)
+        events.deallocate()
+    }
+
+    private func installCallbacks(maxConnections: Int) throws(CurlError) {
+        let me = Unmanaged.passUnretained(self).toOpaque()
+        try CurlError.check(ccurl_multi_setopt_socket_cb(raw, multiSocketCallback), "SOCKETFUNCTION")
+        try CurlError.check(ccurl_multi_setopt_ptr(raw, CURLMOPT_SOCKETDATA, me), "SOCKETDATA")
+        try CurlError.check(ccurl_multi_setopt_timer_cb(raw, multiTimerCallback), "TIMERFUNCTION")
+        try CurlError.check(ccurl_multi_setopt_ptr(raw, CURLMOPT_TIMERDATA, me), "TIMERDATA")
+        try CurlError.check(ccurl_multi_setopt_long(raw, CURLMOPT_MAXCONNECTS, max(maxConnections, 1)), "MAXCONNECTS")
+        try CurlError.check(ccurl_multi_setopt_long(raw, CURLMOPT_MAX_CONCURRENT_STREAMS, 1000), "STREAMS")
+    }
+
+    /// Starts a prepared transfer. It begins on the next `poll`.
+    public func add(_ easy: EasyHandle) throws(CurlError) {
+        // Route this handle's socket closes through the registry so a reused fd number is never mistaken
+        // for a registered one.
+        let me = Unmanaged.passUnretained(sockets).toOpaque()
+        _ = ccurl_easy_setopt_closesocket_cb(easy.raw, registryCloseSocketCallback)
+        _ = ccurl_easy_setopt_ptr(easy.raw, CURLOPT_CLOSESOCKETDATA, me)
+        try CurlError.check(curl_multi_add_handle(raw, easy.raw), "curl_multi_add_handle")
+        inFlight += 1
+    }
+
+    /// Abandons a transfer in flight (it produces no result).
+    public func cancel(_ easy: EasyHandle) {
+        if curl_multi_remove_handle(raw, easy.raw) == CURLM_OK { inFlight -= 1 }
+    }
+
+    /// Waits up to `maxWait` nanoseconds for socket events or libcurl's timer, drives the transfers, and hands
+    /// every finished one to `onDone`.
+    public func poll(maxWait: UInt64, onDone: (EasyHandle, TransferResult) -> Void) {
+        let count = epoll_wait(sockets.epoll, events, Int32(eventCapacity), waitMilliseconds(maxWait))
+        for i in 0..<Int(max(count, 0)) {
+            let event = events[i]
+            let fd = event.data.fd
+            guard sockets.wants(fd) else {
+                sockets.dropIdle(fd)
+                continue
+            }
+            var running: Int32 = 0
+            curl_multi_socket_action(raw, fd, Self.selectFlags(event.events), &running)
+        }
+        if let deadline = timerDeadline, MonotonicClock.now() >= deadline {
+            timerDeadline = nil  // a non-repeating timer: disarm before acting, libcurl re-arms it if needed
+            var running: Int32 = 0
+            curl_multi_socket_action(raw, CURL_SOCKET_TIMEOUT, 0, &running)
+        }
+        drainFinished(onDone)
+    }
+
+    private func drainFinished(_ onDone: (EasyHandle, TransferResult) -> Void) {
+        var pending: Int32 = 0
+        while let message = curl_multi_info_read(raw, &pending) {
+            guard message.pointee.msg == CURLMSG_DONE, let rawEasy = message.pointee.easy_handle else { continue }
+            let code = ccurl_msg_result(message)
+            let easy = EasyHandle.from(rawEasy)
+            curl_multi_remove_handle(raw, rawEasy)
+            inFlight -= 1
+            onDone(easy, easy.result(code: code))
+        }
+    }
+
+    /// The epoll timeout: the sooner of libcurl's timer and the caller's limit, rounded up to whole ms.
+    private func waitMilliseconds(_ maxWait: UInt64) -> Int32 {
+        var wait = maxWait
+        if let deadline = timerDeadline {
+            let now = MonotonicClock.now()
+            wait = deadline > now ? min(wait, deadline - now) : 0
+        }
+        return Int32(min((wait + 999_999) / 1_000_000, 60_000))
+    }
+
+    static func selectFlags(_ events: UInt32) -> Int32 {
+        var flags: Int32 = 0
+        if events & (EPOLLIN.rawValue | EPOLLHUP.rawValue | EPOLLERR.rawValue) != 0 { flags |= CURL_CSELECT_IN }
+        if events & EPOLLOUT.rawValue != 0 { flags |= CURL_CSELECT_OUT }
+        if events & EPOLLERR.rawValue != 0 { flags |= CURL_CSELECT_ERR }
+        return flags
+    }
+}
+
+/// libcurl's socket callback: which events it wants on a socket.
+private let multiSocketCallback: curl_socket_callback = { _, fd, what, userp, _ in
+    let multi = Unmanaged<MultiHandle>.fromOpaque(userp!).takeUnretainedValue()
+    multi.sockets.update(fd: fd, what: what)
+    return 0
+}
+
+/// libcurl's timer callback: when to call `socket_action(CURL_SOCKET_TIMEOUT)` next (-1: never).
+private let multiTimerCallback: curl_multi_timer_callback = { _, ms, userp in
+    let multi = Unmanaged<MultiHandle>.fromOpaque(userp!).takeUnretainedValue()
+    multi.timerDeadline = ms < 0 ? nil : MonotonicClock.now() + UInt64(ms) * 1_000_000
+    return 0
+}
+
+/// Every socket libcurl closes passes here, so the registry forgets it before the fd number is reused.
+private let registryCloseSocketCallback: curl_closesocket_callback = { clientp, fd in
+    let registry = Unmanaged<SocketRegistry>.fromOpaque(clientp!).takeUnretainedValue()
+    registry.forget(fd)
+    return close(fd)
+}

@@ -1,0 +1,27 @@
+import CCurl
+
+/// What one virtual user keeps between requests, like one browser: its cookie jar, its connections, its DNS
+/// and TLS session caches. Every easy handle of the user attaches to it.
+///
+/// Not `Sendable`: a share is used only on its worker's thread, so it needs no lock callbacks.
+public final class ShareHandle {
+    let raw: UnsafeMutableRawPointer
+
+    public init() throws(CurlError) {
+        guard let share = curl_share_init() else {
+            throw CurlError(operation: "curl_share_init", code: -1, message: "out of memory")
+        }
+        raw = share
+        for data in [CURL_LOCK_DATA_COOKIE, CURL_LOCK_DATA_CONNECT, CURL_LOCK_DATA_DNS, CURL_LOCK_DATA_SSL_SESSION] {
+            let code = ccurl_share_setopt_long(share, CURLSHOPT_SHARE, Int(data.rawValue))
+            guard code == CURLSHE_OK else {
+                curl_share_cleanup(share)
+                throw CurlError(
+                    operation: "share \(data)", code: Int(code.rawValue),
+                    message: String(cString: curl_share_strerror(code)))
+            }
+        }
+    }
+
+    deinit { curl_share_cleanup(raw) }
+}

@@ -1,0 +1,59 @@
+/// What one transfer produced: a response, or a failure classified by cause. Failures are data, not errors.
+public struct TransferResult: Sendable, Equatable {
+    /// nil when an HTTP response arrived (whatever its status).
+    public var failure: TransferFailure?
+    /// HTTP status, 0 when no response arrived.
+    public var status: Int
+    public var timings: TransferTimings
+    /// Connections this transfer opened (0: it reused one; only fresh connections pay handshakes).
+    public var newConnections: Int
+    /// Body bytes received (all of them, kept or not).
+    public var bodyBytes: Int
+    /// The kept prefix of the body, when asked for.
+    public var body: [UInt8]?
+    /// Response header lines `Name: value` (status lines dropped), when asked for.
+    public var headers: [(name: String, value: String)]?
+
+    public init(
+        failure: TransferFailure? = nil, status: Int, timings: TransferTimings = .init(), newConnections: Int = 0,
+        bodyBytes: Int = 0, body: [UInt8]? = nil, headers: [(name: String, value: String)]? = nil
+    ) {
+        self.failure = failure
+        self.status = status
+        self.timings = timings
+        self.newConnections = newConnections
+        self.bodyBytes = bodyBytes
+        self.body = body
+        self.headers = headers
+    }
+
+    public static func == (a: TransferResult, b: TransferResult) -> Bool {
+        a.failure == b.failure && a.status == b.status && a.timings == b.timings
+            && a.newConnections == b.newConnections && a.bodyBytes == b.bodyBytes && a.body == b.body
+            && a.headers?.map { "\($0.name):\($0.value)" } == b.headers?.map { "\($0.name):\($0.value)" }
+    }
+}
+
+/// libcurl's cumulative timestamps for one transfer, in microseconds from its start (`CURLINFO_*_TIME_T`).
+/// On a reused connection `connect` and `appConnect` are 0.
+public struct TransferTimings: Sendable, Equatable {
+    public var nameLookup: Int = 0
+    public var connect: Int = 0
+    public var appConnect: Int = 0
+    public var preTransfer: Int = 0
+    public var startTransfer: Int = 0
+    public var total: Int = 0
+
+    public init() {}
+
+    /// DNS resolution.
+    public var dnsMicros: Int { nameLookup }
+    /// TCP connect after DNS (0 on a reused connection).
+    public var connectMicros: Int { connect > 0 ? max(0, connect - nameLookup) : 0 }
+    /// TLS handshake (0 for plain HTTP or a reused connection).
+    public var tlsMicros: Int { appConnect > 0 ? max(0, appConnect - connect) : 0 }
+    /// From the request being sent to the first response byte: the server's time plus one round trip.
+    public var firstByteMicros: Int { startTransfer > 0 ? max(0, startTransfer - preTransfer) : 0 }
+    /// From the first to the last response byte.
+    public var transferMicros: Int { startTransfer > 0 ? max(0, total - startTransfer) : 0 }
+}
