@@ -41,7 +41,7 @@ struct DashboardQuery: Sendable {
 
     /// The RLS query: wait for a pool slot (FIFO), run, free the slot. Returns rows scanned.
     private func runRLS(resultCount: Int, on eventLoop: EventLoop) -> EventLoopFuture<Int> {
-        let cost = TimeAmount(options.userQueryCost)
+        let cost = TimeAmount(options.sampleUserQueryCost())
         let scanned = options.policy == .slow ? options.rows : resultCount
         return pool.acquire(on: eventLoop)
             .flatMap { Self.wait(cost, on: eventLoop) }

@@ -33,6 +33,10 @@ public struct DemoOptions: Sendable, Equatable {
     public var indexedQueryCost: Duration
     /// Cost of the cheap endpoints (`/api/me`, `/api/projects`, `/api/notifications`).
     public var lightRequestCost: Duration
+    /// Random spread of each `.slow` RLS query's cost, as a fraction: 0.15 means each query
+    /// takes between 85 % and 115 % of `userQueryCost`. Real query times vary, and without
+    /// spread a closed-loop load flips between "all slow" and "all time out"; 0 makes tests exact.
+    public var costJitter: Double
 
     /// Creates options; every parameter has the demo's default.
     public init(
@@ -42,7 +46,8 @@ public struct DemoOptions: Sendable, Equatable {
         rlsBaseCost: Duration = .milliseconds(50),
         rlsCostPerRow: Duration = .microseconds(350),
         indexedQueryCost: Duration = .milliseconds(5),
-        lightRequestCost: Duration = .milliseconds(1)
+        lightRequestCost: Duration = .milliseconds(1),
+        costJitter: Double = 0.15
     ) {
         self.rows = rows
         self.poolSize = poolSize
@@ -51,14 +56,22 @@ public struct DemoOptions: Sendable, Equatable {
         self.rlsCostPerRow = rlsCostPerRow
         self.indexedQueryCost = indexedQueryCost
         self.lightRequestCost = lightRequestCost
+        self.costJitter = costJitter
     }
 
-    /// What one `user` dashboard query costs once it holds a pool slot
+    /// What one `user` dashboard query costs on average once it holds a pool slot
     /// (`rlsBaseCost + rows × rlsCostPerRow` when `.slow`, `indexedQueryCost` when `.fixed`).
     public var userQueryCost: Duration {
         switch policy {
         case .slow: rlsBaseCost + rlsCostPerRow * max(rows, 0)
         case .fixed: indexedQueryCost
         }
+    }
+
+    /// One draw of a `user` query's cost: `userQueryCost` spread by `costJitter` (`.slow` only).
+    func sampleUserQueryCost() -> Duration {
+        let spread = min(max(costJitter, 0), 1)
+        guard policy == .slow, spread > 0 else { return userQueryCost }
+        return userQueryCost * Double.random(in: (1 - spread)...(1 + spread))
     }
 }

@@ -70,3 +70,14 @@ public struct MetricsStore: Sendable, Equatable, Codable {
         steps.reduce(into: LatencyHistogram()) { $0.add($1.total) }
     }
 }
+
+extension MetricsStore {
+    /// Rewrites every stored failure message (e.g. to hide secrets before results are written).
+    public mutating func redactMessages(with transform: (String) -> String) {
+        for i in steps.indices where !steps[i].messages.isEmpty {
+            var clean: [String: Int] = [:]
+            for (m, n) in steps[i].messages { clean[transform(m), default: 0] += n }
+            steps[i].messages = clean
+        }
+    }
+}

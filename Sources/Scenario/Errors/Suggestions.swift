@@ -1,16 +1,17 @@
 /// "Did you mean" suggestions for misspelled keys, variables and field names.
 enum Suggestions {
-    /// The closest candidate: edit distance ≤ 2 (case-insensitive), else a candidate that starts with the
+    /// The closest candidate: edit distance ≤ 2 (≤ 1 for three-letter words, case-insensitive), else a candidate that starts with the
     /// word (or that the word starts with). `nil` when nothing is close.
     static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
         let lowered = word.lowercased()
+        let limit = min(2, max(0, lowered.count - 2))
         var best: (name: String, distance: Int)?
         for candidate in candidates where candidate != word {
             let distance = editDistance(lowered, candidate.lowercased())
-            if distance <= 2, distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
+            if distance <= limit, distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
         }
         if let best { return best.name }
-        guard !lowered.isEmpty else { return nil }
+        guard lowered.count >= 2 else { return nil }
         return candidates.first { candidate in
             let c = candidate.lowercased()
             return c != lowered && (c.hasPrefix(lowered) || (lowered.hasPrefix(c) && c.count >= 3))

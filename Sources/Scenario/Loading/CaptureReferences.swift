@@ -59,10 +59,6 @@ enum CaptureReferences {
                 "{{\(name)}} is captured in the same group (by \"\(sibling)\"); groups run in parallel",
                 hint: "capture it in a step before the group")
         }
-        let candidates = Array(known) + ["vu", "iteration"]
-        if let suggestion = Suggestions.didYouMean(name, in: candidates, format: { "{{\($0)}}" }) {
-            return usage.error("unknown variable {{\(name)}} in step \"\(step)\"", hint: suggestion)
-        }
         if all[name] == step {
             return usage.error(
                 "{{\(name)}} is captured by this same step", hint: "a capture is available from the next step on")
@@ -71,6 +67,10 @@ enum CaptureReferences {
             return usage.error(
                 "{{\(name)}} is captured by a later step (\"\(later)\")",
                 hint: "a step can only use captures of earlier steps")
+        }
+        let candidates = known.sorted() + ["vu", "iteration"]
+        if let suggestion = Suggestions.didYouMean(name, in: candidates, format: { "{{\($0)}}" }) {
+            return usage.error("unknown variable {{\(name)}} in step \"\(step)\"", hint: suggestion)
         }
         return usage.error(
             "unknown variable {{\(name)}} in step \"\(step)\"",

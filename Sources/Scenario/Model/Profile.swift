@@ -62,12 +62,18 @@ public struct Role: Sendable, Equatable, Codable {
     public var accounts: [[String: String]]
     /// Field names whose values are secrets (passwords, tokens): never printed or written to results.
     public var secretFields: Set<String>
+    /// The CSV file the accounts were read from (as written in the profile), or `nil` for inline `fields`.
+    public var accountsFile: String?
 
-    public init(name: String, weight: Int = 1, accounts: [[String: String]], secretFields: Set<String> = []) {
+    public init(
+        name: String, weight: Int = 1, accounts: [[String: String]], secretFields: Set<String> = [],
+        accountsFile: String? = nil
+    ) {
         self.name = name
         self.weight = weight
         self.accounts = accounts
         self.secretFields = secretFields
+        self.accountsFile = accountsFile
     }
 }
 

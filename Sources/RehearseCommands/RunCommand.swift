@@ -1,0 +1,82 @@
+import ArgumentParser
+import Engine
+import Foundation
+import Metrics
+import Reports
+import Scenario
+import Transport
+
+/// `rehearse run`: replays a profile's flows with its virtual users and reports what they experienced.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Replay a profile's flows under load; live progress, a summary, and Results/<run>/.",
+        discussion: """
+            Ctrl-C stops gracefully (iterations in flight finish, up to load.graceful_stop); a second Ctrl-C cuts
+            requests in flight. Results are written either way.
+
+            Examples:
+              rehearse run Profiles/demo.yaml
+              rehearse run Profiles/demo.yaml --vus 50 --duration 2m --workers 2
+              rehearse run Profiles/smoke.yaml --iterations 1 --out /tmp/results -q
+            """)
+
+    @Argument(help: "The profile to run.")
+    var profile: String
+
+    @OptionGroup var load: LoadOverrides
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let loaded = try load.apply(to: try ProfileInput.load(profile))
+        let status = try RunSession(profile: loaded, overrides: load, global: global).execute()
+        if status != .success { throw status.exitCode }
+    }
+}
+
+/// Command-line overrides of a profile's load block and engine settings.
+struct LoadOverrides: ParsableArguments {
+    @Option(help: "Virtual users (overrides load.vus).")
+    var vus: Int?
+
+    @Option(help: "Run time, e.g. 30s or 2m (overrides load.duration).")
+    var duration: String?
+
+    @Option(help: "Total iterations shared by all VUs (overrides load.duration).")
+    var iterations: Int?
+
+    @Option(help: "Worker threads (default: one per core).")
+    var workers: Int?
+
+    @Option(name: .customLong("out"), help: "Folder for results (overrides the profile's output; default Results).")
+    var out: String?
+
+    @Option(help: "Extra CA certificate bundle (PEM) to trust, e.g. a staging CA.")
+    var caFile: String?
+
+    func apply(to profile: Profile) throws -> Profile {
+        var p = profile
+        if let vus {
+            guard vus >= 1 else { throw bad("--vus must be at least 1, got \(vus)") }
+            p.load.vus = vus
+        }
+        if let duration {
+            guard let d = DurationText.parse(duration), d > .zero else {
+                throw bad("--duration: bad duration \"\(duration)\"; expected a number with a unit, e.g. 30s or 2m")
+            }
+            p.load.end = .duration(d)
+        }
+        if let iterations {
+            guard iterations >= 1 else { throw bad("--iterations must be at least 1, got \(iterations)") }
+            p.load.end = .iterations(iterations)
+        }
+        if let workers, workers < 1 { throw bad("--workers must be at least 1, got \(workers)") }
+        if let out { p.output = out }
+        return p
+    }
+
+    private func bad(_ message: String) -> ExitCode {
+        Console.err("error: \(message)")
+        return ExitStatus.badInput.exitCode
+    }
+}

@@ -1,0 +1,76 @@
+import Engine
+import Foundation
+import Metrics
+import Reports
+import Scenario
+import Transport
+
+/// One run from the command line: preflight, the load itself with live progress and signal handling, then
+/// results on disk and the summary on stdout.
+struct RunSession {
+    var profile: Profile
+    var overrides: LoadOverrides
+    var global: GlobalOptions
+    var environment = ProcessInfo.processInfo.environment
+
+    func execute() throws -> ExitStatus {
+        let plan = RunPlan(
+            profile: profile, workers: overrides.workers ?? ProcessInfo.processInfo.activeProcessorCount,
+            environment: environment, caFile: overrides.caFile)
+        if let problem = preflight(plan) {
+            Console.err(problem)
+            return .runError
+        }
+        let folder: URL
+        do {
+            folder = try ResultsFolder.create(in: profile.output, profile: profile.name)
+        } catch {
+            Console.err("error: output: cannot create a results folder under \(profile.output): \(error.localizedDescription)")
+            return .runError
+        }
+        let runner = LoadRunner(plan: plan)
+        let trap = SignalTrap { hard in
+            runner.stop(hard: hard)
+            Console.err(hard ? "\ncutting requests in flight…" : "\nstopping… (Ctrl-C again to cut requests in flight)")
+        }
+        let progress = LiveProgress(enabled: !global.quiet)
+        var outcome = runner.run { progress.show($0) }
+        trap.release()
+        progress.finish()
+        outcome.store.redactMessages(with: SecretList(profile: profile, environment: environment).redactor)
+        return try finish(outcome, folder: folder)
+    }
+
+    private func finish(_ outcome: RunOutcome, folder: URL) throws -> ExitStatus {
+        let saved = outcome.saved
+        let summary = saved.summary
+        do {
+            try ResultsFolder.write(saved, summary: summary, to: folder)
+        } catch {
+            Console.err("error: cannot write results to \(folder.path): \(error.localizedDescription)")
+            return .runError
+        }
+        Console.out(SummaryReport.render(summary, style: TerminalStyle(color: Console.color)))
+        Console.out("\nResults: \(folder.path)/summary.json")
+        if let setup = outcome.setupError {
+            Console.err("error: the engine could not start: \(setup)")
+            return .runError
+        }
+        if summary.run.stopReason == "interrupted" { return .interrupted }
+        return summary.totals.failed > 0 ? .requestsFailed : .success
+    }
+
+    /// A clear error when the target does not accept connections, naming the profile field.
+    private func preflight(_ plan: RunPlan) -> String? {
+        let t = profile.timeouts
+        let options = TransferOptions(
+            timeoutMilliseconds: t.connect.milliseconds, connectTimeoutMilliseconds: t.connect.milliseconds,
+            allowHTTP2: false, verifyTLS: profile.target.verifyTLS, caFile: overrides.caFile)
+        guard let failure = Reachability.check(url: plan.baseURL, options: options) else { return nil }
+        let place = profile.target.source.map { "\($0): " } ?? ""
+        return """
+            \(place)error: target.base_url: cannot reach \(plan.baseURL) (\(failure.kind.rawValue): \(failure.message))
+              hint: is the target up and the URL right? For the demo target run: rehearse demo-server --port 8787
+            """
+    }
+}

@@ -1,0 +1,72 @@
+import Metrics
+
+/// The end-of-run text report: a table per step × role, the groups the user waited for, failures, and the
+/// findings about spinners. A pure function of the summary, so it renders the same from saved results.
+public enum SummaryReport {
+    public static func render(_ s: RunSummary, style: TerminalStyle = .plain) -> String {
+        var out: [String] = []
+        out.append(style.bold("Rehearsal — \(s.run.profile)") + "  \(headline(s))")
+        out.append("")
+        out.append(stepTable(s).render())
+        if !s.groups.isEmpty {
+            out.append("")
+            out.append(style.bold("Waits the user sees (parallel groups)"))
+            out.append(groupTable(s).render())
+        }
+        let failures = FailureList.lines(s)
+        if !failures.isEmpty {
+            out.append("")
+            out.append(style.bold("Failures"))
+            out += failures
+        }
+        let findings = Findings.lines(s, style: style)
+        if !findings.isEmpty {
+            out.append("")
+            out += findings
+        }
+        return out.joined(separator: "\n")
+    }
+
+    static func headline(_ s: RunSummary) -> String {
+        let t = s.totals
+        var parts = [
+            "\(t.requests) requests in \(Format.trimmed(s.run.durationSeconds, digits: 1))s",
+            "\(Format.rate(t.rate)) req/s", "\(s.run.vus) VUs",
+            "failed \(t.failed) (\(Format.percent(t.failed, of: t.requests)))", "timeouts \(t.timeouts)",
+        ]
+        if s.run.stopReason != "completed" { parts.append(s.run.stopReason.uppercased()) }
+        return parts.joined(separator: " · ")
+    }
+
+    static func stepTable(_ s: RunSummary) -> TextTable {
+        var table = TextTable(
+            header: ["step", "role", "reqs", "req/s", "p50", "p90", "p95", "p99", "p99.9", "max", "failed", "timeouts",
+                     "spinner"],
+            firstNumericColumn: 2)
+        for r in s.steps {
+            let name = r.group.map { "\($0) › \(r.step)" } ?? r.step
+            let l = r.latency
+            table.rows.append([
+                name, r.role, String(r.requests), Format.rate(r.rate), Format.latency(l.p50), Format.latency(l.p90),
+                Format.latency(l.p95), Format.latency(l.p99), Format.latency(l.p999), Format.latency(l.max),
+                Format.count(r.failed), Format.count(r.errors["timeout"] ?? 0),
+                r.group == nil ? Format.count(r.overSpinner) : "",
+            ])
+        }
+        return table
+    }
+
+    static func groupTable(_ s: RunSummary) -> TextTable {
+        var table = TextTable(
+            header: ["group", "role", "loads", "p50", "p95", "p99", "max", "failed", "over spinner"],
+            firstNumericColumn: 2)
+        for g in s.groups {
+            table.rows.append([
+                g.group, g.role, String(g.count), Format.latency(g.time.p50), Format.latency(g.time.p95),
+                Format.latency(g.time.p99), Format.latency(g.time.max), Format.count(g.failed),
+                "\(g.overSpinner) (\(Format.percent(g.overSpinner, of: g.count)))",
+            ])
+        }
+        return table
+    }
+}

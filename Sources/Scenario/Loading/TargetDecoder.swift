@@ -1,0 +1,65 @@
+import Foundation
+
+/// Decodes `target:`: `base_url` (may use `{{env.NAME}}`, resolved at load time), `allow_hosts`, `http`,
+/// `verify_tls`.
+struct TargetDecoder {
+    static let keys = ["base_url", "allow_hosts", "http", "verify_tls"]
+    let environment: [String: String]
+
+    func decode(_ value: YAMLValue) throws(ScenarioError) -> Target {
+        let map = try value.mapping(allowed: Self.keys)
+        let urlValue = try map.required("base_url", hint: "e.g. base_url: http://127.0.0.1:8787")
+        let baseURL = try resolvedBaseURL(urlValue)
+        guard let host = Self.validatedHost(baseURL) else {
+            throw urlValue.error(
+                "base_url must be an absolute http or https URL", hint: "e.g. base_url: https://staging.example.com")
+        }
+        var allowHosts = [host]
+        if let hostsValue = map["allow_hosts"] {
+            allowHosts = try hostsValue.stringList().map { $0.lowercased() }
+            guard allowHosts.contains(host) else {
+                throw hostsValue.error(
+                    "the base URL's host \(host) is not in allow_hosts", hint: "add \(host) to target.allow_hosts")
+            }
+        }
+        return Target(
+            baseURL: baseURL, allowHosts: allowHosts, httpVersion: try httpVersion(map["http"]),
+            verifyTLS: try map["verify_tls"]?.bool() ?? true, source: value.location)
+    }
+
+    /// The base URL with `{{env.NAME}}` replaced; other placeholders are not allowed here.
+    private func resolvedBaseURL(_ value: YAMLValue) throws(ScenarioError) -> String {
+        var recorder = TemplateRecorder()
+        let template = try recorder.template(value)
+        for variable in template.variables {
+            guard case .env(let name) = variable else {
+                throw value.error("base_url can only use {{env.NAME}} placeholders, not {{\(variable)}}")
+            }
+            guard environment[name] != nil else {
+                throw value.error("environment variable \(name) is not set", hint: "export \(name)=…")
+            }
+        }
+        return template.render { if case .env(let name) = $0 { environment[name] } else { nil } }
+    }
+
+    /// The host of an http(s) URL Foundation can parse, lower-cased.
+    static func validatedHost(_ url: String) -> String? {
+        guard let components = URLComponents(string: url),
+            let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https",
+            let host = components.host, !host.isEmpty
+        else { return nil }
+        return URLHost.host(of: url)
+    }
+
+    private func httpVersion(_ value: YAMLValue?) throws(ScenarioError) -> Target.HTTPVersion {
+        guard let value else { return .auto }
+        let text = try value.string()
+        guard let version = Target.HTTPVersion(rawValue: text) else {
+            let options = ["auto", "http1"]
+            throw value.error(
+                "unknown http version \"\(text)\"",
+                hint: Suggestions.didYouMean(text, in: options, format: { "\"\($0)\"" }) ?? "use auto or http1")
+        }
+        return version
+    }
+}
