@@ -53,16 +53,16 @@ public struct RunInfo: Sendable, Equatable, Codable {
 public struct TimelinePoint: Sendable, Equatable, Codable {
     /// Seconds since the run started, at the interval's end.
     public var elapsed: Double
-    public var activeVUs: Int
+    public var activeVus: Int
     public var requests: Int
     public var failed: Int
     public var timeouts: Int
     /// p95 of this interval's requests, ms.
     public var p95: Double
 
-    public init(elapsed: Double, activeVUs: Int, requests: Int, failed: Int, timeouts: Int, p95: Double) {
+    public init(elapsed: Double, activeVus: Int, requests: Int, failed: Int, timeouts: Int, p95: Double) {
         self.elapsed = elapsed
-        self.activeVUs = activeVUs
+        self.activeVus = activeVus
         self.requests = requests
         self.failed = failed
         self.timeouts = timeouts

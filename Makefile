@@ -1,0 +1,38 @@
+# Rehearsal — two commands do everything on a fresh Debian machine with Swift installed:
+#   make demo   installs what is missing, builds, runs the embedded demo
+#   make test   installs what is missing, builds, runs every test
+SHELL := /bin/bash
+SWIFT ?= swift
+APT_PACKAGES := libcurl4-openssl-dev
+BENCH_PACKAGES := nginx-light wrk
+BIN := .build/debug/rehearse
+RELEASE_BIN := .build/release/rehearse
+
+.PHONY: demo test build release bench deps bench-deps clean
+
+demo: deps build
+	$(BIN) demo
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+build: deps
+	$(SWIFT) build --product rehearse
+
+release: deps
+	$(SWIFT) build -c release --product rehearse
+
+bench: bench-deps release
+	bash bench/run.sh $(RELEASE_BIN)
+
+# Installs the Debian packages that are missing (apt-get update only when something is).
+deps:
+	@bash scripts/install-packages.sh $(APT_PACKAGES)
+	@command -v $(SWIFT) >/dev/null || { echo "error: swift not found; install Swift 6 (https://swift.org/install)"; exit 2; }
+
+bench-deps: deps
+	@bash scripts/install-packages.sh $(BENCH_PACKAGES)
+
+clean:
+	rm -rf .build
