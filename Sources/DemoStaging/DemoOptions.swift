@@ -1,7 +1,7 @@
 /// How the demo staging server behaves: data size, database pool and query costs.
 ///
 /// The defaults are tuned for the shipped demo profile (16 VUs, half of them `user`, 4 s
-/// request timeout, 2 s spinner): one `user` dashboard query alone takes about 1.1 s, which
+/// request timeout, 2 s spinner): one `user` dashboard query alone takes about 1.13 s, which
 /// "works on my machine"; eight users sharing a 2-slot pool queue up behind each other, most
 /// of their dashboards exceed the spinner, and once requests start timing out the abandoned
 /// queries keep the pool busy and a good share of requests time out. Admin never touches the
@@ -44,7 +44,7 @@ public struct DemoOptions: Sendable, Equatable {
         poolSize: Int = 2,
         policy: Policy = .slow,
         rlsBaseCost: Duration = .milliseconds(50),
-        rlsCostPerRow: Duration = .microseconds(350),
+        rlsCostPerRow: Duration = .microseconds(360),
         indexedQueryCost: Duration = .milliseconds(5),
         lightRequestCost: Duration = .milliseconds(1),
         costJitter: Double = 0.15

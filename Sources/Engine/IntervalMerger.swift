@@ -16,16 +16,16 @@ struct IntervalMerger {
     }
 
     /// Merges one interval's stores; returns the interval's timeline point.
-    mutating func merge(_ stores: [MetricsStore], activeVus: Int) -> TimelinePoint {
+    mutating func merge(_ stores: [MetricsStore], activeVUs: Int) -> TimelinePoint {
         var interval = MetricsStore(catalog: catalog)
         for s in stores { interval.add(s) }
         total.add(interval)
         let elapsed = Double(MonotonicClock.now() - startTime) / 1e9
         let point = TimelinePoint(
-            elapsed: (elapsed * 1000).rounded() / 1000, activeVus: activeVus, requests: interval.requests,
+            elapsed: (elapsed * 1000).rounded() / 1000, activeVus: activeVUs, requests: interval.requests,
             failed: interval.failed, timeouts: interval.errors(.timeout),
             p95: Double(interval.allRequests.micros(atPercentile: 95)) / 1000)
-        if interval.requests > 0 || activeVus > 0 { timeline.append(point) }
+        if interval.requests > 0 || activeVUs > 0 { timeline.append(point) }
         defer { lastElapsed = elapsed }
         return point
     }
@@ -33,7 +33,7 @@ struct IntervalMerger {
     func progress(_ point: TimelinePoint, stopping: Bool) -> Progress {
         let span = max(point.elapsed - lastElapsedBefore(point), 0.001)
         return Progress(
-            elapsedSeconds: point.elapsed, activeVus: point.activeVus, requests: total.requests,
+            elapsedSeconds: point.elapsed, activeVUs: point.activeVus, requests: total.requests,
             rate: Double(point.requests) / span, p95: Double(total.allRequests.micros(atPercentile: 95)) / 1000,
             failed: total.failed, timeouts: total.errors(.timeout), stopping: stopping)
     }

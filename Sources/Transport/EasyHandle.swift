@@ -17,6 +17,8 @@ public final class EasyHandle {
     var keepHeaders = false
     /// Keeps the share alive as long as the handle points at it.
     let share: ShareHandle?
+    /// The socket registry of the multi handle this handle last ran on; its close callback points there.
+    var socketRegistry: SocketRegistry?
     /// Free for the owner's use (e.g. which request of a group this handle carries).
     public var tag = 0
     /// When the owner submitted the current request (monotonic ns); set by the owner.

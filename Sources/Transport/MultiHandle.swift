@@ -51,11 +51,16 @@ public final class MultiHandle {
 
     /// Starts a prepared transfer. It begins on the next `poll`.
     public func add(_ easy: EasyHandle) throws(CurlError) {
-        // Route this handle's socket closes through the registry so a reused fd number is never mistaken
-        // for a registered one.
-        let me = Unmanaged.passUnretained(sockets).toOpaque()
-        _ = ccurl_easy_setopt_closesocket_cb(easy.raw, registryCloseSocketCallback)
-        _ = ccurl_easy_setopt_ptr(easy.raw, CURLOPT_CLOSESOCKETDATA, me)
+        // Route this handle's socket closes through the registry so that
+        // a reused fd number is never mistaken for a registered one. Connections can outlive this multi
+        // handle (in a share's cache, or an easy handle's), so whoever may close one keeps the registry alive.
+        if easy.socketRegistry !== sockets {
+            easy.socketRegistry = sockets
+            easy.share?.keepAlive(sockets)
+            let me = Unmanaged.passUnretained(sockets).toOpaque()
+            _ = ccurl_easy_setopt_closesocket_cb(easy.raw, registryCloseSocketCallback)
+            _ = ccurl_easy_setopt_ptr(easy.raw, CURLOPT_CLOSESOCKETDATA, me)
+        }
         try CurlError.check(curl_multi_add_handle(raw, easy.raw), "curl_multi_add_handle")
         inFlight += 1
     }

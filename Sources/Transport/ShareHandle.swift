@@ -23,5 +23,13 @@ public final class ShareHandle {
         }
     }
 
+    /// Socket registries whose close callbacks this share's cached connections call; released only after
+    /// `curl_share_cleanup` has closed those connections.
+    private var registries: [SocketRegistry] = []
+
+    func keepAlive(_ registry: SocketRegistry) {
+        if !registries.contains(where: { $0 === registry }) { registries.append(registry) }
+    }
+
     deinit { curl_share_cleanup(raw) }
 }

@@ -7,10 +7,12 @@ public struct ParseFailure: Error, Sendable, Equatable, CustomStringConvertible 
     /// How to fix it, when there is a useful suggestion.
     public var hint: String?
 
+    /// A failure with a message and an optional hint.
     public init(_ message: String, hint: String? = nil) {
         self.message = message
         self.hint = hint
     }
 
+    /// The message, followed by the hint in parentheses.
     public var description: String { hint.map { "\(message) (hint: \($0))" } ?? message }
 }

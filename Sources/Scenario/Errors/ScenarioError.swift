@@ -18,6 +18,7 @@ public struct ScenarioError: Error, CustomStringConvertible, Sendable, Equatable
     /// How to fix it, when there is a useful suggestion.
     public var hint: String?
 
+    /// Creates an error; leave `line`/`column` `nil` when the place in the file is unknown.
     public init(
         file: String, line: Int? = nil, column: Int? = nil, field: String = "", message: String,
         hint: String? = nil
@@ -42,6 +43,7 @@ public struct ScenarioError: Error, CustomStringConvertible, Sendable, Equatable
         line.map { SourceLocation(file: file, line: $0, column: column ?? 1) }
     }
 
+    /// `file:line:column: error: field: message`, then `  hint: …` on a second line when there is a hint.
     public var description: String {
         var place = file
         if let line {

@@ -5,7 +5,9 @@ public typealias FileReader = @Sendable (String) throws -> String
 
 /// Thrown by a ``FileReader`` when the file does not exist (other errors read as "cannot read").
 public struct FileNotFound: Error, Sendable, Equatable {
+    /// The path that was asked for.
     public var path: String
+    /// An error for `path`.
     public init(path: String) { self.path = path }
 }
 

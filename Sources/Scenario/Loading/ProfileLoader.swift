@@ -11,6 +11,7 @@ public struct ProfileLoader: Sendable {
     /// How files are read (the disk by default).
     public var fileReader: FileReader
 
+    /// A loader reading `environment` (the process environment by default) and files through `fileReader`.
     public init(
         environment: [String: String] = ProcessInfo.processInfo.environment,
         fileReader: @escaping FileReader = FileReading.disk

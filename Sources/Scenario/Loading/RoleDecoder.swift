@@ -56,7 +56,9 @@ struct RoleDecoder {
                 let envValue = try entry.value.mapping(allowed: ["env"]).required("env", hint: "e.g. { env: API_TOKEN }")
                 let name = try envValue.nonEmptyString()
                 guard let resolved = environment[name] else {
-                    throw envValue.error("environment variable \(name) is not set", hint: "export \(name)=…")
+                    throw ScenarioError(
+                        at: envValue.location, file: value.file, field: entry.value.path,
+                        message: "environment variable \(name) is not set", hint: "export \(name)=…")
                 }
                 account[entry.key] = resolved
                 envFields.insert(entry.key)
