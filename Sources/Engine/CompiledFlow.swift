@@ -28,6 +28,8 @@ public struct CompiledRequest: Sendable {
     public var seriesByRole: [Int]
     /// The step names its expected status, so a 4xx/5xx it expects is not an error.
     public var checksStatus: Bool
+    /// The base URL to join at run time, when the URL starts with a placeholder (absolute or not is unknown).
+    public var runtimeBase: String?
     /// Whether the URL's host must be checked against the allow-list at run time (it holds templates).
     public var needsHostCheck: Bool
 }
@@ -68,6 +70,8 @@ struct CatalogBuilder {
         let checksStatus = r.checks.contains { if case .status = $0 { true } else { false } }
         return CompiledRequest(
             step: r, url: url, headers: HeaderMerge.merge(flow.headers, r.headers), fixedURL: fixed,
-            seriesByRole: series, checksStatus: checksStatus, needsHostCheck: !url.isLiteral)
+            seriesByRole: series, checksStatus: checksStatus,
+            runtimeBase: url.parts.first.map { if case .variable = $0 { baseURL } else { nil } } ?? nil,
+            needsHostCheck: !url.isLiteral)
     }
 }

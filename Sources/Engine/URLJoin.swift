@@ -3,14 +3,23 @@ import Scenario
 /// Joins step paths to the base URL and finds a URL's host, without Foundation on the hot path.
 enum URLJoin {
     /// An absolute step URL stays as is; a path is appended to the base URL with exactly one `/` between.
+    /// A URL that starts with a placeholder is left alone: only its rendered text tells (`runtimeJoin`).
     static func join(base: String, _ path: Template) -> Template {
-        if case .literal(let first)? = path.parts.first, first.hasPrefix("http://") || first.hasPrefix("https://") {
-            return path
-        }
+        guard case .literal(let first)? = path.parts.first else { return path }
+        if first.hasPrefix("http://") || first.hasPrefix("https://") { return path }
+        return Template(parts: [.literal(join(base: base, path: ""))] + path.parts)
+    }
+
+    /// Joins a rendered path to the base URL, unless it is already absolute.
+    static func runtimeJoin(base: String, _ rendered: String) -> String {
+        if rendered.hasPrefix("http://") || rendered.hasPrefix("https://") { return rendered }
+        return join(base: base, path: rendered)
+    }
+
+    private static func join(base: String, path: String) -> String {
         var prefix = base
         while prefix.hasSuffix("/") { prefix.removeLast() }
-        let startsWithSlash: Bool = if case .literal(let s)? = path.parts.first { s.hasPrefix("/") } else { false }
-        return Template(parts: [.literal(startsWithSlash ? prefix : prefix + "/")] + path.parts)
+        return path.hasPrefix("/") || path.isEmpty ? prefix + path : prefix + "/" + path
     }
 
     /// The host of an absolute http(s) URL, lower-cased, without port or brackets.

@@ -67,22 +67,18 @@ extension VirtualUser {
         return sample
     }
 
-    /// Runs checks, then captures; the first failure's message, or nil.
+    /// Runs checks, then captures (each parses the body once); the first failure's message, or nil.
     private func checkFailure(_ result: TransferResult, _ r: CompiledRequest, elapsed: Int) -> String? {
         let lookup = self.value
-        for check in r.step.checks {
-            if let message = check.failure(
-                status: result.status, body: result.body, duration: .microseconds(elapsed),
-                render: { $0.render(lookup) })
-            {
-                return message
-            }
+        if let message = r.step.checks.firstFailure(
+            status: result.status, body: result.body, duration: .microseconds(elapsed), render: { $0.render(lookup) })
+        {
+            return message
         }
-        for capture in r.step.captures {
-            guard let value = capture.extract(body: result.body, headers: result.headers ?? []) else {
-                return "capture \(capture.name): not found"
-            }
-            captures[capture.name] = value
+        guard !r.step.captures.isEmpty else { return nil }
+        for (name, value) in r.step.captures.extractAll(body: result.body, headers: result.headers ?? []) {
+            guard let value else { return "capture \(name): not found" }
+            captures[name] = value
         }
         return nil
     }

@@ -58,6 +58,7 @@ extension VirtualUser {
     func build(_ r: CompiledRequest) -> HTTPRequest {
         let lookup = self.value
         var url = r.fixedURL ?? r.url.render(lookup)
+        if let base = r.runtimeBase { url = URLJoin.runtimeJoin(base: base, url) }
         if r.fixedURL == nil, !r.step.query.isEmpty {
             url += (url.contains("?") ? "&" : "?") + r.step.query.encoded(lookup)
         }
