@@ -4,7 +4,7 @@
 SHELL := /bin/bash
 SWIFT ?= swift
 APT_PACKAGES := libcurl4-openssl-dev
-BENCH_PACKAGES := nginx-light wrk
+BENCH_PACKAGES := nginx-light wrk time
 BIN := .build/debug/rehearse
 RELEASE_BIN := .build/release/rehearse
 

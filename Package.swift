@@ -59,7 +59,8 @@ let package = Package(
         .testTarget(name: "MetricsTests", dependencies: ["Metrics"]),
         .testTarget(name: "TransportTests", dependencies: ["Transport", "TestSupport"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "Scenario", "Metrics", "TestSupport"]),
-        .testTarget(name: "DemoStagingTests", dependencies: ["DemoStaging", "Transport"]),
+        // Also holds TestServer's own tests, which share its small socket client.
+        .testTarget(name: "DemoStagingTests", dependencies: ["DemoStaging", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Metrics", "Scenario"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
     ],

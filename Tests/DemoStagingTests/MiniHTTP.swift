@@ -84,7 +84,9 @@ final class MiniConnection {
         guard bytes.withUnsafeBytes({ sendBytes(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }) == bytes.count
         else { throw MiniHTTPError.closedBeforeResponse }
         var response = try readHead()
-        response.body = try readBody(length: response.header("Content-Length").flatMap(Int.init))
+        // 204 and 304 never carry a body; without this we would wait for EOF on a kept-alive socket.
+        let bodyless = response.status == 204 || response.status == 304 || method == "HEAD"
+        response.body = try readBody(length: bodyless ? 0 : response.header("Content-Length").flatMap(Int.init))
         response.elapsed = Date().timeIntervalSince(started)
         return response
     }

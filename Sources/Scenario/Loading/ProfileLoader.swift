@@ -37,7 +37,9 @@ public struct ProfileLoader: Sendable {
         let directory = FileReading.directory(of: path)
         let target = try TargetDecoder(environment: environment).decode(try map.required("target"))
         let flows = try loadFlows(try map.required("flows", hint: "e.g. flows: [flows/checkout.yaml]"), directory)
-        let roles = try decodeRoles(try map.required("roles", hint: "e.g. roles: { user: { csv: users.csv } }"), directory)
+        // Without `roles`, every VU is one anonymous user with no credentials (public pages, benchmarks).
+        let roles = try map["roles"].map { v throws(ScenarioError) in try decodeRoles(v, directory) }
+            ?? [RoleDraft(role: Role(name: "anonymous", accounts: [[:]]), value: root)]
         let load = try LoadDecoder.load(try map.required("load", hint: "e.g. load: { vus: 10, duration: 30s }"))
         let timeouts = try LoadDecoder.timeouts(map["timeouts"])
         let checks = ProfileChecks(environment: environment, target: target, roles: roles)
