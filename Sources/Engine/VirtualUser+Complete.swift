@@ -49,9 +49,13 @@ extension VirtualUser {
             if failure.kind == .timeout {
                 // Recorded at (at least) the limit that fired, so hung requests never flatter the percentiles.
                 let timeouts = worker.plan.profile.timeouts
-                let limit = result.timings.connect == 0 && result.timings.startTransfer == 0
-                    ? min(timeouts.connect, timeouts.request) : timeouts.request
+                let connecting = result.timings.connect == 0 && elapsed < timeouts.request.micros
+                let limit = connecting ? timeouts.connect : timeouts.request
                 sample.totalMicros = max(elapsed, limit.micros)
+                // One message per cause, not one per millisecond count curl happened to print.
+                sample.message = connecting
+                    ? "timeout: no connection within the \(limit.shortText) connect timeout"
+                    : "timeout: no complete response within the \(limit.shortText) request timeout"
             }
             return sample
         }

@@ -32,11 +32,11 @@ struct DemoCommand: ParsableCommand {
         defer { staging.shutdown() }
         explain(loaded)
         let status = try RunSession(profile: loaded, overrides: load, global: global, environment: environment).execute()
+        let t = loaded.timeouts
         Console.out("""
 
-            What you are looking at: the same dashboard, loaded by admin and by user VUs at the same time. The user's
-            tasks query runs nested row-level-security joins behind a small DB pool, so under load it queues past the \
-            spinner limit and times out, while admin's indexed query stays fast — the spinner of death, found before release.
+            What you saw: one dashboard loaded at the same time by admin and by user VUs. The user's tasks query runs nested
+            row-level-security joins behind a small DB pool: it queues past the \(t.spinner.shortText) spinner and times out at \(t.request.shortText); admin's stays fast.
             """)
         if status == .badInput || status == .runError { throw status.exitCode }
     }

@@ -34,17 +34,17 @@ import Testing
 }
 
 @Suite struct ExampleProfileTests {
-    /// `Profiles/examples/demo.yaml` in the repository (found next to this source file).
+    /// `Profiles/examples/reference.yaml` in the repository (found next to this source file).
     static var examplePath: String {
         let source = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
         return source.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Profiles/examples/demo.yaml").path
+            .appendingPathComponent("Profiles/examples/reference.yaml").path
     }
 
     @Test func theExampleProfileLoads() throws {
         let loader = ProfileLoader(environment: ["DEMO_ADMIN_PASSWORD": "x"])
         let profile = try loader.load(path: Self.examplePath)
-        #expect(profile.validationSummary().contains("flow dashboard: 3 steps (1 group of 2 parallel requests)"))
+        #expect(profile.validationSummary().contains("flow reference: 4 steps (1 group of 2 parallel requests)"))
         #expect(profile.roles.map(\.name) == ["admin", "user"])
     }
 }
