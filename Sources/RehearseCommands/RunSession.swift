@@ -28,6 +28,11 @@ struct RunSession {
             Console.err("error: output: cannot create a results folder under \(profile.output): \(error.localizedDescription)")
             return .runError
         }
+        if global.verbose {
+            for line in profile.validationSummary() { Console.err("  " + line) }
+            Console.err("  engine: \(plan.workers) worker thread(s), \(Curl.version)")
+            Console.err("  results: \(folder.path)")
+        }
         let runner = LoadRunner(plan: plan)
         let trap = SignalTrap { hard in
             runner.stop(hard: hard)
