@@ -4,7 +4,7 @@ struct DecodedFlow {
     var usages: [TemplateUsage]
 }
 
-/// Decodes one flow file (see docs/file-formats.md): `name`, `headers`, `continue_on_failure`, `steps`.
+/// Decodes one flow file (see README "Profiles and flows"): `name`, `headers`, `continue_on_failure`, `steps`.
 ///
 /// Checks everything a flow can check alone: keys, types, durations, JSON paths, regexes, unique step names
 /// and that each `{{capture}}` comes from an earlier step. `{{env.…}}` and `{{role.…}}` are checked by
@@ -20,7 +20,7 @@ public enum FlowDecoder {
     static func decodeDetailed(yaml: String, file: String) throws(ScenarioError) -> DecodedFlow {
         let root = try YAMLDocument.root(yaml: yaml, file: file)
         guard case .mapping = root.node else {
-            throw root.typeError("a flow (a mapping with steps:)", hint: "see docs/file-formats.md")
+            throw root.typeError("a flow (a mapping with steps:)", hint: "see the README, section Profiles and flows")
         }
         let map = try root.mapping(allowed: keys)
         var headerRecorder = TemplateRecorder()

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Loads a profile (see docs/file-formats.md): reads the profile, its flow files and role CSV files
+/// Loads a profile (see README "Profiles and flows"): reads the profile, its flow files and role CSV files
 /// (relative to the profile's folder), resolves `{ env: NAME }` fields and checks everything a run needs —
 /// so a run never starts with a typo in it.
 public struct ProfileLoader: Sendable {
