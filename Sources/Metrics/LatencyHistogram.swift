@@ -24,13 +24,14 @@ public struct LatencyHistogram: Sendable, Equatable {
         count == 0 ? 0 : Int(histogram.valueAtPercentile(p))
     }
 
-    public var maxMicros: Int { count == 0 ? 0 : Int(histogram.max) }
+    /// The largest value recorded, exactly (not its bucket's upper edge).
+    public var maxMicros: Int { count == 0 ? 0 : Int(histogram.maxRecorded) }
     public var minMicros: Int { count == 0 ? 0 : Int(histogram.min) }
     public var meanMicros: Double { count == 0 ? 0 : histogram.mean }
 }
 
 extension LatencyHistogram: Codable {
-    private enum CodingKeys: String, CodingKey { case unit, digits, values, counts }
+    private enum CodingKeys: String, CodingKey { case unit, digits, values, counts, min, max }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -44,6 +45,10 @@ extension LatencyHistogram: Codable {
         try c.encode(3, forKey: .digits)
         try c.encode(values, forKey: .values)
         try c.encode(counts, forKey: .counts)
+        if count > 0 {
+            try c.encode(histogram.min, forKey: .min)
+            try c.encode(histogram.maxRecorded, forKey: .max)
+        }
     }
 
     public init(from decoder: any Decoder) throws {
@@ -54,6 +59,23 @@ extension LatencyHistogram: Codable {
             throw DecodingError.dataCorruptedError(forKey: .counts, in: c, debugDescription: "values/counts differ")
         }
         self.init()
-        for (value, n) in zip(values, counts) { _ = histogram.record(value, count: n) }
+        let min = try c.decodeIfPresent(UInt64.self, forKey: .min)
+        let max = try c.decodeIfPresent(UInt64.self, forKey: .max)
+        for (value, n) in zip(values, counts) where n > 0 { restore(value, count: n, min: min, max: max) }
+    }
+
+    /// Re-records one bucket. Buckets store a range, so the exact extremes are put back where they fell.
+    private mutating func restore(_ value: UInt64, count n: UInt64, min: UInt64?, max: UInt64?) {
+        var left = n
+        if let min, histogram.valuesAreEquivalent(value, min) {
+            _ = histogram.record(min)
+            left -= 1
+        }
+        guard left > 0 else { return }
+        if let max, histogram.valuesAreEquivalent(value, max) {
+            _ = histogram.record(max, count: left)
+        } else {
+            _ = histogram.record(value, count: left)
+        }
     }
 }

@@ -22,6 +22,14 @@ public struct RunInfo: Sendable, Equatable, Codable {
     /// One point per second of the run.
     public var timeline: [TimelinePoint]
 
+    // Spelled so that JSON's snake_case (`base_url`) round-trips through the encoders' key strategies.
+    private enum CodingKeys: String, CodingKey {
+        case profile, startedAt, endedAt, durationSeconds, stopReason, vus, plannedDurationSeconds
+        case plannedIterations, rampUpSeconds, workers, requestTimeoutMs, connectTimeoutMs, spinnerMs, roles
+        case rehearsalVersion, libcurlVersion, timeline
+        case baseURL = "baseUrl"
+    }
+
     public init(
         profile: String, startedAt: String, endedAt: String, durationSeconds: Double, stopReason: String,
         baseURL: String, vus: Int, plannedDurationSeconds: Double?, plannedIterations: Int?, rampUpSeconds: Double,
