@@ -57,11 +57,11 @@ let package = Package(
             ]),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario"]),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics"]),
-        .testTarget(name: "TransportTests", dependencies: ["Transport", "TestSupport"]),
+        .testTarget(name: "TransportTests", dependencies: ["Transport", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "Scenario", "Metrics", "TestSupport"]),
         // Also holds TestServer's own tests, which share its small socket client.
         .testTarget(name: "DemoStagingTests", dependencies: ["DemoStaging", "TestSupport"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Metrics", "Scenario"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Metrics", "Scenario"], exclude: ["Golden"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -17,6 +17,8 @@ public struct RunPlan: Sendable {
     public var allowedHosts: Set<String>
     /// The process environment snapshot that `{{env.…}}` reads.
     public var environment: [String: String]
+    /// Values that must never appear in clear in a message (role secrets, environment values flows read).
+    public var secrets: SecretList
     /// Extra CA bundle (PEM) for TLS targets with a private CA.
     public var caFile: String?
 
@@ -29,6 +31,7 @@ public struct RunPlan: Sendable {
         self.environment = environment
         self.maxInFlightPerWorker = maxInFlightPerWorker
         self.caFile = caFile
+        secrets = SecretList(profile: profile, environment: environment)
         var builder = CatalogBuilder(roles: profile.roles.map(\.name))
         let base = Template(literalOrParsed: profile.target.baseURL).render { v in
             if case .env(let name) = v { environment[name] } else { nil }

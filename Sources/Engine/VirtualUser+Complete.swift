@@ -74,8 +74,10 @@ extension VirtualUser {
     /// Runs checks, then captures (each parses the body once); the first failure's message, or nil.
     private func checkFailure(_ result: TransferResult, _ r: CompiledRequest, elapsed: Int) -> String? {
         let lookup = self.value
+        let secrets = worker.plan.secrets
         if let message = r.step.checks.firstFailure(
-            status: result.status, body: result.body, duration: .microseconds(elapsed), render: { $0.render(lookup) })
+            status: result.status, body: result.body, duration: .microseconds(elapsed), render: { $0.render(lookup) },
+            redact: secrets.redact)
         {
             return message
         }

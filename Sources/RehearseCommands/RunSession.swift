@@ -42,7 +42,7 @@ struct RunSession {
         var outcome = runner.run { progress.show($0) }
         trap.release()
         progress.finish()
-        outcome.store.redactMessages(with: SecretList(profile: profile, environment: environment).redactor)
+        outcome.store.redactMessages(with: plan.secrets.redact)  // curl's messages too, before anything is written
         return try finish(outcome, folder: folder)
     }
 

@@ -84,6 +84,26 @@ struct LatencyHistogramTests {
         #expect(back == h)
     }
 
+    @Test func codableRoundTripKeepsExtremesThatFallInsideWideBuckets() throws {
+        var h = LatencyHistogram()
+        // Both extremes sit inside buckets hundreds of µs wide; several values share each extreme's bucket.
+        for v in [61_000_123, 61_000_200, 61_000_300, 95_000_000, 187_654_321, 187_654_000, 187_600_000] {
+            h.record(micros: v)
+        }
+        let back = try JSONDecoder().decode(LatencyHistogram.self, from: JSONEncoder().encode(h))
+        #expect(back.count == h.count)
+        #expect(back.minMicros == h.minMicros)
+        #expect(back.maxMicros == h.maxMicros)
+        #expect(back.meanMicros == h.meanMicros)
+        for p in [0.0, 10, 50, 90, 99, 99.9, 100] {
+            #expect(back.micros(atPercentile: p) == h.micros(atPercentile: p), "p\(p)")
+        }
+        // And a second trip changes nothing.
+        let again = try JSONDecoder().decode(LatencyHistogram.self, from: JSONEncoder().encode(back))
+        #expect(again == back)
+        #expect(again.micros(atPercentile: 100) == h.micros(atPercentile: 100))
+    }
+
     @Test func serializedFormIsValuesAndCountsInMicroseconds() throws {
         var h = LatencyHistogram()
         h.record(micros: 5)

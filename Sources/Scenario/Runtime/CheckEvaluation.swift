@@ -2,14 +2,20 @@ extension Check {
     /// `nil` when the response passes the check, else a short reason such as `status 500, expected 200`.
     /// `render` expands templates (for `body_contains`); messages show the template as written, so a
     /// rendered secret never appears in them.
-    public func failure(status: Int, body: [UInt8]?, duration: Duration, render: (Template) -> String) -> String? {
+    /// `redact` hides secrets in response text quoted by the message; it runs before the text is clipped,
+    /// so a secret cut in half by the clip is never left partly in clear.
+    public func failure(
+        status: Int, body: [UInt8]?, duration: Duration, render: (Template) -> String,
+        redact: (String) -> String = { $0 }
+    ) -> String? {
         var response = ResponseBody(body)
-        return failure(status: status, body: &response, duration: duration, render: render)
+        return failure(status: status, body: &response, duration: duration, render: render, redact: redact)
     }
 
-    func failure(status: Int, body: inout ResponseBody, duration: Duration, render: (Template) -> String)
-        -> String?
-    {
+    func failure(
+        status: Int, body: inout ResponseBody, duration: Duration, render: (Template) -> String,
+        redact: (String) -> String
+    ) -> String? {
         switch self {
         case .status(let allowed):
             return allowed.contains(status) ? nil : "status \(status), expected \(Self.alternatives(allowed))"
@@ -18,21 +24,22 @@ extension Check {
             if needle.isEmpty || (body.bytes.map { Self.contains($0, needle) } ?? false) { return nil }
             return "body does not contain \"\(Self.clip(template.description))\""
         case .json(let path, let expected):
-            return Self.jsonFailure(path: path, expected: expected, document: body.json(), hasBody: body.bytes != nil)
+            return Self.jsonFailure(
+                path: path, expected: expected, document: body.json(), hasBody: body.bytes != nil, redact: redact)
         case .maxDuration(let limit):
             return duration <= limit ? nil : "took \(duration.shortText), expected at most \(limit.shortText)"
         }
     }
 
-    private static func jsonFailure(path: JSONPath, expected: JSONValue, document: JSONValue?, hasBody: Bool)
-        -> String?
-    {
+    private static func jsonFailure(
+        path: JSONPath, expected: JSONValue, document: JSONValue?, hasBody: Bool, redact: (String) -> String
+    ) -> String? {
         let want = clip(expected.serialized())
         guard let document else {
             return "body is \(hasBody ? "not JSON" : "empty"), expected \(path) = \(want)"
         }
         guard let actual = path.evaluate(in: document) else { return "\(path) is missing, expected \(want)" }
-        return actual.isEquivalent(to: expected) ? nil : "\(path) is \(clip(actual.serialized())), expected \(want)"
+        return actual.isEquivalent(to: expected) ? nil : "\(path) is \(clip(redact(actual.serialized()))), expected \(want)"
     }
 
     /// `200`, `200 or 201`, `one of 200, 201, 204`.
@@ -65,12 +72,15 @@ extension Check {
 
 extension Array where Element == Check {
     /// The first failing check's reason, or `nil` when all pass; a JSON body is parsed at most once.
-    public func firstFailure(status: Int, body: [UInt8]?, duration: Duration, render: (Template) -> String)
-        -> String?
-    {
+    public func firstFailure(
+        status: Int, body: [UInt8]?, duration: Duration, render: (Template) -> String,
+        redact: (String) -> String = { $0 }
+    ) -> String? {
         var response = ResponseBody(body)
         for check in self {
-            if let reason = check.failure(status: status, body: &response, duration: duration, render: render) {
+            if let reason = check.failure(
+                status: status, body: &response, duration: duration, render: render, redact: redact)
+            {
                 return reason
             }
         }

@@ -1,11 +1,12 @@
+import Foundation
 import Scenario
 
 /// The secret values of a run (role fields marked secret, environment values the flows read), so that
 /// no message written to results or printed contains them in clear.
-struct SecretList {
-    var values: [String]
+public struct SecretList: Sendable {
+    public var values: [String]
 
-    init(profile: Profile, environment: [String: String]) {
+    public init(profile: Profile, environment: [String: String]) {
         var found = Set<String>()
         for role in profile.roles {
             for account in role.accounts {
@@ -19,7 +20,12 @@ struct SecretList {
         values = found.filter { $0.count >= 4 }.sorted { $0.count > $1.count }
     }
 
-    var redactor: @Sendable (String) -> String {
+    /// Replaces every secret value in a text by `***`.
+    public func redact(_ text: String) -> String {
+        values.isEmpty ? text : values.reduce(text) { $0.replacingOccurrences(of: $1, with: "***") }
+    }
+
+    public var redactor: @Sendable (String) -> String {
         let values = self.values
         return { text in
             values.reduce(text) { $0.replacingOccurrences(of: $1, with: "***") }
