@@ -21,17 +21,17 @@ struct DemoCommand: ParsableCommand {
     var profile = "Profiles/demo.yaml"
 
     @OptionGroup var server: DemoServerOptions
-    @OptionGroup var load: LoadOverrides
+    @OptionGroup var options: RunOptions
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
         var environment = ProcessInfo.processInfo.environment
         environment["DEMO_ADMIN_PASSWORD"] = environment["DEMO_ADMIN_PASSWORD"] ?? "demo-admin"  // the demo target's public demo credential
-        let loaded = try load.apply(to: try ProfileInput.load(profile, environment: environment))
+        let loaded = try options.apply(to: try ProfileInput.load(profile, environment: environment))
         let staging = try server.start()
         defer { staging.shutdown() }
         explain(loaded)
-        let status = try RunSession(profile: loaded, overrides: load, global: global, environment: environment).execute()
+        let status = try RunSession(profile: loaded, overrides: options, global: global, environment: environment).execute()
         let t = loaded.timeouts
         Console.out("""
 

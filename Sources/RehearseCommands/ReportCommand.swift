@@ -20,6 +20,9 @@ struct ReportCommand: ParsableCommand {
     @Flag(help: "Print summary.json (rebuilt from the histograms) instead of the table.")
     var json = false
 
+    @Flag(help: "Add the per-phase table: DNS, connect, TLS, first byte, transfer.")
+    var phases = false
+
     func run() throws {
         let saved: SavedRun
         do {
@@ -34,7 +37,7 @@ struct ReportCommand: ParsableCommand {
             encoder.keyEncodingStrategy = .convertToSnakeCase
             Console.out(String(decoding: try encoder.encode(saved.summary), as: UTF8.self))
         } else {
-            Console.out(SummaryReport.render(saved.summary, style: TerminalStyle(color: Console.color)))
+            Console.out(SummaryReport.render(saved.summary, style: TerminalStyle(color: Console.color), phases: phases))
         }
     }
 }

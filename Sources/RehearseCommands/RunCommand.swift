@@ -24,18 +24,18 @@ struct RunCommand: ParsableCommand {
     @Argument(help: "The profile to run.")
     var profile: String
 
-    @OptionGroup var load: LoadOverrides
+    @OptionGroup var options: RunOptions
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let loaded = try load.apply(to: try ProfileInput.load(profile))
-        let status = try RunSession(profile: loaded, overrides: load, global: global).execute()
+        let loaded = try options.apply(to: try ProfileInput.load(profile))
+        let status = try RunSession(profile: loaded, overrides: options, global: global).execute()
         if status != .success { throw status.exitCode }
     }
 }
 
-/// Command-line overrides of a profile's load block and engine settings.
-struct LoadOverrides: ParsableArguments {
+/// Options of `run` and `demo`: overrides of the profile's load block, engine and output settings.
+struct RunOptions: ParsableArguments {
     @Option(help: "Virtual users (overrides load.vus).")
     var vus: Int?
 
@@ -53,6 +53,9 @@ struct LoadOverrides: ParsableArguments {
 
     @Option(help: "Extra CA certificate bundle (PEM) to trust, e.g. a staging CA.")
     var caFile: String?
+
+    @Flag(help: "Add the per-phase table to the summary: DNS, connect, TLS, first byte, transfer.")
+    var phases = false
 
     func apply(to profile: Profile) throws -> Profile {
         var p = profile

@@ -9,7 +9,7 @@ import Transport
 /// results on disk and the summary on stdout.
 struct RunSession {
     var profile: Profile
-    var overrides: LoadOverrides
+    var overrides: RunOptions
     var global: GlobalOptions
     var environment = ProcessInfo.processInfo.environment
 
@@ -55,7 +55,8 @@ struct RunSession {
             Console.err("error: cannot write results to \(folder.path): \(error.localizedDescription)")
             return .runError
         }
-        Console.out(SummaryReport.render(summary, style: TerminalStyle(color: Console.color)))
+        Console.out(SummaryReport.render(
+            summary, style: TerminalStyle(color: Console.color), phases: overrides.phases || global.verbose))
         Console.out("\nResults: \(folder.path)/summary.json")
         if let setup = outcome.setupError {
             Console.err("error: the engine could not start: \(setup)")

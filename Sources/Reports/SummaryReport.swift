@@ -3,11 +3,17 @@ import Metrics
 /// The end-of-run text report: a table per step × role, the groups the user waited for, failures, and the
 /// findings about spinners. A pure function of the summary, so it renders the same from saved results.
 public enum SummaryReport {
-    public static func render(_ s: RunSummary, style: TerminalStyle = .plain) -> String {
+    /// - Parameter phases: add the per-phase table (where the time went).
+    public static func render(_ s: RunSummary, style: TerminalStyle = .plain, phases: Bool = false) -> String {
         var out: [String] = []
         out.append(style.bold("Rehearsal — \(s.run.profile)") + "  \(headline(s))")
         out.append("")
         out.append(stepTable(s).render())
+        if phases {
+            out.append("")
+            out.append(style.bold("Where the time went (p95 per phase; dns/connect/tls on fresh connections only)"))
+            out.append(PhaseTable.table(s).render())
+        }
         if !s.groups.isEmpty {
             out.append("")
             out.append(style.bold("Waits the user sees (parallel groups)"))
