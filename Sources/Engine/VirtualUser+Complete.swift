@@ -10,30 +10,20 @@ extension VirtualUser {
         slotRequest[slot] = nil
         let now = MonotonicClock.now()
         let elapsed = Int((now &- handles[slot].submittedAt) / 1000)
-        let lone = !isGroupStep
         var sample = outcome(of: result, for: request, elapsed: elapsed)
-        sample.overSpinner = lone && sample.totalMicros > worker.plan.profile.timeouts.spinner.micros
+        sample.overSpinner = groupSeries == nil && sample.totalMicros > worker.spinnerMicros
         worker.store.steps[request.seriesByRole[role]].record(sample)
         if sample.error != nil { stepFailed = true }
         groupPending -= 1
         guard groupPending == 0 else { return }
-        if case .group(_, let series) = currentStep {
+        if let series = groupSeries {
             let waited = Int((now &- groupStart) / 1000)
-            let spinner = waited > worker.plan.profile.timeouts.spinner.micros
-            worker.store.groups[series[role]].record(micros: waited, overSpinner: spinner, failed: stepFailed)
+            let spinner = waited > worker.spinnerMicros
+            worker.store.groups[series].record(micros: waited, overSpinner: spinner, failed: stepFailed)
         }
         if stepFailed && !flows[flowIndex].continueOnFailure { return endIteration(failed: true, now: now) }
         stepIndex += 1
         runSteps(now: now)
-    }
-
-    private var currentStep: CompiledStep? {
-        guard flowIndex < flows.count, stepIndex >= 0, stepIndex < flows[flowIndex].steps.count else { return nil }
-        return flows[flowIndex].steps[stepIndex]
-    }
-
-    private var isGroupStep: Bool {
-        if case .group = currentStep { true } else { false }
     }
 
     /// Classifies one result and runs the step's checks and captures.

@@ -3,8 +3,9 @@ import Scenario
 import Transport
 
 extension VirtualUser {
-    /// Sends one request, or a whole parallel group at once.
-    func send(_ requests: [CompiledRequest], now: UInt64) {
+    /// Sends one request, or a whole parallel group at once (`group`: its series for this user's role).
+    func send(_ requests: [CompiledRequest], group: Int?, now: UInt64) {
+        groupSeries = group
         groupPending = requests.count
         groupStart = now
         stepFailed = false

@@ -21,7 +21,9 @@ final class VirtualUser {
     var stepIndex = 0
     var started = false
     private(set) var isDone = false
-    /// The current group: requests still out, its start, whether any failed.
+    /// The current step: its group's series (nil for a lone request), requests still out, its start, whether any
+    /// failed.
+    var groupSeries: Int?
     var groupPending = 0
     var groupStart: UInt64 = 0
     var stepFailed = false
@@ -80,9 +82,9 @@ final class VirtualUser {
             }
             switch steps[stepIndex] {
             case .request(let r):
-                return send([r], now: now)
-            case .group(let requests, _):
-                return send(requests, now: now)
+                return send([r], group: nil, now: now)
+            case .group(let requests, let series):
+                return send(requests, group: series[role], now: now)
             case .think(let t):
                 return worker.schedule(localIndex, at: now + thinkNanos(t))
             }

@@ -12,6 +12,8 @@ final class Worker {
     let state: RunState
     let multi: MultiHandle
     let options: TransferOptions
+    /// `timeouts.spinner` in µs: a wait longer than this is a spinner of death.
+    let spinnerMicros: Int
     /// Run start and, for duration-bounded runs, the end (monotonic ns).
     let startTime: UInt64
     let endTime: UInt64?
@@ -37,6 +39,7 @@ final class Worker {
         store = MetricsStore(catalog: plan.catalog)
         nextFlush = startTime + Self.flushInterval
         let timeouts = plan.profile.timeouts
+        spinnerMicros = timeouts.spinner.micros
         options = TransferOptions(
             timeoutMilliseconds: Int(timeouts.request.nanoseconds / 1_000_000),
             connectTimeoutMilliseconds: Int(timeouts.connect.nanoseconds / 1_000_000),

@@ -9,7 +9,10 @@ extension EasyHandle {
         header.pointee.limit = request.keepHeaders ? 64 * 1024 : 0
         keepHeaders = request.keepHeaders
         errorBuffer.pointee = 0
-        try set(CURLOPT_URL, request.url)
+        if request.url != lastURL {  // setopt copies and re-parses the URL; a VU often repeats one
+            try set(CURLOPT_URL, request.url)
+            lastURL = request.url
+        }
         try setMethod(request.method, body: request.body)
         if request.headerLines != headerLines { try setHeaders(request.headerLines, hasBody: request.body != nil) }
     }

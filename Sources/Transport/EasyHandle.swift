@@ -14,6 +14,7 @@ public final class EasyHandle {
     var headerList: UnsafeMutablePointer<curl_slist>?
     var headerLines: [String] = []
     var lastMethod = "GET"
+    var lastURL = ""
     var keepHeaders = false
     /// Keeps the share alive as long as the handle points at it.
     let share: ShareHandle?
