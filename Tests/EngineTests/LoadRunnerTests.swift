@@ -126,7 +126,7 @@ struct LoadRunnerTests {
         let (_, s) = h.run(profile)
         let groups = s.groups.filter { $0.group == "dashboard" }
         #expect(groups.reduce(0) { $0 + $1.count } == 4)
-        #expect(groups.allSatisfy { $0.time.p50 >= 300 && $0.time.max < 850 }, "parallel, not 3 × 300 ms: \(groups.map(\.time))")
+        #expect(groups.allSatisfy { $0.time.p50 >= 300 && $0.time.p50 < 850 }, "parallel (a sequence takes ≥ 900 ms): \(groups.map(\.time))")
         #expect(groups.reduce(0) { $0 + $1.overSpinner } == 4)
         #expect(server.requestCount() == 12)
     }
