@@ -24,6 +24,10 @@ public struct CompiledRequest: Sendable {
     public var headers: [Header]
     /// The whole URL when nothing in it varies, so the hot path builds no string.
     public var fixedURL: String?
+    /// The header lines when no header value varies (the same array each time, so the transport's cache hits).
+    public var fixedHeaderLines: [String]?
+    /// Whether a header sets the content type (else the body's own type is added).
+    public var setsContentType: Bool
     /// The step's series in the catalog, per role index.
     public var seriesByRole: [Int]
     /// The step names its expected status, so a 4xx/5xx it expects is not an error.
@@ -68,8 +72,12 @@ struct CatalogBuilder {
         let url = URLJoin.join(base: baseURL, r.url)
         let fixed = url.isLiteral && r.query.isEmpty ? url.render { _ in nil } : nil
         let checksStatus = r.checks.contains { if case .status = $0 { true } else { false } }
+        let headers = HeaderMerge.merge(flow.headers, r.headers)
+        let fixedLines = headers.allSatisfy(\.value.isLiteral)
+            ? headers.map { "\($0.name): \($0.value.render { _ in nil })" } : nil
         return CompiledRequest(
-            step: r, url: url, headers: HeaderMerge.merge(flow.headers, r.headers), fixedURL: fixed,
+            step: r, url: url, headers: headers, fixedURL: fixed, fixedHeaderLines: fixedLines,
+            setsContentType: headers.contains { $0.name.lowercased() == "content-type" },
             seriesByRole: series, checksStatus: checksStatus,
             runtimeBase: url.parts.first.map { if case .variable = $0 { baseURL } else { nil } } ?? nil,
             needsHostCheck: !url.isLiteral)

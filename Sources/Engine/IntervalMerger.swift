@@ -7,7 +7,6 @@ struct IntervalMerger {
     private(set) var timeline: [TimelinePoint] = []
     private let catalog: SeriesCatalog
     private let startTime: UInt64
-    private var lastElapsed = 0.0
 
     init(catalog: SeriesCatalog, startTime: UInt64) {
         self.catalog = catalog
@@ -26,7 +25,6 @@ struct IntervalMerger {
             failed: interval.failed, timeouts: interval.errors(.timeout),
             p95: Double(interval.allRequests.micros(atPercentile: 95)) / 1000)
         if interval.requests > 0 || activeVUs > 0 { timeline.append(point) }
-        defer { lastElapsed = elapsed }
         return point
     }
 

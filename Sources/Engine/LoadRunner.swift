@@ -14,7 +14,7 @@ public final class LoadRunner: Sendable {
     public init(plan: RunPlan) {
         self.plan = plan
         let iterations: Int? = if case .iterations(let n) = plan.profile.load.end { n } else { nil }
-        state = RunState(iterations: iterations, workers: plan.workers)
+        state = RunState(iterations: iterations)
     }
 
     /// Stops the run: the first call lets iterations in flight finish (up to `load.graceful_stop`); a second call,
@@ -32,13 +32,23 @@ public final class LoadRunner: Sendable {
         let done = DispatchGroup()
         for index in 0..<plan.workers { spawn(index, startTime: startTime, done: done) }
         var merger = IntervalMerger(catalog: plan.catalog, startTime: startTime)
-        while done.wait(timeout: .now() + 1) == .timedOut {
+        var tick: UInt64 = 1
+        // Wake just after each whole second of the run, when every worker has handed over that interval.
+        while done.wait(timeout: .now() + .nanoseconds(Self.wait(until: startTime + tick * 1_000_000_000 + 60_000_000)))
+            == .timedOut
+        {
             let point = merger.merge(state.collect(), activeVUs: state.activeVUs.load(ordering: .relaxed))
             onProgress(merger.progress(point, stopping: state.stopLevel.load(ordering: .relaxed) > 0))
+            tick = (MonotonicClock.now() - startTime) / 1_000_000_000 + 1
         }
         _ = merger.merge(state.collect(), activeVUs: 0)
         let info = makeInfo(started: started, ended: Date(), timeline: merger.timeline)
         return RunOutcome(info: info, catalog: plan.catalog, store: merger.total, setupError: setupError.withLock { $0 })
+    }
+
+    private static func wait(until deadline: UInt64) -> Int {
+        let now = MonotonicClock.now()
+        return deadline > now ? Int(deadline - now) : 0
     }
 
     private func spawn(_ index: Int, startTime: UInt64, done: DispatchGroup) {
@@ -64,7 +74,7 @@ public final class LoadRunner: Sendable {
         return RunInfo(
             profile: p.name, startedAt: Self.iso(started), endedAt: Self.iso(ended),
             durationSeconds: ended.timeIntervalSince(started), stopReason: level > 0 ? "interrupted" : "completed",
-            baseURL: plan.baseURL, vus: p.load.vus, plannedDurationSeconds: planned, plannedIterations: iterations,
+            baseURL: plan.secrets.redact(URLText.withoutUserInfo(plan.baseURL)), vus: p.load.vus, plannedDurationSeconds: planned, plannedIterations: iterations,
             rampUpSeconds: Double(p.load.rampUp.micros) / 1e6, workers: plan.workers,
             requestTimeoutMs: p.timeouts.request.micros / 1000, connectTimeoutMs: p.timeouts.connect.micros / 1000,
             spinnerMs: p.timeouts.spinner.micros / 1000, roles: p.roles.map(\.name),

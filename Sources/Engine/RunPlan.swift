@@ -13,6 +13,12 @@ public struct RunPlan: Sendable {
     public var workers: Int
     /// Transfers one worker keeps in flight at most; more wait in its queue (their wait counts as latency).
     public var maxInFlightPerWorker: Int
+    /// The most requests one step sends at once (the widest parallel group): the easy handles each VU needs.
+    public var maxParallelRequests: Int {
+        flows.flatMap(\.steps).map { step in
+            if case .group(let requests, _) = step { requests.count } else { 1 }
+        }.max() ?? 1
+    }
     /// Hosts requests may go to (lower-cased).
     public var allowedHosts: Set<String>
     /// The process environment snapshot that `{{env.…}}` reads.

@@ -11,12 +11,10 @@ final class RunState: Sendable {
     let iterationsLeft: Atomic<Int>
     /// Virtual users that have started and not finished.
     let activeVUs = Atomic<Int>(0)
-    let workersRunning: Atomic<Int>
     private let mailbox = Mutex<[MetricsStore]>([])
 
-    init(iterations: Int?, workers: Int) {
+    init(iterations: Int?) {
         iterationsLeft = Atomic(iterations ?? Int.max)
-        workersRunning = Atomic(workers)
     }
 
     /// Takes one iteration from the shared budget; false when it is spent.

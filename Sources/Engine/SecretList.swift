@@ -25,28 +25,16 @@ public struct SecretList: Sendable {
         values.isEmpty ? text : values.reduce(text) { $0.replacingOccurrences(of: $1, with: "***") }
     }
 
-    public var redactor: @Sendable (String) -> String {
-        let values = self.values
-        return { text in
-            values.reduce(text) { $0.replacingOccurrences(of: $1, with: "***") }
-        }
-    }
 }
 
-/// The `{{env.NAME}}` names a profile's flows read.
+/// The `{{env.NAME}}` names a profile's flows read, anywhere a template can stand.
 enum EnvironmentReferences {
     static func names(in profile: Profile) -> Set<String> {
         var names = Set<String>()
-        func note(_ t: Template) {
-            for case .env(let n) in t.variables { names.insert(n) }
-        }
         for flow in profile.flows {
-            for request in flow.steps.flatMap(requests) {
-                note(request.url)
-                request.headers.forEach { note($0.value) }
-                request.query.forEach { note($0.value) }
+            for template in flow.headers.map(\.value) + flow.steps.flatMap(requests).flatMap(templates) {
+                for case .env(let n) in template.variables { names.insert(n) }
             }
-            flow.headers.forEach { note($0.value) }
         }
         return names
     }
@@ -56,6 +44,27 @@ enum EnvironmentReferences {
         case .request(let r): [r]
         case .group(let g): g.requests
         case .think: []
+        }
+    }
+
+    private static func templates(_ r: RequestStep) -> [Template] {
+        var out = [r.url] + r.headers.map(\.value) + r.query.map(\.value)
+        switch r.body {
+        case .raw(let t, _): out.append(t)
+        case .form(let items): out += items.map(\.value)
+        case .json(let value): out += strings(in: value).compactMap { try? Template.parse($0) }
+        case nil: break
+        }
+        for case .bodyContains(let t) in r.checks { out.append(t) }
+        return out
+    }
+
+    private static func strings(in value: JSONValue) -> [String] {
+        switch value {
+        case .string(let s): [s]
+        case .array(let items): items.flatMap(strings)
+        case .object(let members): members.flatMap { [$0.0] + strings(in: $0.1) }
+        case .null, .bool, .number: []
         }
     }
 }

@@ -39,7 +39,8 @@ extension VirtualUser {
             if failure.kind == .timeout {
                 // Recorded at (at least) the limit that fired, so hung requests never flatter the percentiles.
                 let timeouts = worker.plan.profile.timeouts
-                let connecting = result.timings.connect == 0 && elapsed < timeouts.request.micros
+                // Before the request went out (DNS, TCP or TLS still under way) the connect timeout applies.
+                let connecting = result.timings.preTransfer == 0 && elapsed < timeouts.request.micros
                 let limit = connecting ? timeouts.connect : timeouts.request
                 sample.totalMicros = max(elapsed, limit.micros)
                 // One message per cause, not one per millisecond count curl happened to print.

@@ -9,14 +9,6 @@ extension VirtualUser {
         groupPending = requests.count
         groupStart = now
         stepFailed = false
-        while handles.count < requests.count {
-            do {
-                handles.append(try EasyHandle(options: worker.options, share: share))
-                slotRequest.append(nil)
-            } catch {
-                return failAll(requests, message: error.description, now: now)
-            }
-        }
         for (slot, r) in requests.enumerated() { start(r, slot: slot, now: now) }
     }
 
@@ -27,32 +19,20 @@ extension VirtualUser {
         slotRequest[slot] = r
         let request = build(r)
         if r.needsHostCheck, let host = URLJoin.host(of: request.url), !allowed(host) {
-            // Never sent. Reported on the next loop turn, like any completion, so no recursion.
             let failure = TransferFailure(kind: .blocked, code: -1, message: "host \(host) is not in target.allow_hosts")
-            blocked.append((slot, TransferResult(failure: failure, status: 0)))
-            worker.schedule(localIndex, at: now)
-            return
+            return worker.deliverUnsent(easy, TransferResult(failure: failure, status: 0))
         }
         do {
             try easy.prepare(request)
         } catch {
-            blocked.append((slot, TransferResult(failure: .init(kind: .other, code: error.code, message: error.message), status: 0)))
-            worker.schedule(localIndex, at: now)
-            return
+            let failure = TransferFailure(kind: .other, code: error.code, message: error.message)
+            return worker.deliverUnsent(easy, TransferResult(failure: failure, status: 0))
         }
         worker.submit(easy)
     }
 
     private func allowed(_ host: String) -> Bool {
         worker.plan.allowedHosts.contains(host)
-    }
-
-    private func failAll(_ requests: [CompiledRequest], message: String, now: UInt64) {
-        for (slot, r) in requests.enumerated() where slot < slotRequest.count {
-            slotRequest[slot] = r
-            blocked.append((slot, TransferResult(failure: .init(kind: .other, code: -1, message: message), status: 0)))
-        }
-        worker.schedule(localIndex, at: now)
     }
 
     /// Renders the step into a transport request for this user.
@@ -63,12 +43,12 @@ extension VirtualUser {
         if r.fixedURL == nil, !r.step.query.isEmpty {
             url += (url.contains("?") ? "&" : "?") + r.step.query.encoded(lookup)
         }
-        var lines = r.headers.map { "\($0.name): \($0.value.render(lookup))" }
+        var lines = r.fixedHeaderLines ?? r.headers.map { "\($0.name): \($0.value.render(lookup))" }
         var body: [UInt8]?
         if let b = r.step.body {
             let rendered = b.render(lookup)
             body = rendered.bytes
-            if let type = rendered.contentType, !r.headers.contains(where: { $0.name.lowercased() == "content-type" }) {
+            if let type = rendered.contentType, !r.setsContentType {
                 lines.append("Content-Type: \(type)")
             }
         }

@@ -27,8 +27,6 @@ final class VirtualUser {
     var groupPending = 0
     var groupStart: UInt64 = 0
     var stepFailed = false
-    /// Results made without a transfer (a blocked host), delivered on the loop's next turn.
-    var blocked: [(slot: Int, result: TransferResult)] = []
 
     init(worker: Worker, localIndex: Int, number: Int, role: Int) throws(CurlError) {
         self.worker = worker
@@ -39,17 +37,19 @@ final class VirtualUser {
         let ordinal = worker.plan.ordinalInRole[number - 1]
         account = accounts.isEmpty ? [:] : accounts[ordinal % accounts.count]
         share = try ShareHandle()
+        // One handle per request of the widest parallel group, made now so a set-up failure stops the run
+        // before it starts instead of hanging a group half-sent.
+        for _ in 0..<worker.plan.maxParallelRequests {
+            handles.append(try EasyHandle(options: worker.options, share: share))
+            slotRequest.append(nil)
+        }
     }
 
     var flows: [CompiledFlow] { worker.plan.flows }
 
     /// The loop woke this user: start (after ramp-up), end a think time, or begin the next iteration.
     func wake(now: UInt64) {
-        if !blocked.isEmpty {
-            let results = blocked
-            blocked.removeAll()
-            for (slot, result) in results { completed(slot: slot, result: result) }
-        } else if !started {
+        if !started {
             started = true
             _ = worker.state.activeVUs.add(1, ordering: .relaxed)
             startIteration(now: now)
@@ -112,13 +112,12 @@ final class VirtualUser {
         if started { _ = worker.state.activeVUs.subtract(1, ordering: .relaxed) }
     }
 
-    /// Abandons this user's transfers in flight; returns how many.
+    /// Abandons this user's requests; returns how many had been sent (queued ones never reached the server).
     func cancelInFlight(_ multi: MultiHandle) -> Int {
         var cut = 0
         for (slot, request) in slotRequest.enumerated() where request != nil {
-            multi.cancel(handles[slot])
+            if multi.cancel(handles[slot]) { cut += 1 }
             slotRequest[slot] = nil
-            cut += 1
         }
         return cut
     }

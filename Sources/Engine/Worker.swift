@@ -21,6 +21,8 @@ final class Worker {
     var wakes = Heap<Wake>()
     /// Prepared transfers waiting for room under `maxInFlightPerWorker`.
     var backlog = Deque<EasyHandle>()
+    /// Results of requests never sent (a blocked host), delivered on the loop's next turn, never recursively.
+    var unsent: [(EasyHandle, TransferResult)] = []
     var store: MetricsStore
     var rng = SystemRandomNumberGenerator()
     var finishedVUs = 0
@@ -56,7 +58,7 @@ final class Worker {
 
     /// Runs until every virtual user is done or the run is cut.
     func run() {
-        while finishedVUs < vus.count || multi.inFlight > 0 || !backlog.isEmpty {
+        while finishedVUs < vus.count || multi.inFlight > 0 || !backlog.isEmpty || !unsent.isEmpty {
             let now = MonotonicClock.now()
             checkStop(now)
             if now >= hardStopAt || state.stopLevel.load(ordering: .relaxed) >= 2 {
@@ -64,7 +66,8 @@ final class Worker {
                 break
             }
             runDueWakes(now)
-            let wait = nextWait(now)
+            deliverUnsentResults()
+            let wait = unsent.isEmpty ? nextWait(now) : 0
             multi.poll(maxWait: wait) { easy, result in self.finished(easy, result) }
             if MonotonicClock.now() >= nextFlush { flush() }
         }
@@ -74,7 +77,9 @@ final class Worker {
     private func checkStop(_ now: UInt64) {
         guard !stopping else { return }
         let asked = state.stopLevel.load(ordering: .relaxed) >= 1
-        if asked || (endTime.map { now >= $0 } ?? false) || state.iterationsLeft.load(ordering: .relaxed) <= 0 {
+        // A spent iteration budget is no reason to stop: iterations under way run their course, and each VU ends
+        // when `mayStartIteration` says no.
+        if asked || (endTime.map { now >= $0 } ?? false) {
             stopping = true
             hardStopAt = now + plan.profile.load.gracefulStop.nanoseconds
         }
@@ -95,22 +100,36 @@ final class Worker {
         return wait
     }
 
-    /// Sends a prepared transfer, or queues it while the multi handle is full.
+    /// Sends a prepared transfer, or queues it (first come, first served) while the multi handle is full.
     func submit(_ easy: EasyHandle) {
-        guard multi.inFlight < plan.maxInFlightPerWorker else {
+        guard backlog.isEmpty, multi.inFlight < plan.maxInFlightPerWorker else {
             backlog.append(easy)
             return
         }
         do { try multi.add(easy) } catch {
-            finished(easy, TransferResult(failure: .init(kind: .other, code: error.code, message: error.message), status: 0))
+            deliverUnsent(easy, TransferResult(failure: .init(kind: .other, code: error.code, message: error.message), status: 0))
         }
+    }
+
+    /// A request that produced a result without a transfer; reported on the loop's next turn.
+    func deliverUnsent(_ easy: EasyHandle, _ result: TransferResult) {
+        unsent.append((easy, result))
+    }
+
+    private func deliverUnsentResults() {
+        guard !unsent.isEmpty else { return }
+        let results = unsent
+        unsent.removeAll(keepingCapacity: true)
+        for (easy, result) in results { finished(easy, result) }
     }
 
     private func finished(_ easy: EasyHandle, _ result: TransferResult) {
         vus[easy.tag >> 10].completed(slot: easy.tag & 1023, result: result)
-        if let queued = backlog.first, multi.inFlight < plan.maxInFlightPerWorker {
+        while let queued = backlog.first, multi.inFlight < plan.maxInFlightPerWorker {
             backlog.removeFirst()
-            submit(queued)
+            do { try multi.add(queued) } catch {
+                deliverUnsent(queued, TransferResult(failure: .init(kind: .other, code: error.code, message: error.message), status: 0))
+            }
         }
     }
 
@@ -123,15 +142,18 @@ final class Worker {
         return state.takeIteration()
     }
 
+    /// Hands the interval over; intervals stay aligned to the run's start so the controller sees one per tick.
     private func flush() {
         state.post(store)
         store = MetricsStore(catalog: plan.catalog)
-        nextFlush = MonotonicClock.now() + Self.flushInterval
+        let now = MonotonicClock.now()
+        while nextFlush <= now { nextFlush += Self.flushInterval }
     }
 
     /// The hard stop: abandons every transfer in flight or queued; they count as interrupted, not measured.
     private func cutTransfers() {
         backlog.removeAll()
+        unsent.removeAll()
         for vu in vus { store.requestsInterrupted += vu.cancelInFlight(multi) }
         for vu in vus where !vu.isDone { vu.markDone() }
     }

@@ -74,8 +74,9 @@ struct RunSession {
             allowHTTP2: false, verifyTLS: profile.target.verifyTLS, caFile: overrides.caFile)
         guard let failure = Reachability.check(url: plan.baseURL, options: options) else { return nil }
         let place = profile.target.source.map { "\($0): " } ?? ""
+        let shown = plan.secrets.redact(URLText.withoutUserInfo(plan.baseURL))
         return """
-            \(place)error: target.base_url: cannot reach \(plan.baseURL) (\(failure.kind.rawValue): \(failure.message))
+            \(place)error: target.base_url: cannot reach \(shown) (\(failure.kind.rawValue): \(plan.secrets.redact(failure.message)))
               hint: is the target up and the URL right? For the demo target run: rehearse demo-server --port 8787
             """
     }

@@ -13,8 +13,10 @@ extension EasyHandle {
             try set(CURLOPT_URL, request.url)
             lastURL = request.url
         }
-        try setMethod(request.method, body: request.body)
-        if request.headerLines != headerLines { try setHeaders(request.headerLines, hasBody: request.body != nil) }
+        // Browsers send `Content-Length: 0` with a bodiless POST, PUT or PATCH; an empty body does that.
+        let body = request.body ?? (Self.methodsWithBody.contains(request.method) ? [] : nil)
+        try setMethod(request.method, body: body)
+        if request.headerLines != headerLines { try setHeaders(request.headerLines) }
     }
 
     private func setMethod(_ method: String, body: [UInt8]?) throws(CurlError) {
@@ -46,11 +48,14 @@ extension EasyHandle {
         }
     }
 
-    private func setHeaders(_ lines: [String], hasBody: Bool) throws(CurlError) {
+    static let methodsWithBody: Set<String> = ["POST", "PUT", "PATCH"]
+
+    private func setHeaders(_ lines: [String]) throws(CurlError) {
         var list: UnsafeMutablePointer<curl_slist>?
         for line in lines { list = curl_slist_append(list, line) }
         // libcurl 7.88 adds `Expect: 100-continue` to large bodies, costing a round trip; browsers never do.
-        if hasBody { list = curl_slist_append(list, "Expect:") }
+        // Always in the list, so the cached list is right whether or not the next request has a body.
+        list = curl_slist_append(list, "Expect:")
         try CurlError.check(ccurl_easy_setopt_slist(raw, CURLOPT_HTTPHEADER, list), "HTTPHEADER")
         curl_slist_free_all(headerList)
         headerList = list

@@ -18,6 +18,8 @@ public final class EasyHandle {
     var keepHeaders = false
     /// Keeps the share alive as long as the handle points at it.
     let share: ShareHandle?
+    /// Whether the handle is added to a multi handle (in flight).
+    var inMulti = false
     /// The socket registry of the multi handle this handle last ran on; its close callback points there.
     var socketRegistry: SocketRegistry?
     /// Free for the owner's use (e.g. which request of a group this handle carries).

@@ -58,16 +58,24 @@ public final class MultiHandle {
             easy.socketRegistry = sockets
             easy.share?.keepAlive(sockets)
             let me = Unmanaged.passUnretained(sockets).toOpaque()
+            _ = ccurl_easy_setopt_opensocket_cb(easy.raw, registryOpenSocketCallback)
+            _ = ccurl_easy_setopt_ptr(easy.raw, CURLOPT_OPENSOCKETDATA, me)
             _ = ccurl_easy_setopt_closesocket_cb(easy.raw, registryCloseSocketCallback)
             _ = ccurl_easy_setopt_ptr(easy.raw, CURLOPT_CLOSESOCKETDATA, me)
         }
         try CurlError.check(curl_multi_add_handle(raw, easy.raw), "curl_multi_add_handle")
+        easy.inMulti = true
         inFlight += 1
     }
 
-    /// Abandons a transfer in flight (it produces no result).
-    public func cancel(_ easy: EasyHandle) {
-        if curl_multi_remove_handle(raw, easy.raw) == CURLM_OK { inFlight -= 1 }
+    /// Abandons a transfer in flight (it produces no result). Returns whether it was in flight.
+    @discardableResult
+    public func cancel(_ easy: EasyHandle) -> Bool {
+        guard easy.inMulti else { return false }
+        curl_multi_remove_handle(raw, easy.raw)
+        easy.inMulti = false
+        inFlight -= 1
+        return true
     }
 
     /// Waits up to `maxWait` nanoseconds for socket events or libcurl's timer, drives the transfers, and hands
@@ -99,6 +107,7 @@ public final class MultiHandle {
             let code = ccurl_msg_result(message)
             let easy = EasyHandle.from(rawEasy)
             curl_multi_remove_handle(raw, rawEasy)
+            easy.inMulti = false
             inFlight -= 1
             onDone(easy, easy.result(code: code))
         }
@@ -135,6 +144,14 @@ private let multiTimerCallback: curl_multi_timer_callback = { _, ms, userp in
     let multi = Unmanaged<MultiHandle>.fromOpaque(userp!).takeUnretainedValue()
     multi.timerDeadline = ms < 0 ? nil : MonotonicClock.now() + UInt64(ms) * 1_000_000
     return 0
+}
+
+/// Every connection socket libcurl opens passes here, so the registry knows which fds it will see closed.
+private let registryOpenSocketCallback: curl_opensocket_callback = { clientp, _, address in
+    guard let address else { return CURL_SOCKET_BAD }
+    let fd = socket(address.pointee.family, address.pointee.socktype | Int32(SOCK_CLOEXEC.rawValue), address.pointee.protocol)
+    if fd >= 0 { Unmanaged<SocketRegistry>.fromOpaque(clientp!).takeUnretainedValue().own(fd) }
+    return fd
 }
 
 /// Every socket libcurl closes passes here, so the registry forgets it before the fd number is reused.

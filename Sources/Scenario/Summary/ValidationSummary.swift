@@ -4,7 +4,7 @@ extension Profile {
     /// `roles: admin (1 account), user (3 accounts from users.csv)`,
     /// `load: 10 VUs for 30s, ramp-up 5s`. Never includes role field values or environment values.
     public func validationSummary() -> [String] {
-        var lines = ["profile \(name): target \(Self.withoutUserInfo(target.baseURL)) (allowed hosts: "
+        var lines = ["profile \(name): target \(URLText.withoutUserInfo(target.baseURL)) (allowed hosts: "
             + target.allowHosts.joined(separator: ", ") + ")"]
         lines += flows.map(\.summaryLine)
         lines.append("roles: " + roles.map(\.summaryText).joined(separator: ", "))
@@ -14,15 +14,6 @@ extension Profile {
                 + "spinner \(timeouts.spinner.shortText)")
         lines.append("output: \(output)")
         return lines
-    }
-
-    /// `https://user:pw@host/` → `https://host/`, so credentials in a URL are not printed.
-    static func withoutUserInfo(_ url: String) -> String {
-        guard let scheme = url.firstRange(of: "://") else { return url }
-        let rest = url[scheme.upperBound...]
-        let authorityEnd = rest.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? rest.endIndex
-        guard let at = rest[..<authorityEnd].lastIndex(of: "@") else { return url }
-        return String(url[..<scheme.upperBound]) + String(rest[rest.index(after: at)...])
     }
 }
 

@@ -1,0 +1,72 @@
+import Engine
+import Foundation
+import Metrics
+import Scenario
+import Testing
+import TestSupport
+
+/// Cases a review found or that guard the state machine's corners.
+@Suite("Engine edge cases")
+struct EngineEdgeCaseTests {
+    @Test func severalRefusedRequestsInOneGroupDoNotDisturbTheSteps() throws {
+        let server = try TestServer.start()
+        defer { server.shutdown() }
+        let h = try EngineHarness()
+        let env = ["OTHER": "http://127.0.0.2:\(server.port)"]  // loopback, refused by the allow-list
+        let flow = """
+            continue_on_failure: true
+            steps:
+              - group: elsewhere
+                requests:
+                  - { name: x, get: "{{env.OTHER}}/ok" }
+                  - { name: y, get: "{{env.OTHER}}/ok" }
+              - { name: s1, get: /ok }
+              - { name: s2, get: /ok }
+              - { name: s3, get: /ok }
+            """
+        let profile = try h.profile(
+            EngineHarness.profileYAML(base: server.baseURL, vus: 1, end: "iterations: 3"), flow: flow, environment: env)
+        let (_, s) = h.run(profile, environment: env)
+        #expect(s.totals.errors["blocked"] == 6)
+        #expect(server.requestCount(path: "/ok") == 9)
+        #expect(s.totals.failed == 6, "\(s.steps.map { ($0.step, $0.messages) })")
+    }
+
+    @Test func theLastIterationRunsItsCourseWhenTheBudgetIsSpent() throws {
+        let server = try TestServer.start()
+        defer { server.shutdown() }
+        let h = try EngineHarness()
+        let profile = try h.profile(
+            EngineHarness.profileYAML(base: server.baseURL, vus: 1, end: "iterations: 1\n  graceful_stop: 100ms"),
+            flow: "steps:\n  - { name: a, get: /ok }\n  - think: 400ms\n  - { name: b, get: /delay/200 }\n")
+        let start = Date()
+        let (_, s) = h.run(profile)
+        #expect(Date().timeIntervalSince(start) >= 0.55, "the think time and the slow step were not cut")
+        #expect(s.totals.iterationsCompleted == 1)
+        #expect(s.totals.requests == 2)
+        #expect(s.totals.requestsInterrupted == 0)
+    }
+
+    @Test func requestsBeyondTheInFlightCapWaitTheirTurnAndAllArrive() throws {
+        let server = try TestServer.start()
+        defer { server.shutdown() }
+        let h = try EngineHarness()
+        let flow = """
+            steps:
+              - group: page
+                requests:
+                  - { name: a, get: /delay/50 }
+                  - { name: b, get: /delay/50 }
+                  - { name: c, get: /delay/50 }
+            """
+        let profile = try h.profile(EngineHarness.profileYAML(base: server.baseURL, vus: 6, end: "iterations: 12"), flow: flow)
+        let plan = RunPlan(profile: profile, workers: 2, environment: [:], maxInFlightPerWorker: 2)
+        let outcome = LoadRunner(plan: plan).run()
+        let s = outcome.saved.summary
+        #expect(s.totals.requests == 36)
+        #expect(server.requestCount(path: "/delay/50") == 36)
+        #expect(s.totals.failed == 0)
+        // Waiting for room counts in what the user experienced: with 2 in flight per worker a group takes longer.
+        #expect(s.groups.allSatisfy { $0.time.max >= 100 })
+    }
+}
