@@ -8,12 +8,12 @@ BENCH_PACKAGES := nginx-light wrk time
 BIN := .build/debug/rehearse
 RELEASE_BIN := .build/release/rehearse
 
-.PHONY: demo test build release bench deps bench-deps clean
+.PHONY: demo test build release bench deps test-deps bench-deps clean
 
 demo: deps build
 	$(BIN) demo
 
-test: deps
+test: deps test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
@@ -30,6 +30,10 @@ bench: bench-deps release
 deps:
 	@bash scripts/install-packages.sh $(APT_PACKAGES)
 	@command -v $(SWIFT) >/dev/null || { echo "error: swift not found; install Swift 6 (https://swift.org/install)"; exit 2; }
+
+# The probe tests check metrics with Prometheus' reference text parser (Python's prometheus_client).
+test-deps:
+	@python3 -c 'import prometheus_client' 2>/dev/null || python3 -m pip install --quiet prometheus_client
 
 bench-deps: deps
 	@bash scripts/install-packages.sh $(BENCH_PACKAGES)

@@ -16,16 +16,26 @@ let package = Package(
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        // Only so its `Metrics` module can be renamed (see the Reports target); swift-prometheus depends on it.
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.4.1"),
     ],
     targets: [
         .executableTarget(name: "rehearse", dependencies: ["RehearseCommands"]),
         .target(
             name: "RehearseCommands",
             dependencies: [
-                "Engine", "Reports", "Scenario", "Metrics", "DemoStaging",
+                "Engine", "Reports", "Scenario", "Metrics", "DemoStaging", "MetricsEndpoint",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
-        .target(name: "Reports", dependencies: ["Scenario", "Metrics"]),
+        .target(
+            name: "Reports",
+            dependencies: [
+                "Scenario", "Metrics", .product(name: "Prometheus", package: "swift-prometheus"),
+                // swift-metrics (a dependency of swift-prometheus) has a module named `Metrics` too, and SwiftPM
+                // refuses two modules of one name in a graph unless one is aliased. Nothing imports `SwiftMetrics`.
+                .product(name: "Metrics", package: "swift-metrics", moduleAliases: ["Metrics": "SwiftMetrics"]),
+            ]),
         .target(
             name: "Engine",
             dependencies: [
@@ -48,6 +58,14 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]),
+        // The `/metrics` HTTP endpoint of `rehearse probe --serve`.
+        .target(
+            name: "MetricsEndpoint",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]),
         .target(
             name: "TestSupport",
             dependencies: [
@@ -62,6 +80,7 @@ let package = Package(
         // Also holds TestServer's own tests, which share its small socket client.
         .testTarget(name: "DemoStagingTests", dependencies: ["DemoStaging", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Metrics", "Scenario"], exclude: ["Golden"]),
+        .testTarget(name: "MetricsEndpointTests", dependencies: ["MetricsEndpoint"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

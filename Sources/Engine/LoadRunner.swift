@@ -10,6 +10,10 @@ public final class LoadRunner: Sendable {
     public let plan: RunPlan
     let state: RunState
     private let setupError = Mutex<String?>(nil)
+    private let finished = Atomic<Bool>(false)
+
+    /// Whether `run` has returned.
+    public var isFinished: Bool { finished.load(ordering: .relaxed) }
 
     public init(plan: RunPlan) {
         self.plan = plan
@@ -42,6 +46,7 @@ public final class LoadRunner: Sendable {
             tick = (MonotonicClock.now() - startTime) / 1_000_000_000 + 1
         }
         _ = merger.merge(state.collect(), activeVUs: 0)
+        finished.store(true, ordering: .relaxed)
         let info = makeInfo(started: started, ended: Date(), timeline: merger.timeline)
         return RunOutcome(info: info, catalog: plan.catalog, store: merger.total, setupError: setupError.withLock { $0 })
     }
@@ -70,7 +75,11 @@ public final class LoadRunner: Sendable {
         let p = plan.profile
         let level = state.stopLevel.load(ordering: .relaxed)
         let planned: Double? = if case .duration(let d) = p.load.end { Double(d.micros) / 1e6 } else { nil }
-        let iterations: Int? = if case .iterations(let n) = p.load.end { n } else { nil }
+        let iterations: Int? = switch p.load.end {
+        case .iterations(let n): n
+        case .iterationsPerVU(let n): n * p.load.vus
+        case .duration: nil
+        }
         return RunInfo(
             profile: p.name, startedAt: Self.iso(started), endedAt: Self.iso(ended),
             durationSeconds: ended.timeIntervalSince(started), stopReason: level > 0 ? "interrupted" : "completed",

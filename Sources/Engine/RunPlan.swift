@@ -25,6 +25,10 @@ public struct RunPlan: Sendable {
     public var environment: [String: String]
     /// Values that must never appear in clear in a message (role secrets, environment values flows read).
     public var secrets: SecretList
+    /// Skip think times (a probe checks the flow, it does not pace like a user).
+    public var skipThinkTime = false
+    /// Keep every response's headers and first bytes, and record failed requests in full (`rehearse probe`).
+    public var keepEvidence = false
     /// Extra CA bundle (PEM) for TLS targets with a private CA.
     public var caFile: String?
 

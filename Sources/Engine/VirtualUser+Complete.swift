@@ -13,7 +13,10 @@ extension VirtualUser {
         var sample = outcome(of: result, for: request, elapsed: elapsed)
         sample.overSpinner = groupSeries == nil && sample.totalMicros > worker.spinnerMicros
         worker.store.steps[request.seriesByRole[role]].record(sample)
-        if sample.error != nil { stepFailed = true }
+        if sample.error != nil {
+            stepFailed = true
+            if worker.plan.keepEvidence { keepEvidence(slot: slot, request: request, result: result, sample: sample) }
+        }
         groupPending -= 1
         guard groupPending == 0 else { return }
         if let series = groupSeries {

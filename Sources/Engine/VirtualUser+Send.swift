@@ -18,6 +18,7 @@ extension VirtualUser {
         easy.submittedAt = now
         slotRequest[slot] = r
         let request = build(r)
+        if worker.plan.keepEvidence { sentRequests[slot] = request }
         if r.needsHostCheck, let host = URLJoin.host(of: request.url), !allowed(host) {
             let failure = TransferFailure(kind: .blocked, code: -1, message: "host \(host) is not in target.allow_hosts")
             return worker.deliverUnsent(easy, TransferResult(failure: failure, status: 0))
@@ -52,9 +53,11 @@ extension VirtualUser {
                 lines.append("Content-Type: \(type)")
             }
         }
+        let evidence = worker.plan.keepEvidence
         return HTTPRequest(
             method: r.step.method, url: url, headerLines: lines, body: body,
-            keepBodyBytes: r.step.needsBody ? 1 << 20 : 0, keepHeaders: r.step.needsHeaders)
+            keepBodyBytes: r.step.needsBody ? 1 << 20 : (evidence ? Evidence.bodyBytes : 0),
+            keepHeaders: r.step.needsHeaders || evidence)
     }
 
     /// What `{{…}}` means for this user now.

@@ -15,6 +15,8 @@ final class VirtualUser {
     var handles: [EasyHandle] = []
     /// The request each busy handle carries (nil: idle).
     var slotRequest: [CompiledRequest?] = []
+    /// What each handle last sent, kept only when the run records evidence.
+    var sentRequests: [HTTPRequest?] = []
     var captures: [String: String] = [:]
     var iteration = 0
     var flowIndex = 0
@@ -42,6 +44,7 @@ final class VirtualUser {
         for _ in 0..<worker.plan.maxParallelRequests {
             handles.append(try EasyHandle(options: worker.options, share: share))
             slotRequest.append(nil)
+            sentRequests.append(nil)
         }
     }
 
@@ -62,7 +65,7 @@ final class VirtualUser {
     }
 
     private func startIteration(now: UInt64) {
-        guard worker.mayStartIteration(now: now) else { return markDone() }
+        guard worker.mayStartIteration(now: now, started: iteration) else { return markDone() }
         iteration += 1
         captures.removeAll(keepingCapacity: true)
         handles.first?.clearCookies()  // a fresh cookie jar per iteration, as k6 does; connections stay
@@ -86,6 +89,10 @@ final class VirtualUser {
             case .group(let requests, let series):
                 return send(requests, group: series[role], now: now)
             case .think(let t):
+                if worker.plan.skipThinkTime {
+                    stepIndex += 1
+                    continue
+                }
                 return worker.schedule(localIndex, at: now + thinkNanos(t))
             }
         }

@@ -135,10 +135,11 @@ final class Worker {
 
     func schedule(_ vu: Int, at time: UInt64) { wakes.insert(Wake(time: time, vu: vu)) }
 
-    /// Whether a virtual user may start another iteration.
-    func mayStartIteration(now: UInt64) -> Bool {
+    /// Whether a virtual user that has started `started` iterations may start another.
+    func mayStartIteration(now: UInt64, started: Int) -> Bool {
         if stopping || state.stopLevel.load(ordering: .relaxed) >= 1 { return false }
         if let end = endTime, now >= end { return false }
+        if case .iterationsPerVU(let n) = plan.profile.load.end { return started < n }
         return state.takeIteration()
     }
 

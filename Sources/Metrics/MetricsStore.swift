@@ -47,6 +47,14 @@ public struct MetricsStore: Sendable, Equatable, Codable {
     public var iterationsFailed = 0
     /// Requests cut off in flight when the run stopped (not in any histogram).
     public var requestsInterrupted = 0
+    /// The first failed requests in full, when the run keeps evidence (`rehearse probe`).
+    public var evidence: [FailureEvidence] = []
+    public static let maxEvidence = 20
+
+    // Evidence is written to its own file (`evidence.json`), not with the histograms.
+    private enum CodingKeys: String, CodingKey {
+        case steps, groups, iterationsCompleted, iterationsFailed, requestsInterrupted
+    }
 
     public init(catalog: SeriesCatalog) {
         steps = Array(repeating: StepSeries(), count: catalog.steps.count)
@@ -59,6 +67,7 @@ public struct MetricsStore: Sendable, Equatable, Codable {
         iterationsCompleted += o.iterationsCompleted
         iterationsFailed += o.iterationsFailed
         requestsInterrupted += o.requestsInterrupted
+        evidence += o.evidence.prefix(max(0, Self.maxEvidence - evidence.count))
     }
 
     public var requests: Int { steps.reduce(0) { $0 + $1.requests } }

@@ -14,12 +14,16 @@ public struct Rehearse: ParsableCommand {
               rehearse validate Profiles/my-profile.yaml # check a profile and its flows, send nothing
               rehearse demo-server --port 8787           # the demo staging target on its own
               rehearse report Results/<run>              # re-render a saved run's report
+              rehearse probe Profiles/probe/health.yaml  # one iteration per role: healthy, degraded or failed
 
             Exit codes: 0 success · 1 requests failed (errors, timeouts, failed checks) · 2 bad input
                         3 run error (target unreachable, results not writable) · 130 interrupted (results written)
             """,
         version: RehearsalVersion.current,
-        subcommands: [RunCommand.self, ValidateCommand.self, DemoCommand.self, DemoServerCommand.self, ReportCommand.self]
+        subcommands: [
+            RunCommand.self, ValidateCommand.self, ProbeCommand.self, DemoCommand.self, DemoServerCommand.self,
+            ReportCommand.self,
+        ]
     )
 
     public init() {}

@@ -30,6 +30,15 @@ enum ResultsFolder {
         try compact.encode(saved).write(to: folder.appendingPathComponent("histograms.json"), options: .atomic)
     }
 
+    /// `evidence.json`: the failing requests and responses of a probe, secrets already redacted.
+    static func writeEvidence(_ evidence: [FailureEvidence], to folder: URL) throws {
+        guard !evidence.isEmpty else { return }
+        let pretty = JSONEncoder()
+        pretty.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        pretty.keyEncodingStrategy = .convertToSnakeCase
+        try pretty.encode(evidence).write(to: folder.appendingPathComponent("evidence.json"), options: .atomic)
+    }
+
     /// Reads a run saved by `write`.
     static func read(_ folder: String) throws -> SavedRun {
         let url = URL(fileURLWithPath: folder).appendingPathComponent("histograms.json")

@@ -68,6 +68,11 @@ enum RehearseProcess {
 
         func interrupt() { process.interrupt() }
 
+        func terminate() { process.terminate() }
+
+        /// What the child has written to stderr so far.
+        var stderrSoFar: String { (try? String(contentsOf: errURL, encoding: .utf8)) ?? "" }
+
         /// Waits for the exit; kills the child and throws after `timeout` seconds.
         func wait(timeout: Double = 60) throws -> Output {
             if exited.wait(timeout: .now() + timeout) == .timedOut {

@@ -4,7 +4,7 @@ import Foundation
 /// (relative to the profile's folder), resolves `{ env: NAME }` fields and checks everything a run needs —
 /// so a run never starts with a typo in it.
 public struct ProfileLoader: Sendable {
-    static let keys = ["name", "target", "flows", "roles", "load", "timeouts", "output"]
+    static let keys = ["name", "target", "flows", "roles", "load", "timeouts", "output", "probe"]
 
     /// The environment `{{env.NAME}}` and `{ env: NAME }` read.
     public var environment: [String: String]
@@ -44,11 +44,15 @@ public struct ProfileLoader: Sendable {
         let timeouts = try LoadDecoder.timeouts(map["timeouts"])
         let checks = ProfileChecks(environment: environment, target: target, roles: roles)
         try checks.validate(flows.flatMap(\.usages))
-        return Profile(
+        let waitNames = flows.flatMap { $0.flow.waitNames }
+        let probe = try map["probe"].map { v throws(ScenarioError) in try ProbeDecoder.decode(v, names: waitNames) }
+        var profile = Profile(
             name: try map["name"]?.nonEmptyString() ?? FileReading.baseName(of: path), target: target,
             flows: flows.map(\.flow), roles: roles.map(\.role), load: load, timeouts: timeouts,
             output: try map["output"]?.nonEmptyString() ?? "Results",
             source: SourceLocation(file: path, line: 1, column: 1))
+        profile.probe = probe
+        return profile
     }
 
     /// Reads each flow file relative to the profile's folder.

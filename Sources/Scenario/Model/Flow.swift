@@ -23,6 +23,19 @@ public struct Flow: Sendable, Equatable, Codable {
     }
 }
 
+extension Flow {
+    /// The names of the flow's waits: its request steps (in groups too) and its groups.
+    public var waitNames: [String] {
+        steps.flatMap { step -> [String] in
+            switch step {
+            case .request(let r): [r.name]
+            case .group(let g): [g.name] + g.requests.map(\.name)
+            case .think: []
+            }
+        }
+    }
+}
+
 /// One entry of a flow: a request, a group of requests sent in parallel, or a pause.
 public enum Step: Sendable, Equatable, Codable {
     case request(RequestStep)

@@ -14,6 +14,8 @@ public struct LoadShape: Sendable, Equatable, Codable {
         case duration(Duration)
         /// Run this many flow iterations in total, shared by all virtual users.
         case iterations(Int)
+        /// Every virtual user runs this many iterations (what `rehearse probe` uses: one per role).
+        case iterationsPerVU(Int)
     }
 
     public init(vus: Int, end: End, rampUp: Duration = .zero, gracefulStop: Duration = .seconds(10)) {

@@ -8,6 +8,8 @@ public struct Profile: Sendable, Equatable, Codable {
     public var timeouts: Timeouts
     /// Folder that receives `Results/<UTC time>-<name>/`; relative paths are relative to the working directory.
     public var output: String
+    /// Latency limits for `rehearse probe` (`probe:`), if any.
+    public var probe: ProbeSettings?
     public var source: SourceLocation?
 
     public init(

@@ -54,6 +54,7 @@ extension LoadShape {
         switch end {
         case .duration(let d): line += " for \(d.shortText)"
         case .iterations(let n): line += ", \(Flow.count(n, "iteration")) in total"
+        case .iterationsPerVU(let n): line += ", \(Flow.count(n, "iteration")) each"
         }
         if rampUp > .zero { line += ", ramp-up \(rampUp.shortText)" }
         if gracefulStop != .seconds(10) { line += ", graceful stop \(gracefulStop.shortText)" }

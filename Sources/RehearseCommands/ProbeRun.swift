@@ -1,0 +1,58 @@
+import Engine
+import Foundation
+import Metrics
+import Reports
+import Scenario
+
+/// One probe: one virtual user per role, each walking every flow `repeatCount` times, keeping evidence.
+struct ProbeRun {
+    var profile: Profile
+    var repeatCount: Int
+    var caFile: String?
+    var out: String?
+
+    /// The profile as a probe runs it: one VU per role, no ramp-up, iterations per VU.
+    var probeProfile: Profile {
+        var p = profile
+        p.roles = p.roles.map { var r = $0; r.weight = 1; return r }
+        p.load = LoadShape(
+            vus: p.roles.count, end: .iterationsPerVU(repeatCount), rampUp: .zero,
+            gracefulStop: p.timeouts.request + .seconds(1))
+        return p
+    }
+
+    /// Runs the probe; nil when a stop signal cut it short.
+    func run(stop: StopFlag) -> ProbeResult? {
+        var plan = RunPlan(profile: probeProfile, workers: 1, environment: ProcessInfo.processInfo.environment, caFile: caFile)
+        plan.keepEvidence = true
+        plan.skipThinkTime = true
+        let runner = LoadRunner(plan: plan)
+        let started = Date()
+        let watcher = Thread {
+            while !stop.isRaised, !runner.isFinished { Thread.sleep(forTimeInterval: 0.05) }
+            if stop.isRaised { runner.stop(hard: true) }
+        }
+        watcher.start()
+        var outcome = runner.run()
+        guard !stop.isRaised else { return nil }
+        outcome.store.redactMessages(with: plan.secrets.redact)
+        let summary = outcome.saved.summary
+        let result = ProbeEvaluation.evaluate(
+            summary, flows: profile.flows.map(\.name), settings: profile.probe,
+            startedAt: started.timeIntervalSince1970)
+        if result.verdict == .failed { saveEvidence(outcome, summary: summary) }
+        return result
+    }
+
+    /// Failed: the run's results and the failing requests go to `Results/<time>-<profile>-probe/`.
+    private func saveEvidence(_ outcome: RunOutcome, summary: RunSummary) {
+        do {
+            let folder = try ResultsFolder.create(in: out ?? profile.output, profile: profile.name + "-probe")
+            try ResultsFolder.write(outcome.saved, summary: summary, to: folder)
+            try ResultsFolder.writeEvidence(outcome.store.evidence, to: folder)
+            Console.err("evidence: \(folder.path)")
+        } catch {
+            Console.err("error: cannot save the probe's evidence: \(error.localizedDescription)")
+        }
+    }
+}
