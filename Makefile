@@ -33,7 +33,8 @@ deps:
 
 # The probe tests check metrics with Prometheus' reference text parser (Python's prometheus_client).
 test-deps:
-	@python3 -c 'import prometheus_client' 2>/dev/null || python3 -m pip install --quiet prometheus_client
+	@python3 -c 'import prometheus_client' 2>/dev/null || python3 -m pip install --quiet prometheus_client \
+		|| bash scripts/install-packages.sh python3-prometheus-client
 
 bench-deps: deps
 	@bash scripts/install-packages.sh $(BENCH_PACKAGES)

@@ -15,6 +15,7 @@ public final class DemoStagingServer: Sendable {
     private let channel: Channel
     private let recorder: StatsRecorder
     private let pool: DatabasePool
+    private let stopped = Locked(false)
 
     /// The port the server listens on (the real one when started with port 0).
     public let port: Int
@@ -81,6 +82,8 @@ public final class DemoStagingServer: Sendable {
     /// Closes the listener and all connections and stops the event-loop thread.
     /// Must not be called from the server's event loop. Calling it twice is harmless.
     public func shutdown() {
+        // A second call would wait on an event loop that is already gone.
+        guard stopped.withLock({ done in defer { done = true }; return !done }) else { return }
         try? channel.close().wait()
         try? group.syncShutdownGracefully()
     }
