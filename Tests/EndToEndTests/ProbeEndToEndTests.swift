@@ -62,10 +62,16 @@ struct ProbeEndToEndTests {
         let profile = Workspace.profileYAML(
             base: server.baseURL, load: "{ vus: 1, iterations: 1 }", roles: roles, extra: "probe:\n" + Self.limits)
         let path = try w.write(profile: profile, flow: flow)
+        let metricsFile = w.folder.appendingPathComponent("probe.prom").path
         let out = try RehearseProcess.run(
-            ["probe", path, "--out", w.results.path], environment: ["PROBE_SECRET": "hunter2-probe-secret"], timeout: 30)
+            ["probe", path, "--out", w.results.path, "--textfile", metricsFile],
+            environment: ["PROBE_SECRET": "hunter2-probe-secret"], timeout: 30)
         #expect(out.status == 2, "\(out.transcript)")
         #expect(try jsonLine(out)["verdict"] as? String == "failed")
+        let metrics = try String(contentsOfFile: metricsFile, encoding: .utf8)
+        _ = try PrometheusParser.families(metrics)
+        #expect(metrics.contains(#"rehearsal_probe_success{profile="e2e",flow="flow",role="admin"} 0"#), "\(metrics)")
+        #expect(metrics.contains(#"verdict="failed"} 1"#))
         let evidence = try w.runFolder().appendingPathComponent("evidence.json")
         let text = try String(contentsOf: evidence, encoding: .utf8)
         #expect(text.contains("\"status\" : 500"))
