@@ -75,6 +75,7 @@ public final class EasyHandle {
         try CurlError.check(ccurl_easy_setopt_ptr(raw, CURLOPT_PRIVATE, me), "PRIVATE")
         if let share { try CurlError.check(ccurl_easy_setopt_share(raw, share.raw), "SHARE") }
         if !options.connectTo.isEmpty { try setConnectTo(options.connectTo) }
+        if let address = options.localAddress { try set(CURLOPT_INTERFACE, "host!\(address)") }
     }
 
     private func setConnectTo(_ entries: [String]) throws(CurlError) {

@@ -37,10 +37,13 @@ public struct TransferOptions: Sendable, Equatable {
     public var caFile: String?
     /// `HOST:PORT:CONNECT-HOST:CONNECT-PORT` entries (`CURLOPT_CONNECT_TO`).
     public var connectTo: [String]
+    /// The local address connections are bound to (`CURLOPT_INTERFACE "host!ADDR"`), e.g. a loopback address
+    /// of a virtual user's own so a network-emulation proxy can tell users apart.
+    public var localAddress: String?
 
     public init(
         timeoutMilliseconds: Int = 10_000, connectTimeoutMilliseconds: Int = 5_000, allowHTTP2: Bool = true,
-        verifyTLS: Bool = true, caFile: String? = nil, connectTo: [String] = []
+        verifyTLS: Bool = true, caFile: String? = nil, connectTo: [String] = [], localAddress: String? = nil
     ) {
         self.timeoutMilliseconds = timeoutMilliseconds
         self.connectTimeoutMilliseconds = connectTimeoutMilliseconds
@@ -48,5 +51,6 @@ public struct TransferOptions: Sendable, Equatable {
         self.verifyTLS = verifyTLS
         self.caFile = caFile
         self.connectTo = connectTo
+        self.localAddress = localAddress
     }
 }

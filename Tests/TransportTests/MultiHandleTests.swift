@@ -108,3 +108,19 @@ struct MultiHandleTests {
         #expect(cleared?.status == 401)
     }
 }
+
+@Suite("Routing")
+struct RoutingTests {
+    @Test func connectToRoutesAHostAndTheLocalAddressIsUsed() throws {
+        let server = try TestServer.start()
+        defer { server.shutdown() }
+        // The URL names a host that does not resolve; CONNECT_TO sends the connection to the test server instead.
+        let options = TransferOptions(
+            connectTo: ["staging.invalid:80:127.0.0.1:\(server.port)"], localAddress: "127.0.0.9")
+        let result = try #require(
+            try performOne(HTTPRequest(url: "http://staging.invalid/echo", keepBodyBytes: 4096), options: options))
+        #expect(result.status == 200, "\(String(describing: result.failure))")
+        let echo = String(decoding: result.body ?? [], as: UTF8.self)
+        #expect(echo.contains("staging.invalid"), "the Host header keeps the URL's host: \(echo)")
+    }
+}
