@@ -22,6 +22,17 @@ enum URLJoin {
         return path.hasPrefix("/") || path.isEmpty ? prefix + path : prefix + "/" + path
     }
 
+    /// The explicit port of an absolute URL, if it names one.
+    static func port(of url: String) -> Int? {
+        guard let scheme = url.range(of: "://") else { return nil }
+        var rest = url[scheme.upperBound...]
+        if let end = rest.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) { rest = rest[..<end] }
+        if let at = rest.lastIndex(of: "@") { rest = rest[rest.index(after: at)...] }
+        if let close = rest.lastIndex(of: "]") { rest = rest[rest.index(after: close)...] }
+        guard let colon = rest.lastIndex(of: ":") else { return nil }
+        return Int(rest[rest.index(after: colon)...])
+    }
+
     /// The host of an absolute http(s) URL, lower-cased, without port or brackets.
     static func host(of url: String) -> String? {
         guard let scheme = url.range(of: "://") else { return nil }

@@ -21,12 +21,14 @@ public struct RunInfo: Sendable, Equatable, Codable {
     public var libcurlVersion: String
     /// One point per second of the run.
     public var timeline: [TimelinePoint]
+    /// The emulated network per role (absent when none was emulated).
+    public var network: [RoleNetwork]?
 
     // Spelled so that JSON's snake_case (`base_url`) round-trips through the encoders' key strategies.
     private enum CodingKeys: String, CodingKey {
         case profile, startedAt, endedAt, durationSeconds, stopReason, vus, plannedDurationSeconds
         case plannedIterations, rampUpSeconds, workers, requestTimeoutMs, connectTimeoutMs, spinnerMs, roles
-        case rehearsalVersion, libcurlVersion, timeline
+        case rehearsalVersion, libcurlVersion, timeline, network
         case baseURL = "baseUrl"
     }
 
@@ -75,5 +77,31 @@ public struct TimelinePoint: Sendable, Equatable, Codable {
         self.failed = failed
         self.timeouts = timeouts
         self.p95 = p95
+    }
+}
+
+/// The network conditions one role's virtual users ran under.
+public struct RoleNetwork: Sendable, Equatable, Codable {
+    public var role: String
+    /// The preset's name, if the conditions came from one.
+    public var preset: String?
+    public var rttMs: Double
+    public var jitterMs: Double
+    public var downKbit: Double?
+    public var upKbit: Double?
+    /// Fault kinds with their probabilities, e.g. `reset 0.1 down`.
+    public var faults: [String]
+
+    public init(
+        role: String, preset: String?, rttMs: Double, jitterMs: Double, downKbit: Double?, upKbit: Double?,
+        faults: [String]
+    ) {
+        self.role = role
+        self.preset = preset
+        self.rttMs = rttMs
+        self.jitterMs = jitterMs
+        self.downKbit = downKbit
+        self.upKbit = upKbit
+        self.faults = faults
     }
 }
