@@ -25,7 +25,8 @@ let package = Package(
         .target(
             name: "RehearseCommands",
             dependencies: [
-                "Engine", "Reports", "Scenario", "Metrics", "DemoStaging", "MetricsEndpoint",
+                "Engine", "Reports", "Scenario", "Metrics", "DemoStaging", "Netem",
+                .product(name: "NIOPosix", package: "swift-nio"), "MetricsEndpoint",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .target(
@@ -39,7 +40,8 @@ let package = Package(
         .target(
             name: "Engine",
             dependencies: [
-                "Transport", "Scenario", "Metrics",
+                "Transport", "Scenario", "Metrics", "Netem",
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "HeapModule", package: "swift-collections"),
                 .product(name: "DequeModule", package: "swift-collections"),
             ]),
@@ -72,10 +74,33 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            exclude: ["Fixtures"]),
+        // In-process userspace TCP proxy that emulates round-trip latency, jitter, bandwidth and faults.
+        .target(
+            name: "Netem",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]),
+        // `swift run -c release NetemBench` (bench/netem.sh): the proxy's timing error and CPU per exchange.
+        .executableTarget(
+            name: "NetemBench",
+            dependencies: [
+                "Netem",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]),
+        .testTarget(
+            name: "NetemTests",
+            dependencies: [
+                "Netem",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ]),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario"]),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics"]),
-        .testTarget(name: "TransportTests", dependencies: ["Transport", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "TransportTests", dependencies: ["Transport", "TestSupport"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "Scenario", "Metrics", "TestSupport"]),
         // Also holds TestServer's own tests, which share its small socket client.
         .testTarget(name: "DemoStagingTests", dependencies: ["DemoStaging", "TestSupport"]),

@@ -31,10 +31,20 @@ public final class LoadRunner: Sendable {
     /// Runs to the end, calling `onProgress` about once a second on the calling thread.
     public func run(onProgress: (Progress) -> Void = { _ in }) -> RunOutcome {
         Curl.initialize()
+        let network: NetworkLayer?
+        do {
+            network = try NetworkLayer.start(plan: plan)
+        } catch {
+            setupError.withLock { $0 = "network emulation: \(error)" }
+            finished.store(true, ordering: .relaxed)
+            let info = makeInfo(started: Date(), ended: Date(), timeline: [])
+            return RunOutcome(info: info, catalog: plan.catalog, store: MetricsStore(catalog: plan.catalog), setupError: "\(error)")
+        }
+        defer { network?.shutdown() }
         let started = Date()
         let startTime = MonotonicClock.now()
         let done = DispatchGroup()
-        for index in 0..<plan.workers { spawn(index, startTime: startTime, done: done) }
+        for index in 0..<plan.workers { spawn(index, startTime: startTime, network: network, done: done) }
         var merger = IntervalMerger(catalog: plan.catalog, startTime: startTime)
         var tick: UInt64 = 1
         // Wake just after each whole second of the run, when every worker has handed over that interval.
@@ -56,12 +66,12 @@ public final class LoadRunner: Sendable {
         return deadline > now ? Int(deadline - now) : 0
     }
 
-    private func spawn(_ index: Int, startTime: UInt64, done: DispatchGroup) {
+    private func spawn(_ index: Int, startTime: UInt64, network: NetworkLayer?, done: DispatchGroup) {
         done.enter()
         let thread = Thread { [self] in
             defer { done.leave() }
             do {
-                try Worker(plan: plan, state: state, index: index, startTime: startTime).run()
+                try Worker(plan: plan, state: state, index: index, startTime: startTime, network: network).run()
             } catch {
                 setupError.withLock { $0 = "\(error)" }
                 state.requestStop(hard: true)
@@ -87,7 +97,16 @@ public final class LoadRunner: Sendable {
             rampUpSeconds: Double(p.load.rampUp.micros) / 1e6, workers: plan.workers,
             requestTimeoutMs: p.timeouts.request.micros / 1000, connectTimeoutMs: p.timeouts.connect.micros / 1000,
             spinnerMs: p.timeouts.spinner.micros / 1000, roles: p.roles.map(\.name),
-            rehearsalVersion: RehearsalVersion.current, libcurlVersion: Curl.version, timeline: timeline)
+            rehearsalVersion: RehearsalVersion.current, libcurlVersion: Curl.version, timeline: timeline,
+            network: roleNetworks())
+    }
+
+    /// The emulated network per role, for the results (nil when nothing was emulated).
+    private func roleNetworks() -> [RoleNetwork]? {
+        let roles = zip(plan.profile.roles, plan.networkByRole).compactMap { role, network in
+            network.map { RoleNetwork(role: role.name, conditions: $0) }
+        }
+        return roles.isEmpty ? nil : roles
     }
 
     static func iso(_ date: Date) -> String {

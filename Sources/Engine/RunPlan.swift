@@ -25,6 +25,11 @@ public struct RunPlan: Sendable {
     public var environment: [String: String]
     /// Values that must never appear in clear in a message (role secrets, environment values flows read).
     public var secrets: SecretList
+    /// Per role: the network its virtual users run under (nil: direct). From the role, else the profile, unless
+    /// the command line overrides them all.
+    public var networkByRole: [NetworkConditions?]
+    /// The hosts and ports requests can reach, known before the run (what network proxies forward to).
+    public var upstreams: [Upstream]
     /// Skip think times (a probe checks the flow, it does not pace like a user).
     public var skipThinkTime = false
     /// Keep every response's headers and first bytes, and record failed requests in full (`rehearse probe`).
@@ -42,6 +47,9 @@ public struct RunPlan: Sendable {
         self.maxInFlightPerWorker = maxInFlightPerWorker
         self.caFile = caFile
         secrets = SecretList(profile: profile, environment: environment)
+        networkByRole = profile.roles.indices.map { index in
+            profile.networkConditions(forRole: index).flatMap { $0.isPassThrough ? nil : $0 }
+        }
         var builder = CatalogBuilder(roles: profile.roles.map(\.name))
         let base = Template(literalOrParsed: profile.target.baseURL).render { v in
             if case .env(let name) = v { environment[name] } else { nil }
@@ -49,6 +57,7 @@ public struct RunPlan: Sendable {
         let listed = profile.target.allowHosts.map { $0.lowercased() }
         allowedHosts = Set(listed.isEmpty ? [URLJoin.host(of: base) ?? ""] : listed)
         flows = profile.flows.map { builder.compile($0, baseURL: base) }
+        upstreams = Upstream.all(baseURL: base, flows: flows)
         catalog = builder.catalog
         roleOfVU = RoleDealer.deal(vus: profile.load.vus, weights: profile.roles.map(\.weight))
         var seen = Array(repeating: 0, count: profile.roles.count)

@@ -31,11 +31,10 @@ extension VirtualUser {
 
     /// Classifies one result and runs the step's checks and captures.
     func outcome(of result: TransferResult, for r: CompiledRequest, elapsed: Int) -> RequestSample {
-        let t = result.timings
+        let fresh = result.newConnections > 0
         var sample = RequestSample(
-            totalMicros: elapsed,
-            phaseMicros: (t.dnsMicros, t.connectMicros, t.tlsMicros, t.firstByteMicros, t.transferMicros),
-            freshConnection: result.newConnections > 0, responded: result.failure == nil, bytes: result.bodyBytes)
+            totalMicros: elapsed, phaseMicros: phases(result.timings, fresh: fresh), freshConnection: fresh,
+            responded: result.failure == nil, bytes: result.bodyBytes)
         if let failure = result.failure {
             sample.error = Self.errorClass(failure)
             sample.message = failure.kind.rawValue + ": " + failure.message
@@ -81,6 +80,17 @@ extension VirtualUser {
             captures[name] = value
         }
         return nil
+    }
+
+    /// libcurl's phases; through the network proxy a fresh connection's emulated connect (one RTT, spent
+    /// holding the first bytes) moves from the TLS handshake or the first byte into `connect`, where a user pays it.
+    private func phases(_ t: TransferTimings, fresh: Bool) -> (Int, Int, Int, Int, Int) {
+        var (connect, tls, ttfb) = (t.connectMicros, t.tlsMicros, t.firstByteMicros)
+        if fresh && emulatedRTT > 0 {
+            connect += emulatedRTT
+            if tls > 0 { tls = max(0, tls - emulatedRTT) } else { ttfb = max(0, ttfb - emulatedRTT) }
+        }
+        return (t.dnsMicros, connect, tls, ttfb, t.transferMicros)
     }
 
     static func errorClass(_ f: TransferFailure) -> ErrorClass {

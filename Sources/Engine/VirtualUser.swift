@@ -18,6 +18,8 @@ final class VirtualUser {
     /// What each handle last sent, kept only when the run records evidence.
     var sentRequests: [HTTPRequest?] = []
     var captures: [String: String] = [:]
+    /// The emulated round trip of this user's network in µs (0: direct).
+    var emulatedRTT = 0
     var iteration = 0
     var flowIndex = 0
     var stepIndex = 0
@@ -41,8 +43,14 @@ final class VirtualUser {
         share = try ShareHandle()
         // One handle per request of the widest parallel group, made now so a set-up failure stops the run
         // before it starts instead of hanging a group half-sent.
+        var options = worker.options
+        if let routes = worker.network?.routesByRole[role], !routes.isEmpty {
+            options.connectTo = routes
+            options.localAddress = NetworkLayer.sourceAddress(vu: number)
+        }
+        emulatedRTT = worker.network?.rttByRole[role].map(\.micros) ?? 0
         for _ in 0..<worker.plan.maxParallelRequests {
-            handles.append(try EasyHandle(options: worker.options, share: share))
+            handles.append(try EasyHandle(options: options, share: share))
             slotRequest.append(nil)
             sentRequests.append(nil)
         }

@@ -12,6 +12,8 @@ final class Worker {
     let state: RunState
     let multi: MultiHandle
     let options: TransferOptions
+    /// The emulated network's routes and round trips, when the run has one.
+    let network: NetworkLayer?
     /// `timeouts.spinner` in µs: a wait longer than this is a spinner of death.
     let spinnerMicros: Int
     /// Run start and, for duration-bounded runs, the end (monotonic ns).
@@ -32,8 +34,9 @@ final class Worker {
     private var nextFlush: UInt64
     static let flushInterval: UInt64 = 1_000_000_000
 
-    init(plan: RunPlan, state: RunState, index: Int, startTime: UInt64) throws(CurlError) {
+    init(plan: RunPlan, state: RunState, index: Int, startTime: UInt64, network: NetworkLayer?) throws(CurlError) {
         self.plan = plan
+        self.network = network
         self.state = state
         self.startTime = startTime
         let load = plan.profile.load

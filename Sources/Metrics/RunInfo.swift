@@ -36,7 +36,7 @@ public struct RunInfo: Sendable, Equatable, Codable {
         profile: String, startedAt: String, endedAt: String, durationSeconds: Double, stopReason: String,
         baseURL: String, vus: Int, plannedDurationSeconds: Double?, plannedIterations: Int?, rampUpSeconds: Double,
         workers: Int, requestTimeoutMs: Int, connectTimeoutMs: Int, spinnerMs: Int, roles: [String],
-        rehearsalVersion: String, libcurlVersion: String, timeline: [TimelinePoint]
+        rehearsalVersion: String, libcurlVersion: String, timeline: [TimelinePoint], network: [RoleNetwork]? = nil
     ) {
         self.profile = profile
         self.startedAt = startedAt
@@ -56,6 +56,7 @@ public struct RunInfo: Sendable, Equatable, Codable {
         self.rehearsalVersion = rehearsalVersion
         self.libcurlVersion = libcurlVersion
         self.timeline = timeline
+        self.network = network
     }
 }
 

@@ -15,6 +15,8 @@ public struct Rehearse: ParsableCommand {
               rehearse demo-server --port 8787           # the demo staging target on its own
               rehearse report Results/<run>              # re-render a saved run's report
               rehearse probe Profiles/probe/health.yaml  # one iteration per role: healthy, degraded or failed
+              rehearse run Profiles/demo.yaml --network slow-4g   # with a mobile user's round trips
+              rehearse network list                      # the network presets and their sources
 
             Exit codes: 0 success · 1 requests failed (errors, timeouts, failed checks) · 2 bad input
                         3 run error (target unreachable, results not writable) · 130 interrupted (results written)
@@ -22,7 +24,7 @@ public struct Rehearse: ParsableCommand {
         version: RehearsalVersion.current,
         subcommands: [
             RunCommand.self, ValidateCommand.self, ProbeCommand.self, DemoCommand.self, DemoServerCommand.self,
-            ReportCommand.self,
+            ReportCommand.self, NetworkCommand.self, ProxyCommand.self,
         ]
     )
 

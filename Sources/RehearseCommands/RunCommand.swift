@@ -57,6 +57,9 @@ struct RunOptions: ParsableArguments {
     @Flag(help: "Add the per-phase table to the summary: DNS, connect, TLS, first byte, transfer.")
     var phases = false
 
+    @Option(help: "Network for every role: a preset (`rehearse network list`), inline '{rtt: 100ms}', or none.")
+    var network: String?
+
     func apply(to profile: Profile) throws -> Profile {
         var p = profile
         if let vus {

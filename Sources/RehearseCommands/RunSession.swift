@@ -14,9 +14,13 @@ struct RunSession {
     var environment = ProcessInfo.processInfo.environment
 
     func execute() throws -> ExitStatus {
-        let plan = RunPlan(
+        var plan = RunPlan(
             profile: profile, workers: overrides.workers ?? ProcessInfo.processInfo.activeProcessorCount,
             environment: environment, caFile: overrides.caFile)
+        if let text = overrides.network {
+            let conditions = try NetworkInput.parse(text)
+            plan.networkByRole = plan.networkByRole.map { _ in conditions.isPassThrough ? nil : conditions }
+        }
         if let problem = preflight(plan) {
             Console.err(problem)
             return .runError

@@ -4,7 +4,7 @@ import Foundation
 /// (relative to the profile's folder), resolves `{ env: NAME }` fields and checks everything a run needs —
 /// so a run never starts with a typo in it.
 public struct ProfileLoader: Sendable {
-    static let keys = ["name", "target", "flows", "roles", "load", "timeouts", "output", "probe"]
+    static let keys = ["name", "target", "flows", "roles", "load", "timeouts", "output", "probe", "network"]
 
     /// The environment `{{env.NAME}}` and `{ env: NAME }` read.
     public var environment: [String: String]
@@ -52,6 +52,7 @@ public struct ProfileLoader: Sendable {
             output: try map["output"]?.nonEmptyString() ?? "Results",
             source: SourceLocation(file: path, line: 1, column: 1))
         profile.probe = probe
+        profile.network = try map["network"].map { v throws(ScenarioError) in try NetworkDecoder.decode(v) }
         return profile
     }
 

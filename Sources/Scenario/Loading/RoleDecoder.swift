@@ -7,7 +7,7 @@ struct RoleDraft {
 /// Decodes one entry of `roles:`: `weight`, and either `fields` (strings or `{ env: NAME }`) or `csv`
 /// (one account per row), plus `secret_fields`.
 struct RoleDecoder {
-    static let keys = ["weight", "fields", "csv", "secret_fields"]
+    static let keys = ["weight", "fields", "csv", "secret_fields", "network"]
     let environment: [String: String]
     let profileDirectory: String
     let fileReader: FileReader
@@ -36,6 +36,7 @@ struct RoleDecoder {
         let fieldNames = Set(role.accounts.first?.keys.map { $0 } ?? [])
         let explicit = try secretFields(map["secret_fields"], known: fieldNames)
         role.secretFields = Self.defaultSecrets(fieldNames).union(envFields).union(explicit)
+        role.network = try map["network"].map { v throws(ScenarioError) in try NetworkDecoder.decode(v) }
         return RoleDraft(role: role, value: value)
     }
 

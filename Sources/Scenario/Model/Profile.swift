@@ -10,11 +10,13 @@ public struct Profile: Sendable, Equatable, Codable {
     public var output: String
     /// Latency limits for `rehearse probe` (`probe:`), if any.
     public var probe: ProbeSettings?
+    /// Network conditions for every VU (`network:`), unless its role sets its own; `nil` = none.
+    public var network: NetworkConditions?
     public var source: SourceLocation?
 
     public init(
         name: String, target: Target, flows: [Flow], roles: [Role], load: LoadShape, timeouts: Timeouts,
-        output: String = "Results", source: SourceLocation? = nil
+        output: String = "Results", network: NetworkConditions? = nil, source: SourceLocation? = nil
     ) {
         self.name = name
         self.target = target
@@ -23,6 +25,7 @@ public struct Profile: Sendable, Equatable, Codable {
         self.load = load
         self.timeouts = timeouts
         self.output = output
+        self.network = network
         self.source = source
     }
 }
@@ -66,16 +69,19 @@ public struct Role: Sendable, Equatable, Codable {
     public var secretFields: Set<String>
     /// The CSV file the accounts were read from (as written in the profile), or `nil` for inline `fields`.
     public var accountsFile: String?
+    /// Network conditions for this role's VUs (`network:`), overriding the profile's; `nil` = the profile's.
+    public var network: NetworkConditions?
 
     public init(
         name: String, weight: Int = 1, accounts: [[String: String]], secretFields: Set<String> = [],
-        accountsFile: String? = nil
+        accountsFile: String? = nil, network: NetworkConditions? = nil
     ) {
         self.name = name
         self.weight = weight
         self.accounts = accounts
         self.secretFields = secretFields
         self.accountsFile = accountsFile
+        self.network = network
     }
 }
 

@@ -12,6 +12,7 @@ extension Profile {
         lines.append(
             "timeouts: request \(timeouts.request.shortText), connect \(timeouts.connect.shortText), "
                 + "spinner \(timeouts.spinner.shortText)")
+        if let network = networkSummaryLine { lines.append(network) }
         lines.append("output: \(output)")
         return lines
     }

@@ -1,0 +1,105 @@
+import Engine
+import Foundation
+import Metrics
+import Scenario
+import Testing
+import TestSupport
+
+/// The engine through the network-emulation proxy: round trips land where a user pays them.
+/// Tolerances: a few ms under each RTT would be a bug; tens of ms over it is a busy 2-core machine.
+@Suite("Network emulation through the engine")
+struct NetworkEmulationTests {
+    static func profile(base: String, network: String, flow: String, end: String = "iterations: 3") throws -> (EngineHarness, Profile) {
+        let h = try EngineHarness()
+        let yaml = """
+            name: netem
+            target: { base_url: "\(base)" }
+            flows: [flow.yaml]
+            load: { vus: 1, \(end) }
+            network: \(network)
+            """
+        return (h, try h.profile(yaml, flow: flow))
+    }
+
+    @Test func aFreshConnectionPaysTwoRoundTripsAndAReusedOneOne() throws {
+        let server = try TestServer.start()
+        defer { server.shutdown() }
+        let (h, p) = try Self.profile(
+            base: server.baseURL, network: "{ rtt: 100ms }", flow: "steps:\n  - { name: a, get: /ok }\n  - { name: b, get: /ok }\n")
+        let (_, s) = h.run(p, workers: 1)
+        let a = try #require(s.steps.first { $0.step == "a" })
+        let b = try #require(s.steps.first { $0.step == "b" })
+        #expect(a.freshConnections == 1 && a.reusedConnections == 2)
+        #expect(a.latency.max >= 195 && a.latency.max < 300, "fresh: 2 RTT, saw \(a.latency.max) ms")
+        #expect(b.latency.p50 >= 97 && b.latency.p50 < 180, "reused: 1 RTT, saw \(b.latency.p50) ms")
+        let connect = try #require(a.phases["connect"])
+        #expect(connect.max >= 97 && connect.max < 160, "the emulated connect is reported as connect: \(connect.max)")
+        #expect(s.run.network?.first?.rttMs == 100)
+    }
+
+    @Test func httpsWithTLS13OnAFreshConnectionTakesThreeRoundTrips() throws {
+        let server = try TLSTestServer.start()
+        defer { server.stop() }
+        let (h, p) = try Self.profile(
+            base: server.baseURL, network: "{ rtt: 100ms }", flow: "steps:\n  - { name: a, get: / }\n",
+            end: "iterations: 1")
+        let runner = LoadRunner(
+            plan: RunPlan(profile: p, workers: 1, environment: [:], caFile: TLSTestServer.certificate))
+        let s = runner.run().saved.summary
+        _ = h
+        let a = try #require(s.steps.first)
+        #expect(a.failed == 0, "\(a.messages)")
+        #expect(a.latency.max >= 295 && a.latency.max < 420, "TCP + TLS 1.3 + request = 3 RTT, saw \(a.latency.max) ms")
+        #expect((a.phases["tls"]?.max ?? 0) >= 95, "the TLS handshake pays one RTT")
+    }
+
+    @Test func aSequenceOfSixCallsPaysSixRoundTrips() throws {
+        let server = try TestServer.start()
+        defer { server.shutdown() }
+        let flow = "steps:\n" + (1...6).map { "  - { name: s\($0), get: /ok }\n" }.joined()
+        func total(_ network: String) throws -> Double {
+            let (h, p) = try Self.profile(base: server.baseURL, network: network, flow: flow, end: "iterations: 1")
+            return h.run(p, workers: 1).1.steps.reduce(0) { $0 + $1.latency.max }
+        }
+        let direct = try total("none")
+        let emulated = try total("{ rtt: 150ms }")
+        #expect(emulated - direct >= 6 * 150, "direct \(direct) ms, emulated \(emulated) ms")
+    }
+
+    @Test func oneMegabyteAt1600KbitTakesFiveSecondsPlusItsRoundTrips() throws {
+        let server = try TestServer.start()
+        defer { server.shutdown() }
+        let (h, p) = try Self.profile(
+            base: server.baseURL, network: "{ rtt: 50ms, down: 1600kbit }",
+            flow: "steps:\n  - { name: big, get: /bytes/1000000 }\n", end: "iterations: 1")
+        let (_, s) = h.run(p, workers: 1)
+        let big = try #require(s.steps.first)
+        // 1,000,000 bytes × 8 / 1,600,000 bit/s = 5.0 s on the wire, plus 2 RTT = 0.1 s before the first byte.
+        // (The debug-built test server takes about a second to produce the body, which lands in ttfb.)
+        let transfer = try #require(big.phases["transfer"]).max
+        #expect(transfer >= 4800 && transfer < 5400, "first to last byte: \(transfer) ms")
+        #expect(big.latency.max >= 5100, "saw \(big.latency.max) ms")
+    }
+
+    @Test func eachRoleRunsUnderItsOwnNetwork() throws {
+        let server = try TestServer.start()
+        defer { server.shutdown() }
+        let h = try EngineHarness()
+        let yaml = """
+            name: roles
+            target: { base_url: "\(server.baseURL)" }
+            flows: [flow.yaml]
+            roles:
+              office: { fields: { email: a@example.test } }
+              mobile: { fields: { email: b@example.test }, network: { rtt: 200ms } }
+            load: { vus: 2, iterations: 4 }
+            """
+        let p = try h.profile(yaml, flow: "steps:\n  - { name: page, get: /ok }\n")
+        let (_, s) = h.run(p, workers: 1)
+        let office = try #require(s.step("page", role: "office"))
+        let mobile = try #require(s.step("page", role: "mobile"))
+        #expect(office.latency.max < 100, "office is direct: \(office.latency.max) ms")
+        #expect(mobile.latency.p50 >= 195, "mobile pays 200 ms round trips: \(mobile.latency.p50) ms")
+        #expect(s.run.network?.map(\.role) == ["mobile"])
+    }
+}

@@ -1,0 +1,134 @@
+import Foundation
+import Netem
+import Testing
+
+extension NetemSocketTests {
+    /// Each fault through real sockets.
+    @Suite struct FaultTests {
+        private func conditions(_ kind: LinkFault.Kind, direction: LinkFault.Direction = .both, probability: Double = 1)
+            -> LinkConditions
+        {
+            LinkConditions(faults: [LinkFault(kind: kind, probability: probability, direction: direction)])
+        }
+
+        @Test func refuseResetsTheAcceptedConnection() throws {
+            try Harness.with(conditions(.refuse)) { harness in
+                let client = try harness.client()
+                try? client.send("10\n")
+                let (_, end) = client.receiveUntilEnd()
+                // An RST as a rule; on a loaded machine the close can race the linger option and arrive as a
+                // bare FIN. Either way nothing is served (curl: 56 or 52, both class `reset`).
+                #expect(end == .reset(received: 0) || end == .eof(received: 0), "\(end)")
+                #expect(harness.proxy.stats().faults(.refuse) == 1)
+                #expect(harness.upstream.requests.count == 0)
+            }
+        }
+
+        @Test func blackHoleHangsUntilTheClientsTimeout() throws {
+            try Harness.with(conditions(.blackHole)) { harness in
+                let client = try harness.client(timeout: .milliseconds(300))
+                let start = ContinuousClock.now
+                try client.send("10\n")
+                let (_, end) = client.receiveUntilEnd()
+                let waited = milliseconds(since: start)
+                #expect(end == .timeout(received: 0))
+                #expect(waited >= 290, "the client's own timeout fired after \(waited) ms")
+                #expect(harness.proxy.stats().faults(.blackHole) == 1)
+                #expect(harness.upstream.requests.count == 0)
+            }
+        }
+
+        @Test func blackHoleDownDeliversTheRequestButNotTheAnswer() throws {
+            try Harness.with(conditions(.blackHole, direction: .down)) { harness in
+                let client = try harness.client(timeout: .milliseconds(200))
+                try client.send("10\n")
+                #expect(client.receiveUntilEnd().end == .timeout(received: 0))
+                #expect(harness.upstream.requests.count == 1)
+            }
+        }
+
+        @Test func resetAfterBytesSendsAnRST() throws {
+            try Harness.with(conditions(.reset(after: nil, bytes: 1000), direction: .down)) { harness in
+                let client = try harness.client()
+                try client.send("5000\n")
+                let (received, end) = client.receiveUntilEnd()
+                // Linux may drop bytes still unread when the RST arrives; never more than the limit arrive.
+                #expect(end == .reset(received: received) && received <= 1000)
+                #expect(harness.proxy.stats().faults(.reset) == 1)
+            }
+        }
+
+        @Test func resetAfterTimeCutsAnIdleConnection() throws {
+            try Harness.with(conditions(.reset(after: .milliseconds(150), bytes: nil))) { harness in
+                let start = ContinuousClock.now
+                let client = try harness.client()
+                let (_, end) = client.receiveUntilEnd()
+                let took = milliseconds(since: start)
+                #expect(end == .reset(received: 0))
+                #expect(took >= 145 && took <= 250, "reset after \(took) ms, expected 150")
+            }
+        }
+
+        @Test func truncateClosesCleanlyAfterTheBytes() throws {
+            try Harness.with(conditions(.truncate(bytes: 1000), direction: .down)) { harness in
+                let client = try harness.client()
+                try client.send("5000\n")
+                let (received, end) = client.receiveUntilEnd()
+                #expect(end == .eof(received: 1000) && received == 1000)
+                #expect(harness.proxy.stats().faults(.truncate) == 1)
+            }
+        }
+
+        @Test func truncateIsDrawnOncePerConnection() throws {
+            try Harness.with(conditions(.truncate(bytes: 100), direction: .down, probability: 0.5)) { harness in
+                var truncated = 0
+                for _ in 0..<40 {
+                    let client = try harness.client()
+                    try client.send("300\n")
+                    if (try? client.receive(exactly: 300)) == nil { truncated += 1 }
+                }
+                #expect((6...34).contains(truncated), "\(truncated) of 40 truncated, expected ~20")
+                #expect(harness.proxy.stats().faults(.truncate) == truncated)
+            }
+        }
+
+        @Test func slowCloseDelaysTheClose() throws {
+            try Harness.with(conditions(.slowClose(.milliseconds(300)), direction: .down)) { harness in
+                let client = try harness.client()
+                try client.send("c100\n")
+                _ = try client.receive(exactly: 100)
+                let start = ContinuousClock.now
+                let (_, end) = client.receiveUntilEnd()
+                let took = milliseconds(since: start)
+                #expect(end == .eof(received: 0))
+                #expect(took >= 280 && took <= 380, "the close arrived \(took) ms after the data, expected 300")
+                #expect(harness.proxy.stats().faults(.slowClose) == 1)
+            }
+        }
+
+        @Test func spikesStallSomeBursts() throws {
+            try Harness.with(conditions(.spike(.milliseconds(100)), direction: .down, probability: 0.5)) { harness in
+                let client = try harness.client()
+                var stalled = 0
+                for _ in 0..<16 {
+                    let took = try Harness.exchange(client, bytes: 100)
+                    #expect(took < 20 || (took >= 98 && took < 140), "\(took) ms: either no spike or one")
+                    if took >= 98 { stalled += 1 }
+                }
+                #expect((1...15).contains(stalled), "\(stalled) of 16 exchanges stalled, expected ~8")
+                #expect(harness.proxy.stats().faults(.spike) == stalled)
+            }
+        }
+
+        @Test func unreachableUpstreamResetsTheClient() throws {
+            let group = NIOPosixGroup.make()
+            defer { group.shutdown() }
+            let proxy = try LatencyProxy.start(
+                upstreamHost: "127.0.0.1", upstreamPort: 1, conditions: LinkConditions(), group: group.group)
+            defer { proxy.shutdown() }
+            let client = try BlockingClient(port: proxy.port)
+            #expect(client.receiveUntilEnd().end == .reset(received: 0))
+            #expect(proxy.stats().upstreamConnectFailures == 1)
+        }
+    }
+}
