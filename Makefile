@@ -8,7 +8,7 @@ BENCH_PACKAGES := nginx-light wrk time
 BIN := .build/debug/rehearse
 RELEASE_BIN := .build/release/rehearse
 
-.PHONY: demo test build release bench deps test-deps bench-deps clean
+.PHONY: demo test build release bench bench-netem deps test-deps bench-deps clean
 
 demo: deps build
 	$(BIN) demo
@@ -25,6 +25,10 @@ release: deps
 
 bench: bench-deps release
 	bash bench/run.sh $(RELEASE_BIN)
+
+# The network-emulation proxy's accuracy (added latency measured vs configured) and CPU per exchange.
+bench-netem: deps
+	bash bench/netem.sh
 
 # Installs the Debian packages that are missing (apt-get update only when something is).
 deps:

@@ -73,6 +73,9 @@ enum RehearseProcess {
         /// What the child has written to stderr so far.
         var stderrSoFar: String { (try? String(contentsOf: errURL, encoding: .utf8)) ?? "" }
 
+        /// What the child has written to stdout so far.
+        var stdoutSoFar: String { (try? String(contentsOf: outURL, encoding: .utf8)) ?? "" }
+
         /// Waits for the exit; kills the child and throws after `timeout` seconds.
         func wait(timeout: Double = 60) throws -> Output {
             if exited.wait(timeout: .now() + timeout) == .timedOut {
