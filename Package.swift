@@ -6,7 +6,7 @@ import PackageDescription
 // Reports depend only on the model and metrics; the executable only calls RehearseCommands.
 let package = Package(
     name: "Rehearsal",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "rehearse", targets: ["rehearse"])
     ],

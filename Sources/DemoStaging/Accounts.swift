@@ -1,3 +1,4 @@
+import Synchronization
 import Foundation
 
 /// The role of a demo account; it decides which query plan the dashboard gets.
@@ -43,7 +44,7 @@ enum DemoAccounts {
 
 /// Issued bearer tokens, each mapped to the account that logged in.
 final class SessionStore: Sendable {
-    private let tokens = Locked([String: DemoAccount]())
+    private let tokens = Mutex([String: DemoAccount]())
 
     /// Creates a new opaque token for `account`.
     func issueToken(for account: DemoAccount) -> String {

@@ -1,3 +1,4 @@
+import Synchronization
 import NIOCore
 
 /// A simulated database connection pool: `size` slots handed out in FIFO order.
@@ -16,7 +17,7 @@ final class DatabasePool: Sendable {
 
     /// Number of slots.
     let size: Int
-    private let state = Locked(State())
+    private let state = Mutex(State())
 
     /// Creates a pool with `size` slots (at least one).
     init(size: Int) {

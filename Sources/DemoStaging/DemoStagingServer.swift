@@ -1,3 +1,4 @@
+import Synchronization
 import NIOCore
 import NIOHTTP1
 import NIOPosix
@@ -15,7 +16,7 @@ public final class DemoStagingServer: Sendable {
     private let channel: Channel
     private let recorder: StatsRecorder
     private let pool: DatabasePool
-    private let stopped = Locked(false)
+    private let stopped = Atomic<Bool>(false)
 
     /// The port the server listens on (the real one when started with port 0).
     public let port: Int
@@ -83,7 +84,7 @@ public final class DemoStagingServer: Sendable {
     /// Must not be called from the server's event loop. Calling it twice is harmless.
     public func shutdown() {
         // A second call would wait on an event loop that is already gone.
-        guard stopped.withLock({ done in defer { done = true }; return !done }) else { return }
+        guard !stopped.exchange(true, ordering: .relaxed) else { return }
         try? channel.close().wait()
         try? group.syncShutdownGracefully()
     }

@@ -1,3 +1,4 @@
+import Synchronization
 /// What the demo server saw: requests per path and caller role, and dashboard query outcomes.
 ///
 /// Used by tests, and by the demo to prove a point the client cannot see: queries the client
@@ -47,7 +48,7 @@ public struct DemoStats: Sendable, Equatable {
 
 /// Thread-safe accumulation of `DemoStats`.
 final class StatsRecorder: Sendable {
-    private let stats = Locked(DemoStats())
+    private let stats = Mutex(DemoStats())
 
     func recordRequest(path: String, role: DemoRole?) {
         let key = DemoStats.RequestKey(path: path, role: role?.rawValue ?? DemoStats.anonymous)

@@ -1,3 +1,4 @@
+import Synchronization
 import Foundation
 import NIOCore
 import NIOHTTP1
@@ -16,7 +17,7 @@ public final class MetricsServer: Sendable {
     private let group: MultiThreadedEventLoopGroup
     private let channel: Channel
     /// Whether `shutdown()` ran: closing a channel whose event loop is gone would wait forever.
-    private let stopped = ShutdownFlag()
+    private let stopped = Atomic<Bool>(false)
 
     /// The address the server was asked to bind.
     public let host: String
@@ -76,7 +77,8 @@ public final class MetricsServer: Sendable {
     /// Closes the listener and all connections and stops the server's thread.
     /// Must not be called from the server's thread (i.e. not from `metrics`). Calling it twice is harmless.
     public func shutdown() {
-        guard stopped.set() else { return }
+        // A second call would wait on an event loop that is already gone.
+        guard !stopped.exchange(true, ordering: .relaxed) else { return }
         try? channel.close().wait()
         try? group.syncShutdownGracefully()
     }
@@ -101,20 +103,5 @@ public struct MetricsEndpointError: Error, CustomStringConvertible, Sendable, Eq
 
     public init(_ description: String) {
         self.description = description
-    }
-}
-
-/// A flag that is set once (`Synchronization.Atomic` needs macOS 15; the package declares macOS 14).
-private final class ShutdownFlag: @unchecked Sendable {
-    // @unchecked: `isSet` is only touched under `lock`.
-    private let lock = NSLock()
-    private var isSet = false
-
-    /// Sets the flag; true for the first caller only.
-    func set() -> Bool {
-        lock.withLock {
-            defer { isSet = true }
-            return !isSet
-        }
     }
 }

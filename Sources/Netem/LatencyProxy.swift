@@ -1,3 +1,4 @@
+import Synchronization
 import Dispatch
 import NIOCore
 import NIOPosix
@@ -13,7 +14,7 @@ import NIOPosix
 public final class LatencyProxy: Sendable {
     private let listener: any Channel
     private let context: ProxyContext
-    private let stopped = Locked(false)
+    private let stopped = Mutex(false)
 
     /// The port the proxy listens on (the real one when started with port 0).
     public let port: Int

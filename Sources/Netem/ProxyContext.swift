@@ -1,3 +1,4 @@
+import Synchronization
 import NIOCore
 
 /// What every connection of one proxy shares: the conditions, the upstream address, the links, the stats and
@@ -20,16 +21,16 @@ final class ProxyContext: Sendable {
 
 /// Thread-safe accumulation of ``ProxyStats``.
 final class StatsRecorder: Sendable {
-    private let stats: Locked<ProxyStats>
+    private let stats: Mutex<ProxyStats>
 
     init(emulatedConnectTime: Duration) {
         var initial = ProxyStats()
         initial.emulatedConnectTime = max(.zero, emulatedConnectTime)
-        stats = Locked(initial)
+        stats = Mutex(initial)
     }
 
     func update(_ change: (inout ProxyStats) -> Void) {
-        stats.withLock(change)
+        stats.withLock { change(&$0) }
     }
 
     func snapshot() -> ProxyStats {
@@ -39,7 +40,7 @@ final class StatsRecorder: Sendable {
 
 /// The open channels of a proxy (both legs of every connection), so `shutdown` can close them.
 final class ChannelTracker: Sendable {
-    private let state = Locked<(closed: Bool, channels: [ObjectIdentifier: any Channel])>((false, [:]))
+    private let state = Mutex<(closed: Bool, channels: [ObjectIdentifier: any Channel])>((false, [:]))
 
     /// Registers an open channel; false once the proxy is shutting down (the caller closes it).
     func register(_ channel: any Channel) -> Bool {

@@ -1,3 +1,4 @@
+import Synchronization
 import NIOCore
 
 /// The wire of one access link in one direction: a serializer shared by every connection of the link.
@@ -14,7 +15,7 @@ final class TokenBucket: Sendable {
     let bitsPerSecond: Int
     /// How many bytes an idle link may pass at once.
     let depthBytes: Int
-    private let finish = Locked<NIODeadline>(.uptimeNanoseconds(0))
+    private let finish = Mutex<NIODeadline>(.uptimeNanoseconds(0))
 
     /// The deepest bucket allowed, whatever the rate (the model's "≤ 16 KB").
     static let maximumDepth = 16 * 1024
@@ -64,7 +65,7 @@ struct AccessLink: Sendable {
 /// most), and an idle link's state is a single deadline.
 final class LinkRegistry: Sendable {
     private let conditions: LinkConditions
-    private let links = Locked<[String: AccessLink]>([:])
+    private let links = Mutex<[String: AccessLink]>([:])
 
     init(conditions: LinkConditions) {
         self.conditions = conditions

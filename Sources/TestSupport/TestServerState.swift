@@ -1,3 +1,4 @@
+import Synchronization
 /// Everything a `TestServer` counts or remembers between requests, shared by all its connections.
 ///
 /// Requests are counted when their head arrives (not when the response is sent), so a test can
@@ -9,9 +10,9 @@ final class TestServerState: Sendable {
         var connections = 0
     }
 
-    private let counts = Locked(Counts())
+    private let counts = Mutex(Counts())
     /// Whether `/stall-once/{ms}` has already stalled once.
-    private let stallUsed = Locked(false)
+    private let stallUsed = Mutex(false)
 
     /// Records a request head for `path` (already stripped of its query string).
     func recordRequest(path: String) {

@@ -1,3 +1,4 @@
+import Synchronization
 import Foundation
 import Prometheus
 
@@ -26,7 +27,7 @@ import Prometheus
 public final class ProbeMetrics: Sendable {
     /// The registry the metrics live in (exposed so a caller may add its own collectors).
     public let registry: PrometheusCollectorRegistry
-    private let state = ProbeMetricsLocked(ProbeMetricsState())
+    private let state = Mutex(ProbeMetricsState())
 
     public init() {
         registry = PrometheusCollectorRegistry()
@@ -193,21 +194,4 @@ struct ProbeSeriesKey: Hashable, Sendable {
 struct ProbeMetricsState: Sendable {
     /// The gauges the last update set; the ones the next update does not set are unregistered.
     var live: [ProbeSeriesKey: Gauge] = [:]
-}
-
-/// A value guarded by a lock (`Synchronization.Mutex` needs macOS 15; the package declares macOS 14).
-final class ProbeMetricsLocked<Value>: @unchecked Sendable {
-    // @unchecked: every access to `value` goes through `lock`.
-    private let lock = NSLock()
-    private var value: Value
-
-    init(_ value: Value) {
-        self.value = value
-    }
-
-    func withLock<Result>(_ body: (inout Value) throws -> Result) rethrows -> Result {
-        lock.lock()
-        defer { lock.unlock() }
-        return try body(&value)
-    }
 }
