@@ -103,3 +103,21 @@ struct NetworkEmulationTests {
         #expect(s.run.network?.map(\.role) == ["mobile"])
     }
 }
+
+extension NetworkEmulationTests {
+    @Test func faultsReachTheReportAsTheirErrorClasses() throws {
+        let server = try TestServer.start()
+        defer { server.shutdown() }
+        func errors(_ network: String) throws -> [String: Int] {
+            let (h, p) = try Self.profile(
+                base: server.baseURL, network: network, flow: "steps:\n  - { name: a, get: /bytes/4000 }\n",
+                end: "iterations: 2")
+            var profile = p
+            profile.timeouts.request = .milliseconds(400)
+            return h.run(profile, workers: 1).1.totals.errors
+        }
+        #expect(try errors("{ faults: [ { refuse: true } ] }") == ["reset": 2])
+        #expect(try errors("{ faults: [ { black_hole: true } ] }") == ["timeout": 2])
+        #expect(try errors("{ faults: [ { truncate: 1000 } ] }") == ["reset": 2])
+    }
+}
