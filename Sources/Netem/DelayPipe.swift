@@ -53,6 +53,9 @@ final class DelayPipe {
     private var bookedUntil = NIODeadline.uptimeNanoseconds(0)
     private var budget: Int?
     private var readPaused = false
+    /// The last write handed to the destination: an orderly close waits for it, since a full close would drop
+    /// writes the kernel has not taken yet (e.g. a response still flowing after the client's FIN).
+    private var lastWrite: EventLoopFuture<Void>?
     /// No more data is accepted: the stream was cut or its destination is gone.
     private var closedForData = false
     private var sourceEnded = false
@@ -205,7 +208,9 @@ final class DelayPipe {
 
     private func write(_ bytes: ByteBuffer, to destination: Channel) {
         let count = bytes.readableBytes
-        destination.write(bytes).assumeIsolated().whenComplete { result in
+        let written = destination.write(bytes)
+        lastWrite = written
+        written.assumeIsolated().whenComplete { result in
             self.heldBytes = max(0, self.heldBytes - count)
             if case .success = result { self.owner?.pipe(self.way, delivered: count) }
             if self.readPaused { self.requestRead() }
@@ -217,14 +222,22 @@ final class DelayPipe {
         case .data:
             break
         case .end(halfClose: true, _):
-            destination.close(mode: .output).assumeIsolated().whenComplete { result in
-                if case .failure = result { destination.close(promise: nil) }
-                self.owner?.pipeDeliveredHalfClose(self.way)
+            afterWrites {
+                destination.close(mode: .output).assumeIsolated().whenComplete { result in
+                    if case .failure = result { destination.close(promise: nil) }
+                    self.owner?.pipeDeliveredHalfClose(self.way)
+                }
             }
         case .end(halfClose: false, let reset):
-            destination.close(resetting: reset)
+            if reset { destination.close(resetting: true) } else { afterWrites { destination.close(resetting: false) } }
         case .cut(let reset):
-            owner?.pipeCut(way, reset: reset)
+            if reset { owner?.pipeCut(way, reset: true) } else { afterWrites { self.owner?.pipeCut(self.way, reset: false) } }
         }
+    }
+
+    /// Runs `body` once every write handed over so far has reached the kernel (or failed).
+    private func afterWrites(_ body: @escaping () -> Void) {
+        guard let last = lastWrite else { return body() }
+        last.assumeIsolated().whenComplete { _ in body() }
     }
 }

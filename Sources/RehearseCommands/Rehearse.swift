@@ -18,8 +18,9 @@ public struct Rehearse: ParsableCommand {
               rehearse run Profiles/demo.yaml --network slow-4g   # with a mobile user's round trips
               rehearse network list                      # the network presets and their sources
 
-            Exit codes: 0 success · 1 requests failed (errors, timeouts, failed checks) · 2 bad input
-                        3 run error (target unreachable, results not writable) · 130 interrupted (results written)
+            Exit codes: 0 success · 1 requests failed (errors, timeouts, failed checks; without thresholds) · 2 bad input
+                        3 run error (target unreachable, results not writable) · 99 thresholds failed
+                        130 interrupted (results written) · `rehearse probe`: 0 healthy, 1 degraded, 2 failed, 3 unknown
             """,
         version: RehearsalVersion.current,
         subcommands: [
@@ -55,6 +56,8 @@ public enum ExitStatus: Int32 {
     case badInput = 2
     /// The run could not be carried out: target unreachable, results not writable, libcurl set-up failed.
     case runError = 3
+    /// The profile's thresholds failed (k6's code for the same, so CI scripts carry over).
+    case thresholdsFailed = 99
     /// Stopped by Ctrl-C or SIGTERM; results for what was measured were written.
     case interrupted = 130
 

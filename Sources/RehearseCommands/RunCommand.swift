@@ -57,6 +57,12 @@ struct RunOptions: ParsableArguments {
     @Flag(help: "Add the per-phase table to the summary: DNS, connect, TLS, first byte, transfer.")
     var phases = false
 
+    @Option(help: "Write the thresholds' verdicts as JUnit XML to this file (one test case per threshold).")
+    var junit: String?
+
+    @Option(help: "Write a Markdown summary suited to a pull-request comment to this file.")
+    var markdown: String?
+
     @Option(help: "Network for every role: a preset (`rehearse network list`), inline '{rtt: 100ms}', or none.")
     var network: String?
 

@@ -61,13 +61,32 @@ struct RunSession {
         }
         Console.out(SummaryReport.render(
             summary, style: TerminalStyle(color: Console.color), phases: overrides.phases || global.verbose))
+        let gate = ThresholdEvaluation.evaluate(profile.thresholds, run: saved)
+        for line in GateLines.lines(gate, style: TerminalStyle(color: Console.color)) { Console.out(line) }
         Console.out("\nResults: \(folder.path)/summary.json")
         if let setup = outcome.setupError {
             Console.err("error: the engine could not start: \(setup)")
             return .runError
         }
+        guard writeGateReports(gate, summary: summary) else { return .runError }
         if summary.run.stopReason == "interrupted" { return .interrupted }
+        // With thresholds, they decide (an error rate under its limit passes); without, any failure fails.
+        if !profile.thresholds.isEmpty { return gate.allPassed ? .success : .thresholdsFailed }
         return summary.totals.failed > 0 ? .requestsFailed : .success
+    }
+
+    /// `--junit` and `--markdown`; false when a file cannot be written.
+    private func writeGateReports(_ gate: [ThresholdResult], summary: RunSummary) -> Bool {
+        let outputs = [(overrides.junit, GateReport.junit), (overrides.markdown, GateReport.markdown)]
+        for case (let path?, let render) in outputs {
+            do {
+                try render(gate, summary).write(toFile: path, atomically: true, encoding: .utf8)
+            } catch {
+                Console.err("error: cannot write \(path): \(error.localizedDescription)")
+                return false
+            }
+        }
+        return true
     }
 
     /// A clear error when the target does not accept connections, naming the profile field.

@@ -4,7 +4,7 @@ import Foundation
 /// (relative to the profile's folder), resolves `{ env: NAME }` fields and checks everything a run needs —
 /// so a run never starts with a typo in it.
 public struct ProfileLoader: Sendable {
-    static let keys = ["name", "target", "flows", "roles", "load", "timeouts", "output", "probe", "network"]
+    static let keys = ["name", "target", "flows", "roles", "load", "timeouts", "output", "probe", "network", "thresholds"]
 
     /// The environment `{{env.NAME}}` and `{ env: NAME }` read.
     public var environment: [String: String]
@@ -53,6 +53,10 @@ public struct ProfileLoader: Sendable {
             source: SourceLocation(file: path, line: 1, column: 1))
         profile.probe = probe
         profile.network = try map["network"].map { v throws(ScenarioError) in try NetworkDecoder.decode(v) }
+        let thresholdNames = ThresholdNames(flows: profile.flows, roles: profile.roles.map(\.name))
+        profile.thresholds = try map["thresholds"].map { v throws(ScenarioError) in
+            try ThresholdDecoder.decode(v, names: thresholdNames)
+        } ?? []
         return profile
     }
 

@@ -12,6 +12,8 @@ public struct Profile: Sendable, Equatable, Codable {
     public var probe: ProbeSettings?
     /// Network conditions for every VU (`network:`), unless its role sets its own; `nil` = none.
     public var network: NetworkConditions?
+    /// Pass/fail conditions evaluated when the run ends (`thresholds:`); empty = none.
+    public var thresholds: [Threshold] = []
     public var source: SourceLocation?
 
     public init(

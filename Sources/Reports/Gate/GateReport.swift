@@ -1,0 +1,58 @@
+import Metrics
+import Scenario
+
+/// The release gate's outputs for CI: JUnit XML (one test case per threshold) and a Markdown summary for a pull
+/// request comment. Both are pure functions of the threshold results and the run's summary.
+public enum GateReport {
+    /// JUnit XML: `<testsuites>` holding one `<testsuite name="rehearsal thresholds">` with a `<testcase>` per
+    /// threshold (its text as the name); a failed threshold has a `<failure>` with the detail as its message.
+    /// The suite's `time` is the run's duration; test cases take no time of their own (`time="0"`), since every
+    /// threshold is judged over the whole run at its end.
+    public static func junit(_ results: [ThresholdResult], run: RunSummary) -> String {
+        let failures = results.failedCount
+        let time = Format.trimmed(run.run.durationSeconds, digits: 3)
+        let className = "rehearsal.thresholds." + run.run.profile
+        var out = ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>"]
+        out.append("<testsuites name=\"rehearsal\" tests=\"\(results.count)\" failures=\"\(failures)\" errors=\"0\" time=\"\(time)\">")
+        out.append(
+            "  <testsuite name=\"rehearsal thresholds\" tests=\"\(results.count)\" failures=\"\(failures)\" errors=\"0\" "
+                + "skipped=\"0\" time=\"\(time)\" timestamp=\"\(attr(run.run.startedAt))\">")
+        out.append("    <properties>")
+        for (name, value) in properties(run) {
+            out.append("      <property name=\"\(attr(name))\" value=\"\(attr(value))\"/>")
+        }
+        out.append("    </properties>")
+        for r in results {
+            let open = "    <testcase name=\"\(attr(r.threshold.text))\" classname=\"\(attr(className))\" time=\"0\""
+            guard !r.passed else {
+                out.append(open + "/>")
+                continue
+            }
+            out.append(open + ">")
+            var body = "\(r.threshold.text)\n\(r.detail)"
+            if let source = r.threshold.source { body += "\ndefined at \(source)" }
+            out.append(
+                "      <failure message=\"\(attr(r.detail))\" type=\"threshold\">\(text(body))</failure>")
+            out.append("    </testcase>")
+        }
+        out.append("  </testsuite>")
+        out.append("</testsuites>")
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    private static func properties(_ run: RunSummary) -> [(String, String)] {
+        [
+            ("profile", run.run.profile), ("base_url", run.run.baseURL), ("stop_reason", run.run.stopReason),
+            ("requests", String(run.totals.requests)), ("failed", String(run.totals.failed)),
+            ("rehearsal_version", run.run.rehearsalVersion),
+        ]
+    }
+
+    private static func attr(_ s: String) -> String { XMLText.escaped(s) }
+
+    /// Element text: newlines kept as they are.
+    private static func text(_ s: String) -> String {
+        s.split(separator: "\n", omittingEmptySubsequences: false).map { XMLText.escaped(String($0)) }
+            .joined(separator: "\n")
+    }
+}

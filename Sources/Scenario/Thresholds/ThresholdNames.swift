@@ -1,0 +1,68 @@
+/// The step, group, role and flow names of a profile, which threshold filters may name. A filter naming
+/// nothing is an error at load time (with a "did you mean"), not a threshold that silently never matches.
+public struct ThresholdNames: Sendable, Equatable {
+    public var steps: [String]
+    public var groups: [String]
+    public var roles: [String]
+    public var flows: [String]
+
+    public init(steps: [String], groups: [String], roles: [String], flows: [String]) {
+        self.steps = steps
+        self.groups = groups
+        self.roles = roles
+        self.flows = flows
+    }
+
+    /// The names in `flows` (request steps, inside groups too; groups) and `roles`.
+    public init(flows: [Flow], roles: [String]) {
+        var steps: [String] = []
+        var groups: [String] = []
+        for step in flows.flatMap(\.steps) {
+            switch step {
+            case .request(let r): steps.append(r.name)
+            case .group(let g):
+                groups.append(g.name)
+                steps += g.requests.map(\.name)
+            case .think: break
+            }
+        }
+        self.init(steps: steps.uniqued, groups: groups.uniqued, roles: roles, flows: flows.map(\.name))
+    }
+
+    public func names(_ tag: ThresholdTag) -> [String] {
+        switch tag {
+        case .step: steps
+        case .group: groups
+        case .role: roles
+        case .flow: flows
+        }
+    }
+
+    /// Throws when a filter of `threshold` names no step, group, role or flow of the profile.
+    public func check(_ threshold: Threshold) throws(ParseFailure) {
+        for filter in threshold.filters where !names(filter.tag).contains(filter.value) {
+            throw unknown(filter)
+        }
+    }
+
+    private func unknown(_ filter: ThresholdFilter) -> ParseFailure {
+        let candidates = names(filter.tag)
+        let message = "no \(filter.tag.rawValue) is named \"\(filter.value)\""
+        if let hint = Suggestions.didYouMean(filter.value, in: candidates, format: { "\(filter.tag.rawValue):\($0)" }) {
+            return ParseFailure(message, hint: hint)
+        }
+        if let other = ThresholdTag.allCases.first(where: { $0 != filter.tag && names($0).contains(filter.value) }) {
+            return ParseFailure(message, hint: "\"\(filter.value)\" is a \(other.rawValue): write \(other.rawValue):\(filter.value)")
+        }
+        let list = candidates.map { $0.contains(" ") ? "\"\($0)\"" : $0 }.joined(separator: ", ")
+        return ParseFailure(message, hint: candidates.isEmpty ? "the profile has no \(filter.tag.rawValue)s" : "\(filter.tag.rawValue)s: \(list)")
+    }
+}
+
+extension Array where Element: Hashable {
+    /// The elements in order, each once.
+    fileprivate var uniqued: [Element] {
+        var seen = Set<Element>()
+        return filter { seen.insert($0).inserted }
+    }
+}
