@@ -17,6 +17,8 @@ final class NetworkLayer: Sendable {
     /// Per role: the added round trip, reported as the emulated connect time of fresh connections.
     let rttByRole: [Duration?]
     private let proxies: [LatencyProxy]
+    /// The proxies' listening ports: a transfer whose connection went to one of them was emulated.
+    let proxyPorts: Set<Int>
 
     /// Starts the proxies the plan needs; nil when no role has network conditions.
     static func start(plan: RunPlan) throws -> NetworkLayer? {
@@ -36,7 +38,8 @@ final class NetworkLayer: Sendable {
                     let proxy = try LatencyProxy.start(
                         upstreamHost: upstream.host, upstreamPort: upstream.port, conditions: c.link, group: group)
                     proxies.append(proxy)
-                    routes.append("\(upstream.host):\(upstream.port):127.0.0.1:\(proxy.port)")
+                    let host = upstream.host.contains(":") ? "[\(upstream.host)]" : upstream.host  // IPv6 literal
+                    routes.append("\(host):\(upstream.port):127.0.0.1:\(proxy.port)")
                 }
                 started[c] = routes
             }
@@ -46,6 +49,7 @@ final class NetworkLayer: Sendable {
             throw error
         }
         self.proxies = proxies
+        proxyPorts = Set(proxies.map(\.port))
         routesByRole = conditions.map { $0.flatMap { started[$0] } ?? [] }
         rttByRole = conditions.map { $0?.rtt }
     }

@@ -17,7 +17,18 @@ public struct SecretList: Sendable {
             if let value = environment[name] { found.insert(value) }
         }
         // Short values would redact ordinary words; they are not worth hiding from a message anyway.
-        values = found.filter { $0.count >= 4 }.sorted { $0.count > $1.count }
+        // Each value also as it appears percent-encoded (URLs, forms) and JSON-escaped (bodies).
+        let forms = found.filter { $0.count >= 4 }.flatMap { [$0] + Self.encodings(of: $0) }
+        values = Set(forms).sorted { $0.count > $1.count }
+    }
+
+    /// How a value reads percent-encoded (`%20` and `+` for spaces) and inside a JSON string.
+    static func encodings(of value: String) -> [String] {
+        let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+        let percent = value.addingPercentEncoding(withAllowedCharacters: unreserved) ?? value
+        let json = value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            .replacingOccurrences(of: "/", with: "\\/")
+        return [percent, percent.replacingOccurrences(of: "%20", with: "+"), json].filter { $0 != value }
     }
 
     /// Replaces every secret value in a text by `***`.

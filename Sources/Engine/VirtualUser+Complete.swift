@@ -32,8 +32,10 @@ extension VirtualUser {
     /// Classifies one result and runs the step's checks and captures.
     func outcome(of result: TransferResult, for r: CompiledRequest, elapsed: Int) -> RequestSample {
         let fresh = result.newConnections > 0
+        // Only a connection that went through a proxy paid the emulated connect (not a templated URL's host).
+        let emulated = fresh && emulatedRTT > 0 && (worker.network?.proxyPorts.contains(result.primaryPort) ?? false)
         var sample = RequestSample(
-            totalMicros: elapsed, phaseMicros: phases(result.timings, fresh: fresh), freshConnection: fresh,
+            totalMicros: elapsed, phaseMicros: phases(result.timings, emulatedConnect: emulated), freshConnection: fresh,
             responded: result.failure == nil, bytes: result.bodyBytes)
         if let failure = result.failure {
             sample.error = Self.errorClass(failure)
@@ -84,9 +86,9 @@ extension VirtualUser {
 
     /// libcurl's phases; through the network proxy a fresh connection's emulated connect (one RTT, spent
     /// holding the first bytes) moves from the TLS handshake or the first byte into `connect`, where a user pays it.
-    private func phases(_ t: TransferTimings, fresh: Bool) -> (Int, Int, Int, Int, Int) {
+    private func phases(_ t: TransferTimings, emulatedConnect: Bool) -> (Int, Int, Int, Int, Int) {
         var (connect, tls, ttfb) = (t.connectMicros, t.tlsMicros, t.firstByteMicros)
-        if fresh && emulatedRTT > 0 {
+        if emulatedConnect {
             connect += emulatedRTT
             if tls > 0 { tls = max(0, tls - emulatedRTT) } else { ttfb = max(0, ttfb - emulatedRTT) }
         }

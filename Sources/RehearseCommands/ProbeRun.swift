@@ -1,3 +1,4 @@
+import ArgumentParser
 import Engine
 import Foundation
 import Metrics
@@ -22,7 +23,7 @@ struct ProbeRun {
     }
 
     /// Runs the probe; nil when a stop signal cut it short.
-    func run(stop: StopFlag) -> ProbeResult? {
+    func run(stop: StopFlag) throws -> ProbeResult? {
         var plan = RunPlan(profile: probeProfile, workers: 1, environment: ProcessInfo.processInfo.environment, caFile: caFile)
         plan.keepEvidence = true
         plan.skipThinkTime = true
@@ -35,6 +36,10 @@ struct ProbeRun {
         watcher.start()
         var outcome = runner.run()
         guard !stop.isRaised else { return nil }
+        if let setup = outcome.setupError {
+            Console.err("error: the probe could not run: \(setup)")
+            throw ExitCode(ProbeExit.unknown)
+        }
         outcome.store.redactMessages(with: plan.secrets.redact)
         let summary = outcome.saved.summary
         let result = ProbeEvaluation.evaluate(

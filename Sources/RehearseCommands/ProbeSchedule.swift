@@ -61,7 +61,9 @@ struct ProbeSchedule {
         defer { trap.release() }
         let probe = ProbeRun(profile: profile, repeatCount: settings.repeatCount, caFile: settings.caFile, out: settings.out)
         while true {
-            guard let result = probe.run(stop: stop) else { return 0 }  // stopped mid-probe: nothing half-measured
+            // Stopped mid-probe: nothing half-measured is published. A one-shot probe that never finished is
+            // "unknown", never "healthy"; a scheduled one ends cleanly.
+            guard let result = try probe.run(stop: stop) else { return settings.every == nil ? ProbeExit.unknown : 0 }
             publish(result, metrics)
             guard let every = settings.every else { return ProbeExit.code(for: result.verdict) }
             if stop.wait(seconds: seconds(every) + Double.random(in: 0...max(seconds(settings.jitter), 0))) {

@@ -7,6 +7,7 @@ extension EasyHandle {
         var result = TransferResult(status: Int(info(CURLINFO_RESPONSE_CODE)))
         result.timings = timings()
         result.newConnections = Int(info(CURLINFO_NUM_CONNECTS))
+        result.primaryPort = info(CURLINFO_PRIMARY_PORT)
         result.bodyBytes = body.pointee.total
         if body.pointee.limit > 0 { result.body = bytes(of: body) }
         if keepHeaders { result.headers = Self.parseHeaders(bytes(of: header)) }

@@ -7,6 +7,8 @@ public struct TransferResult: Sendable, Equatable {
     public var timings: TransferTimings
     /// Connections this transfer opened (0: it reused one; only fresh connections pay handshakes).
     public var newConnections: Int
+    /// The port of the last connection used (`CURLINFO_PRIMARY_PORT`), 0 when none.
+    public var primaryPort = 0
     /// Body bytes received (all of them, kept or not).
     public var bodyBytes: Int
     /// The kept prefix of the body, when asked for.
