@@ -22,6 +22,9 @@ final class ProxyConnection: PipeOwner {
     private var terminated = false
     private var finished = false
     private var resetTimer: Scheduled<Void>?
+    /// When the client's first bytes may be read (accept + RTT), and the timer that reads them then.
+    private let gate: NIODeadline
+    private var gateTimer: Scheduled<Void>?
 
     init(client: any Channel, context: ProxyContext) {
         let accepted = NIODeadline.now()
@@ -30,8 +33,10 @@ final class ProxyConnection: PipeOwner {
         let link = context.links.link(for: client.remoteAddress?.ipAddress ?? "unknown")
         let conditions = context.conditions
         // Connect gating: the client's first bytes wait until accept + RTT, the handshake the kernel already did.
-        let gate = accepted.adding(conditions.rtt.clampedNanoseconds)
-        self.up = DelayPipe(way: .up, conditions: conditions, bucket: link.up, faults: plan.up, notBefore: gate)
+        // They wait by being read late (in `start`), not by being dated late: a future arrival would book the
+        // link's shared upload bucket ahead and stall this user's other connections.
+        gate = accepted.adding(conditions.rtt.clampedNanoseconds)
+        self.up = DelayPipe(way: .up, conditions: conditions, bucket: link.up, faults: plan.up, notBefore: accepted)
         self.down = DelayPipe(
             way: .down, conditions: conditions, bucket: link.down, faults: plan.down, notBefore: accepted)
         self.client = client
@@ -88,7 +93,7 @@ final class ProxyConnection: PipeOwner {
         }
         // Both directions black-holed: nothing would ever reach the upstream, so do not load it.
         if !(plan.up.blackHole && plan.down.blackHole) { connectUpstream() }
-        up.requestRead()
+        gateTimer = client.eventLoop.assumeIsolated().scheduleTask(deadline: gate) { self.up.requestRead() }
     }
 
     private func connectUpstream() {
@@ -146,6 +151,8 @@ final class ProxyConnection: PipeOwner {
         finished = true
         resetTimer?.cancel()
         resetTimer = nil
+        gateTimer?.cancel()
+        gateTimer = nil
         up.stop()
         down.stop()
         context.stats.update { $0.connectionsOpen -= 1 }
