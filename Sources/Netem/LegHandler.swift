@@ -49,6 +49,7 @@ final class LegHandler: ChannelInboundHandler {
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
         if let event = event as? ChannelEvent, event == .inputClosed {
             pipe.sourceEnded(halfClose: true, reset: false)
+            if leg == .client { connection.clientInputEnded() }
         }
         context.fireUserInboundEventTriggered(event)
     }

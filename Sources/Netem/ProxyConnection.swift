@@ -18,6 +18,8 @@ final class ProxyConnection: PipeOwner {
     private let plan: FaultPlan
     private var upstreamState = UpstreamState.none
     private var clientOpen = true
+    /// The client sent its FIN (its input to us ended).
+    private var clientFinished = false
     private var halfClosesDelivered = 0
     private var terminated = false
     private var finished = false
@@ -178,8 +180,16 @@ final class ProxyConnection: PipeOwner {
 
     func pipeSourceEndedUndelivered(_ way: Way) {
         // A black-holed upstream close leaves the client hanging until it gives up; anything else ends it all.
-        if way == .down && plan.down.blackHole && clientOpen { return }
+        // A client that already sent its FIN will never close the rest on its own: end it then too.
+        if way == .down && plan.down.blackHole && clientOpen && !clientFinished { return }
         terminate(reset: false)
+    }
+
+    /// The client half-closed (sent its FIN). With the upstream gone behind a black hole nothing else would ever
+    /// close this connection, so it ends here instead of lingering in CLOSE_WAIT.
+    func clientInputEnded() {
+        clientFinished = true
+        if plan.down.blackHole && upstreamState == .closed { terminate(reset: false) }
     }
 
     func pipeApplied(_ fault: LinkFault.Name) {

@@ -73,6 +73,11 @@ final class BlockingClient {
     }
 
     /// Sends the whole string.
+    /// Sends a FIN: no more bytes from this client, the answer may still come.
+    func finishSending() {
+        shutdown(fd, Int32(SHUT_WR))
+    }
+
     func send(_ text: String) throws {
         var bytes = Array(text.utf8)
         var sent = 0
