@@ -9,23 +9,26 @@ public struct Rehearse: ParsableCommand {
         abstract: "Replay recorded user flows against staging under load and find the spinner of death first.",
         discussion: """
             Examples:
-              rehearse demo                              # the embedded demo: admin passes, user times out
-              rehearse run Profiles/demo.yaml            # replay a profile's flows; summary; Results/<run>/
-              rehearse validate Profiles/my-profile.yaml # check a profile and its flows, send nothing
-              rehearse demo-server --port 8787           # the demo staging target on its own
-              rehearse report Results/<run>              # re-render a saved run's report
-              rehearse probe Profiles/probe/health.yaml  # one iteration per role: healthy, degraded or failed
-              rehearse run Profiles/demo.yaml --network slow-4g   # with a mobile user's round trips
-              rehearse network list                      # the network presets and their sources
+              rehearse demo                   # the demo: admin passes, user times out
+              rehearse run Profiles/demo.yaml # replay a profile; Results/<run>/
+              rehearse run Profiles/demo.yaml --network slow-4g
+              rehearse validate Profiles/demo.yaml
+              rehearse probe Profiles/probe/health.yaml
+              rehearse compare Results/<base> Results/<new> --fail-on 'p95 +10%'
+              rehearse report Results/<run>
+              rehearse network list
+              rehearse demo-server --port 8787
 
-            Exit codes: 0 success · 1 requests failed (errors, timeouts, failed checks; without thresholds) · 2 bad input
-                        3 run error (target unreachable, results not writable) · 99 thresholds failed
-                        130 interrupted (results written) · `rehearse probe`: 0 healthy, 1 degraded, 2 failed, 3 unknown
+            Exit codes of run and demo: 0 success; 1 requests failed (no
+            thresholds set); 2 bad input; 3 run error; 99 thresholds failed;
+            130 interrupted (results written). probe: 0 healthy, 1 degraded,
+            2 failed, 3 unknown. compare: 0 ok, 1 a --fail-on rule failed,
+            2 bad input.
             """,
         version: RehearsalVersion.current,
         subcommands: [
             RunCommand.self, ValidateCommand.self, ProbeCommand.self, DemoCommand.self, DemoServerCommand.self,
-            ReportCommand.self, NetworkCommand.self, ProxyCommand.self,
+            ReportCommand.self, CompareCommand.self, NetworkCommand.self, ProxyCommand.self,
         ]
     )
 

@@ -1,0 +1,142 @@
+import ArgumentParser
+import Foundation
+import Metrics
+import Reports
+
+/// `rehearse compare BASELINE CANDIDATE`: what changed between two saved runs, per step × role and group × role,
+/// with a noise-aware verdict, and an exit code for CI when a change passes a `--fail-on` tolerance.
+struct CompareCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compare",
+        abstract: "Compare two saved runs: p50/p95/p99, error and timeout rates, with a noise-aware verdict.",
+        discussion: """
+            Series are matched by flow, step (or group) and role. Each percentile gets a 95% bootstrap interval of \
+            its relative change, resampled from both runs' histograms (fixed seed: the same runs print the same \
+            figures); it is a regression when the whole interval lies above +min-effect, an improvement when it \
+            lies below −min-effect. Rates get a 95% interval of their difference in percentage points. Under 20 \
+            samples on a side: "too few samples".
+
+            --fail-on METRIC +TOLERANCE (repeatable): p50, p95, p99 with a relative tolerance ('p95 +10%'); \
+            error_rate, timeout_rate in percentage points ('error_rate +1pt'). A series fails a rule when its \
+            verdict is regression and its change exceeds the tolerance.
+
+            Exit codes:
+              0  no --fail-on rule failed (always without --fail-on)
+              1  a series regressed past a --fail-on tolerance
+              2  bad input: no histograms.json, a bad option, no series in common
+              3  the --markdown file cannot be written
+
+            Examples:
+              rehearse compare Results/<baseline-run> Results/<candidate-run>
+              rehearse compare Results/<base> Results/<cand> --fail-on 'p95 +10%'
+              rehearse compare Results/<base> Results/<cand> --fail-on 'error_rate +1pt'
+              rehearse compare Results/<base> Results/<cand> --markdown compare.md
+              rehearse compare Results/<base> Results/<cand> --json > compare.json
+            """)
+
+    @Argument(help: "The baseline run folder (written by rehearse run).")
+    var baseline: String
+
+    @Argument(help: "The candidate run folder, compared against the baseline.")
+    var candidate: String
+
+    @Option(
+        name: .customLong("fail-on"), help: "Exit 1 when a metric regresses past this: 'p95 +10%', 'error_rate +1pt'.")
+    var failOn: [String] = []
+
+    @Option(name: .customLong("min-effect"), help: "Smallest relative latency change that counts (default 5%).")
+    var minEffect = "5%"
+
+    @Option(help: "Also write the comparison as Markdown (a pull-request comment) to this file.")
+    var markdown: String?
+
+    @Flag(help: "Print the comparison as JSON instead of the table.")
+    var json = false
+
+    /// A series regressed past a `--fail-on` tolerance.
+    static let regressed = ExitCode(1)
+
+    func run() throws {
+        let rules = try parseRules()
+        let effect = try parseMinEffect()
+        let base = try read(baseline), cand = try read(candidate)
+        var report = RunComparison.compare(
+            baseline: base, candidate: cand, minEffect: effect, seed: RunComparison.defaultSeed)
+        report.baseline.folder = baseline
+        report.candidate.folder = candidate
+        try show(report)
+        if let markdown {
+            do {
+                try ComparisonMarkdown.render(report).write(toFile: markdown, atomically: true, encoding: .utf8)
+            } catch {
+                Console.err("error: cannot write \(markdown): \(error.localizedDescription)")
+                throw ExitStatus.runError.exitCode
+            }
+        }
+        if report.series.isEmpty {
+            Console.err("error: \(baseline) and \(candidate) have no step or group in common (by flow, name and role)"
+                + "\n  hint: compare two runs of the same profile")
+            throw ExitStatus.badInput.exitCode
+        }
+        try gate(report, rules)
+    }
+
+    private func show(_ report: ComparisonReport) throws {
+        guard json else { return Console.out(ComparisonText.render(report)) }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        Console.out(String(decoding: try encoder.encode(report), as: UTF8.self))
+    }
+
+    /// Prints each failed rule (to stderr with `--json`, so stdout stays JSON) and exits 1 if any.
+    private func gate(_ report: ComparisonReport, _ rules: [FailOnRule]) throws {
+        guard !rules.isEmpty else { return }
+        let failures = report.regressions(rules)
+        func say(_ line: String) { if json { Console.err(line) } else { Console.out(line) } }
+        say("")
+        guard !failures.isEmpty else {
+            return say("✓ --fail-on " + rules.map { "'\($0)'" }.joined(separator: ", ") + ": no regression past it")
+        }
+        for line in failures { say("✗ regression: \(line)") }
+        throw Self.regressed
+    }
+
+    private func parseRules() throws -> [FailOnRule] {
+        do {
+            return try failOn.map(FailOnRule.parse)
+        } catch {
+            Console.err("error: \(error)")
+            throw ExitStatus.badInput.exitCode
+        }
+    }
+
+    /// `5%` → 0.05.
+    private func parseMinEffect() throws -> Double {
+        let text = minEffect.trimmingCharacters(in: .whitespaces)
+        guard text.hasSuffix("%"), let value = Double(text.dropLast()), value.isFinite, value >= 0 else {
+            Console.err("error: --min-effect '\(minEffect)': expected a percentage, e.g. --min-effect 5%")
+            throw ExitStatus.badInput.exitCode
+        }
+        return value / 100
+    }
+
+    private func read(_ folder: String) throws -> SavedRun {
+        do {
+            return try ResultsFolder.read(folder)
+        } catch {
+            Console.err("error: \(folder)/histograms.json: cannot read a saved run: \(Self.reason(error))"
+                + "\n  hint: pass a folder written by rehearse run (Results/<run>/)")
+            throw ExitStatus.badInput.exitCode
+        }
+    }
+
+    /// A short reason: a missing file said plainly, other errors as they describe themselves.
+    private static func reason(_ error: any Error) -> String {
+        let ns = error as NSError
+        if ns.domain == NSCocoaErrorDomain && ns.code == NSFileReadNoSuchFileError {
+            return "no such file"
+        }
+        return "\(error)"
+    }
+}

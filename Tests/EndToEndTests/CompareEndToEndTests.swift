@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `rehearse compare` on two real runs of the built binary: a candidate 12× slower than its baseline fails
+/// `--fail-on 'p95 +10%'` (exit 1); the other way round it is an improvement (exit 0). Bad input exits 2.
+@Suite("rehearse compare end to end")
+struct CompareEndToEndTests {
+    /// Runs one step, `dashboard` as `user`, against `/delay/{ms}`: 60 iterations with 2 VUs; returns the run folder.
+    static func run(delayMs: Int, server: TestServer, in ws: Workspace) throws -> URL {
+        let profile = try ws.write(
+            profile: Workspace.profileYAML(
+                base: server.baseURL, load: "{ vus: 2, iterations: 60 }",
+                roles: "  user:\n    fields: { email: user@example.test }"),
+            flow: "steps:\n  - { name: dashboard, get: /delay/\(delayMs) }\n")
+        let out = try RehearseProcess.run(["run", profile, "--out", ws.results.path, "-q"], timeout: 30)
+        #expect(out.status == 0, "\(out.transcript)")
+        #expect(out.seconds < 5, "a run should take about 2 s, took \(out.seconds) s")
+        return try ws.runFolder()
+    }
+
+    @Test func aSlowerCandidateFailsTheToleranceAndAFasterOnePasses() throws {
+        let server = try TestServer.start()
+        defer { server.shutdown() }
+        let fastWS = try Workspace(), slowWS = try Workspace()
+        defer {
+            fastWS.remove()
+            slowWS.remove()
+        }
+        let fast = try Self.run(delayMs: 5, server: server, in: fastWS).path
+        let slow = try Self.run(delayMs: 60, server: server, in: slowWS).path
+        let markdown = fastWS.folder.appendingPathComponent("compare.md")
+
+        let worse = try RehearseProcess.run(
+            ["compare", fast, slow, "--fail-on", "p95 +10%", "--markdown", markdown.path], timeout: 30)
+        #expect(worse.status == 1, "\(worse.transcript)")
+        #expect(worse.stdout.contains("dashboard [user]"), "\(worse.transcript)")
+        #expect(worse.stdout.contains("regression"), "\(worse.transcript)")
+        #expect(worse.stdout.contains("✗ regression: dashboard [user] p95 +"), "\(worse.transcript)")
+        #expect(worse.seconds < 3, "compare took \(worse.seconds) s")
+        let md = try String(contentsOf: markdown, encoding: .utf8)
+        #expect(md.hasPrefix("### ❌ Rehearsal compare:") && md.contains("❌ regression"), "\(md)")
+
+        let better = try RehearseProcess.run(["compare", slow, fast, "--fail-on", "p95 +10%"], timeout: 30)
+        #expect(better.status == 0, "\(better.transcript)")
+        #expect(better.stdout.contains("improvement"), "\(better.transcript)")
+        #expect(better.stdout.contains("  −9"), "a negative change, about −90%: \(better.transcript)")
+        #expect(better.stdout.contains("✓ --fail-on 'p95 +10%': no regression past it"), "\(better.transcript)")
+
+        let json = try RehearseProcess.run(["compare", fast, slow, "--json"], timeout: 30)
+        #expect(json.status == 0, "without --fail-on a regression is reported, not gated: \(json.transcript)")
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        #expect(object?["schema"] as? String == "rehearsal.comparison")
+        let series = try #require(object?["series"] as? [[String: Any]])
+        let latency = try #require(series.first?["latency"] as? [[String: Any]])
+        #expect(latency.map { $0["verdict"] as? String } == ["regression", "regression", "regression"])
+    }
+
+    @Test func badInputExitsTwoAndSaysWhatIsExpected() throws {
+        let ws = try Workspace()
+        defer { ws.remove() }
+        let missing = ws.folder.appendingPathComponent("no-such-run").path
+        let unreadable = try RehearseProcess.run(["compare", missing, ws.folder.path])
+        #expect(unreadable.status == 2, "\(unreadable.transcript)")
+        #expect(unreadable.stderr.contains("\(missing)/histograms.json"), "\(unreadable.transcript)")
+        #expect(unreadable.stderr.contains("pass a folder written by rehearse run"), "\(unreadable.transcript)")
+
+        let badRule = try RehearseProcess.run(["compare", missing, missing, "--fail-on", "p95 10"])
+        #expect(badRule.status == 2, "\(badRule.transcript)")
+        #expect(badRule.stderr.contains("expected 'METRIC +TOLERANCE'"), "\(badRule.transcript)")
+
+        let badEffect = try RehearseProcess.run(["compare", missing, missing, "--min-effect", "five"])
+        #expect(badEffect.status == 2, "\(badEffect.transcript)")
+        #expect(badEffect.stderr.contains("expected a percentage"), "\(badEffect.transcript)")
+    }
+}
