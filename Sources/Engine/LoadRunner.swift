@@ -58,7 +58,10 @@ public final class LoadRunner: Sendable {
         _ = merger.merge(state.collect(), activeVUs: 0)
         finished.store(true, ordering: .relaxed)
         let info = makeInfo(started: started, ended: Date(), timeline: merger.timeline)
-        return RunOutcome(info: info, catalog: plan.catalog, store: merger.total, setupError: setupError.withLock { $0 })
+        // Failure messages quote curl and responses; no secret leaves the engine in them.
+        var store = merger.total
+        store.redactMessages(with: plan.secrets.redact)
+        return RunOutcome(info: info, catalog: plan.catalog, store: store, setupError: setupError.withLock { $0 })
     }
 
     private static func wait(until deadline: UInt64) -> Int {

@@ -95,9 +95,8 @@ extension NetworkFault {
 
 extension RoleNetwork {
     init(role: String, conditions c: NetworkConditions) {
-        func ms(_ d: Duration) -> Double { Double(d.micros) / 1000 }
         self.init(
-            role: role, preset: c.name, rttMs: ms(c.rtt), jitterMs: ms(c.jitter),
+            role: role, preset: c.name, rttMs: c.rtt.inMilliseconds, jitterMs: c.jitter.inMilliseconds,
             downKbit: c.downBitsPerSecond.map { Double($0) / 1000 }, upKbit: c.upBitsPerSecond.map { Double($0) / 1000 },
             faults: c.faults.map(\.summaryText))
     }

@@ -19,6 +19,8 @@ public struct RunPlan: Sendable {
             if case .group(let requests, _) = step { requests.count } else { 1 }
         }.max() ?? 1
     }
+    /// The base URL with `{{env.…}}` expanded.
+    public let baseURL: String
     /// Hosts requests may go to (lower-cased).
     public var allowedHosts: Set<String>
     /// The process environment snapshot that `{{env.…}}` reads.
@@ -54,6 +56,7 @@ public struct RunPlan: Sendable {
         let base = Template(literalOrParsed: profile.target.baseURL).render { v in
             if case .env(let name) = v { environment[name] } else { nil }
         }
+        baseURL = base
         let listed = profile.target.allowHosts.map { $0.lowercased() }
         allowedHosts = Set(listed.isEmpty ? [URLJoin.host(of: base) ?? ""] : listed)
         flows = profile.flows.map { builder.compile($0, baseURL: base) }
@@ -64,13 +67,6 @@ public struct RunPlan: Sendable {
         ordinalInRole = roleOfVU.map { role in
             defer { seen[role] += 1 }
             return seen[role]
-        }
-    }
-
-    /// The base URL with `{{env.…}}` expanded.
-    public var baseURL: String {
-        Template(literalOrParsed: profile.target.baseURL).render { v in
-            if case .env(let name) = v { environment[name] } else { nil }
         }
     }
 }

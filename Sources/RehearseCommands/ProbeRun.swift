@@ -34,13 +34,12 @@ struct ProbeRun {
             if stop.isRaised { runner.stop(hard: true) }
         }
         watcher.start()
-        var outcome = runner.run()
+        let outcome = runner.run()
         guard !stop.isRaised else { return nil }
         if let setup = outcome.setupError {
             Console.err("error: the probe could not run: \(setup)")
             throw ExitCode(ProbeExit.unknown)
         }
-        outcome.store.redactMessages(with: plan.secrets.redact)
         let summary = outcome.saved.summary
         let result = ProbeEvaluation.evaluate(
             summary, flows: profile.flows.map(\.name), settings: profile.probe,

@@ -66,7 +66,7 @@ struct ProbeSchedule {
             guard let result = try probe.run(stop: stop) else { return settings.every == nil ? ProbeExit.unknown : 0 }
             publish(result, metrics)
             guard let every = settings.every else { return ProbeExit.code(for: result.verdict) }
-            if stop.wait(seconds: seconds(every) + Double.random(in: 0...max(seconds(settings.jitter), 0))) {
+            if stop.wait(seconds: every.inSeconds + Double.random(in: 0...max(settings.jitter.inSeconds, 0))) {
                 return 0
             }
         }
@@ -94,10 +94,6 @@ struct ProbeSchedule {
         } catch {
             Console.err("error: --textfile: \(error)")
         }
-    }
-
-    private func seconds(_ d: Duration) -> Double {
-        Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
     }
 }
 

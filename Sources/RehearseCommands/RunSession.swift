@@ -43,10 +43,9 @@ struct RunSession {
             Console.err(hard ? "\ncutting requests in flight…" : "\nstopping… (Ctrl-C again to cut requests in flight)")
         }
         let progress = LiveProgress(enabled: !global.quiet)
-        var outcome = runner.run { progress.show($0) }
+        let outcome = runner.run { progress.show($0) }
         trap.release()
         progress.finish()
-        outcome.store.redactMessages(with: plan.secrets.redact)  // curl's messages too, before anything is written
         return try finish(outcome, folder: folder)
     }
 
@@ -93,7 +92,7 @@ struct RunSession {
     private func preflight(_ plan: RunPlan) -> String? {
         let t = profile.timeouts
         let options = TransferOptions(
-            timeoutMilliseconds: t.connect.milliseconds, connectTimeoutMilliseconds: t.connect.milliseconds,
+            timeoutMilliseconds: Int(t.connect.inMilliseconds), connectTimeoutMilliseconds: Int(t.connect.inMilliseconds),
             allowHTTP2: false, verifyTLS: profile.target.verifyTLS, caFile: overrides.caFile)
         guard let failure = Reachability.check(url: plan.baseURL, options: options) else { return nil }
         let place = profile.target.source.map { "\($0): " } ?? ""

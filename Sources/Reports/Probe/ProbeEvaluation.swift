@@ -60,12 +60,8 @@ public enum ProbeEvaluation {
 /// Which level of a latency limit a wait crossed, if any.
 enum LimitCheck {
     static func level(ms: Double, limit: LatencyLimit) -> (verdict: ProbeVerdict, limit: Duration)? {
-        if let failed = limit.failed, ms > milliseconds(failed) { return (.failed, failed) }
-        if let degraded = limit.degraded, ms > milliseconds(degraded) { return (.degraded, degraded) }
+        if let failed = limit.failed, ms > failed.inMilliseconds { return (.failed, failed) }
+        if let degraded = limit.degraded, ms > degraded.inMilliseconds { return (.degraded, degraded) }
         return nil
-    }
-
-    static func milliseconds(_ d: Duration) -> Double {
-        Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15
     }
 }

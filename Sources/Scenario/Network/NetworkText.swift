@@ -3,9 +3,7 @@
 public enum NetworkText {
     /// A round trip or jitter in milliseconds with at most two decimals: `0.5ms`, `150ms`, `1200ms`.
     public static func milliseconds(_ duration: Duration) -> String {
-        let (seconds, attoseconds) = duration.components
-        let ms = Double(seconds) * 1000 + Double(attoseconds) / 1e15
-        return Duration.decimal(ms) + "ms"
+        Duration.decimal(duration.inMilliseconds) + "ms"
     }
 
     /// A rate in bits per second: `unlimited` for `nil`, else the largest of Gbit/s, Mbit/s and kbit/s that shows

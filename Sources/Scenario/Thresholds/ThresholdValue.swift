@@ -21,9 +21,7 @@ enum ThresholdValue {
             throw ParseFailure("\(metric.rawValue) is a latency, not \"\(text)\"", hint: "expected a duration, e.g. 800ms")
         }
         do {
-            let d = try DurationText.parseOrExplain(text)
-            let (seconds, attoseconds) = d.components
-            return Double(seconds) * 1000 + Double(attoseconds) / 1e15
+            return try DurationText.parseOrExplain(text).inMilliseconds
         } catch {
             throw ParseFailure(error.message, hint: error.hint)
         }
