@@ -41,9 +41,16 @@ public struct CompiledRequest: Sendable {
 /// Builds the series catalog while compiling flows.
 struct CatalogBuilder {
     let roles: [String]
-    var catalog = SeriesCatalog()
+    let scenarioNames: [String]
+    /// The scenario whose flows are being compiled (index into `scenarioNames`).
+    var scenario = 0
+    var catalog: SeriesCatalog
 
-    init(roles: [String]) { self.roles = roles }
+    init(roles: [String], scenarios: [String]) {
+        self.roles = roles
+        scenarioNames = scenarios
+        catalog = SeriesCatalog(scenarios: scenarios)
+    }
 
     mutating func compile(_ flow: Flow, baseURL: String) -> CompiledFlow {
         let steps = flow.steps.map { step -> CompiledStep in
@@ -53,7 +60,7 @@ struct CatalogBuilder {
             case .group(let g):
                 let requests = g.requests.map { compile($0, flow: flow, group: g.name, baseURL: baseURL) }
                 let series = roles.map { role in
-                    catalog.groups.append(.init(flow: flow.name, group: g.name, role: role))
+                    catalog.groups.append(.init(scenario: scenarioNames[scenario], flow: flow.name, group: g.name, role: role))
                     return catalog.groups.count - 1
                 }
                 return .group(requests: requests, seriesByRole: series)
@@ -66,7 +73,8 @@ struct CatalogBuilder {
 
     private mutating func compile(_ r: RequestStep, flow: Flow, group: String?, baseURL: String) -> CompiledRequest {
         let series = roles.map { role in
-            catalog.steps.append(.init(flow: flow.name, step: r.name, group: group, role: role, method: r.method))
+            catalog.steps.append(
+                .init(scenario: scenarioNames[scenario], flow: flow.name, step: r.name, group: group, role: role, method: r.method))
             return catalog.steps.count - 1
         }
         let url = URLJoin.join(base: baseURL, r.url)

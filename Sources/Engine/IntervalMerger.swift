@@ -14,8 +14,8 @@ struct IntervalMerger {
         total = MetricsStore(catalog: catalog)
     }
 
-    /// Merges one interval's stores; returns the interval's timeline point.
-    mutating func merge(_ stores: [MetricsStore], activeVUs: Int) -> TimelinePoint {
+    /// Merges one interval's stores; returns the interval's timeline point and its measurements.
+    mutating func merge(_ stores: [MetricsStore], activeVUs: Int) -> (TimelinePoint, MetricsStore) {
         var interval = MetricsStore(catalog: catalog)
         for s in stores { interval.add(s) }
         total.add(interval)
@@ -25,7 +25,7 @@ struct IntervalMerger {
             failed: interval.failed, timeouts: interval.errors(.timeout),
             p95: Double(interval.allRequests.micros(atPercentile: 95)) / 1000)
         if interval.requests > 0 || activeVUs > 0 { timeline.append(point) }
-        return point
+        return (point, interval)
     }
 
     func progress(_ point: TimelinePoint, stopping: Bool) -> Progress {

@@ -10,6 +10,7 @@ public final class LoadRunner: Sendable {
     public let plan: RunPlan
     let state: RunState
     private let setupError = Mutex<String?>(nil)
+    private let abortReason = Mutex<String?>(nil)
     private let finished = Atomic<Bool>(false)
 
     /// Whether `run` has returned.
@@ -17,8 +18,7 @@ public final class LoadRunner: Sendable {
 
     public init(plan: RunPlan) {
         self.plan = plan
-        let iterations: Int? = if case .iterations(let n) = plan.profile.load.end { n } else { nil }
-        state = RunState(iterations: iterations)
+        state = RunState(scenarios: plan.scenarios)
     }
 
     /// Stops the run: the first call lets iterations in flight finish (up to `load.graceful_stop`); a second call,
@@ -28,8 +28,17 @@ public final class LoadRunner: Sendable {
         state.requestStop(hard: hard || level >= 1)
     }
 
-    /// Runs to the end, calling `onProgress` about once a second on the calling thread.
-    public func run(onProgress: (Progress) -> Void = { _ in }) -> RunOutcome {
+    /// Stops the run gracefully because `reason` (an `abort_when` condition) held; the run is reported `aborted`.
+    public func abort(reason: String) {
+        abortReason.withLock { if $0 == nil { $0 = reason } }
+        state.requestStop()
+    }
+
+    /// Runs to the end, calling `onProgress` and `onInterval` (that second's measurements and the seconds since the
+    /// start, e.g. to judge `abort_when`) about once a second on the calling thread.
+    public func run(
+        onProgress: (Progress) -> Void = { _ in }, onInterval: (MetricsStore, Double) -> Void = { _, _ in }
+    ) -> RunOutcome {
         Curl.initialize()
         let network: NetworkLayer?
         do {
@@ -42,6 +51,7 @@ public final class LoadRunner: Sendable {
         }
         defer { network?.shutdown() }
         let started = Date()
+        let processCPU = ProcessCPU()
         let startTime = MonotonicClock.now()
         let done = DispatchGroup()
         for index in 0..<plan.workers { spawn(index, startTime: startTime, network: network, done: done) }
@@ -51,13 +61,15 @@ public final class LoadRunner: Sendable {
         while done.wait(timeout: .now() + .nanoseconds(Self.wait(until: startTime + tick * 1_000_000_000 + 60_000_000)))
             == .timedOut
         {
-            let point = merger.merge(state.collect(), activeVUs: state.activeVUs.load(ordering: .relaxed))
+            let (point, interval) = merger.merge(state.collect(), activeVUs: state.activeVUs.load(ordering: .relaxed))
             onProgress(merger.progress(point, stopping: state.stopLevel.load(ordering: .relaxed) > 0))
+            onInterval(interval, point.elapsed)
             tick = (MonotonicClock.now() - startTime) / 1_000_000_000 + 1
         }
         _ = merger.merge(state.collect(), activeVUs: 0)
         finished.store(true, ordering: .relaxed)
-        let info = makeInfo(started: started, ended: Date(), timeline: merger.timeline)
+        var info = makeInfo(started: started, ended: Date(), timeline: merger.timeline)
+        info.generator = health(merger.total, seconds: info.durationSeconds, processCPU: processCPU.since())
         // Failure messages quote curl and responses; no secret leaves the engine in them.
         var store = merger.total
         store.redactMessages(with: plan.secrets.redact)
@@ -87,21 +99,42 @@ public final class LoadRunner: Sendable {
     private func makeInfo(started: Date, ended: Date, timeline: [TimelinePoint]) -> RunInfo {
         let p = plan.profile
         let level = state.stopLevel.load(ordering: .relaxed)
-        let planned: Double? = if case .duration(let d) = p.load.end { Double(d.micros) / 1e6 } else { nil }
-        let iterations: Int? = switch p.load.end {
-        case .iterations(let n): n
-        case .iterationsPerVU(let n): n * p.load.vus
-        case .duration: nil
+        let abort = abortReason.withLock { $0 }
+        let timed = p.scenarios.allSatisfy { $0.load.executor.plannedIterations == nil }
+        let planned: Double? = timed ? Double((p.scenarios.map(\.load.end).max() ?? .zero).micros) / 1e6 : nil
+        let iterations = p.scenarios.map(\.load.executor.plannedIterations).reduce(Int?.some(0)) { total, n in
+            total.flatMap { t in n.map { t + $0 } }
         }
-        return RunInfo(
+        let rampUp: Double = if case .constantVUs(_, _, let r) = p.scenarios.first?.load.executor { Double(r.micros) / 1e6 } else { 0 }
+        var info = RunInfo(
             profile: p.name, startedAt: Self.iso(started), endedAt: Self.iso(ended),
-            durationSeconds: ended.timeIntervalSince(started), stopReason: level > 0 ? "interrupted" : "completed",
-            baseURL: plan.secrets.redact(URLText.withoutUserInfo(plan.baseURL)), vus: p.load.vus, plannedDurationSeconds: planned, plannedIterations: iterations,
-            rampUpSeconds: Double(p.load.rampUp.micros) / 1e6, workers: plan.workers,
+            durationSeconds: ended.timeIntervalSince(started),
+            stopReason: abort != nil ? "aborted" : level > 0 ? "interrupted" : "completed",
+            baseURL: plan.secrets.redact(URLText.withoutUserInfo(plan.baseURL)), vus: p.maxVUs,
+            plannedDurationSeconds: planned, plannedIterations: iterations,
+            rampUpSeconds: rampUp, workers: plan.workers,
             requestTimeoutMs: p.timeouts.request.micros / 1000, connectTimeoutMs: p.timeouts.connect.micros / 1000,
             spinnerMs: p.timeouts.spinner.micros / 1000, roles: p.roles.map(\.name),
             rehearsalVersion: RehearsalVersion.current, libcurlVersion: Curl.version, timeline: timeline,
             network: roleNetworks())
+        info.abortReason = abort
+        info.scenarios = p.scenarios.map { s in
+            ScenarioInfo(
+                name: s.name, executor: s.load.executor.name, load: s.load.summaryText,
+                openModel: s.load.executor.isArrivalRate, maxVUs: s.load.maxVUs)
+        }
+        return info
+    }
+
+    /// The generator's own health: its busiest thread, the process's CPU, and the open models' schedule lag.
+    private func health(_ store: MetricsStore, seconds: Double, processCPU: Double) -> GeneratorHealth {
+        let open = plan.scenarios.filter(\.isOpenModel).map(\.index)
+        let lag: LatencyHistogram? = open.isEmpty ? nil : open.reduce(into: LatencyHistogram()) {
+            $0.add(store.scenarios[$1].scheduleLag)
+        }
+        return GeneratorHealth.judge(
+            busiestWorkerCPU: state.busiestWorkerCPU, processCPU: seconds > 0 ? processCPU / seconds : 0, lag: lag,
+            dropped: store.droppedIterations, runSeconds: seconds)
     }
 
     /// The emulated network per role, for the results (nil when nothing was emulated).

@@ -4,18 +4,24 @@ import Scenario
 /// Everything a run needs, resolved once before any thread starts; read-only and shared by every worker.
 public struct RunPlan: Sendable {
     public var profile: Profile
-    public var flows: [CompiledFlow]
+    /// The scenarios made ready to run; their VUs are numbered one after the other, scenario by scenario.
+    public var scenarios: [PlannedScenario]
     public var catalog: SeriesCatalog
-    /// Role of each virtual user (index into `profile.roles`), dealt out by weight.
+    /// Per virtual user (0-based, all scenarios): its scenario, its index within it, its role (index into
+    /// `profile.roles`, dealt out by the scenario's weights) and its rank among the users of its role (which
+    /// account of the role it takes).
+    public var scenarioOfVU: [Int]
+    public var indexInScenario: [Int]
     public var roleOfVU: [Int]
-    /// Each virtual user's rank among the users of its role: which account of the role it takes.
     public var ordinalInRole: [Int]
+    /// Every virtual user of the run, all scenarios together.
+    public var totalVUs: Int { roleOfVU.count }
     public var workers: Int
     /// Transfers one worker keeps in flight at most; more wait in its queue (their wait counts as latency).
     public var maxInFlightPerWorker: Int
     /// The most requests one step sends at once (the widest parallel group): the easy handles each VU needs.
     public var maxParallelRequests: Int {
-        flows.flatMap(\.steps).map { step in
+        scenarios.flatMap(\.flows).flatMap(\.steps).map { step in
             if case .group(let requests, _) = step { requests.count } else { 1 }
         }.max() ?? 1
     }
@@ -44,7 +50,7 @@ public struct RunPlan: Sendable {
         caFile: String? = nil
     ) {
         self.profile = profile
-        self.workers = max(1, min(workers, profile.load.vus))
+        self.workers = max(1, min(workers, profile.maxVUs))
         self.environment = environment
         self.maxInFlightPerWorker = maxInFlightPerWorker
         self.caFile = caFile
@@ -52,23 +58,56 @@ public struct RunPlan: Sendable {
         networkByRole = profile.roles.indices.map { index in
             profile.networkConditions(forRole: index).flatMap { $0.isPassThrough ? nil : $0 }
         }
-        var builder = CatalogBuilder(roles: profile.roles.map(\.name))
+        var builder = CatalogBuilder(roles: profile.roles.map(\.name), scenarios: profile.scenarios.map(\.name))
         let base = Template(literalOrParsed: profile.target.baseURL).render { v in
             if case .env(let name) = v { environment[name] } else { nil }
         }
         baseURL = base
         let listed = profile.target.allowHosts.map { $0.lowercased() }
         allowedHosts = Set(listed.isEmpty ? [URLJoin.host(of: base) ?? ""] : listed)
-        flows = profile.flows.map { builder.compile($0, baseURL: base) }
-        upstreams = Upstream.all(baseURL: base, flows: flows)
+        var planned: [PlannedScenario] = []
+        var scenarioOfVU: [Int] = [], indexInScenario: [Int] = [], roleOfVU: [Int] = []
+        for (index, scenario) in profile.scenarios.enumerated() {
+            builder.scenario = index
+            let flows = scenario.flows.map { builder.compile($0, baseURL: base) }
+            planned.append(PlannedScenario(index: index, scenario: scenario, flows: flows, firstVU: roleOfVU.count))
+            let vus = scenario.load.maxVUs
+            scenarioOfVU += Array(repeating: index, count: vus)
+            indexInScenario += Array(0..<vus)
+            roleOfVU += RoleDealer.deal(vus: vus, weights: scenario.roleWeights)
+        }
+        scenarios = planned
+        self.scenarioOfVU = scenarioOfVU
+        self.indexInScenario = indexInScenario
+        self.roleOfVU = roleOfVU
+        upstreams = Upstream.all(baseURL: base, flows: planned.flatMap(\.flows))
         catalog = builder.catalog
-        roleOfVU = RoleDealer.deal(vus: profile.load.vus, weights: profile.roles.map(\.weight))
         var seen = Array(repeating: 0, count: profile.roles.count)
         ordinalInRole = roleOfVU.map { role in
             defer { seen[role] += 1 }
             return seen[role]
         }
     }
+}
+
+/// One scenario of a plan: its load, its compiled flows and where its VUs start in the run's numbering.
+public struct PlannedScenario: Sendable {
+    public var index: Int
+    public var name: String
+    public var load: LoadShape
+    public var flows: [CompiledFlow]
+    /// The run-wide index of the scenario's first VU; its VUs are `firstVU ..< firstVU + load.maxVUs`.
+    public var firstVU: Int
+
+    init(index: Int, scenario: LoadScenario, flows: [CompiledFlow], firstVU: Int) {
+        self.index = index
+        name = scenario.name
+        load = scenario.load
+        self.flows = flows
+        self.firstVU = firstVU
+    }
+
+    public var isOpenModel: Bool { load.executor.isArrivalRate }
 }
 
 extension Template {

@@ -5,11 +5,14 @@ import Transport
 extension VirtualUser {
     /// Sends one request, or a whole parallel group at once (`group`: its series for this user's role).
     func send(_ requests: [CompiledRequest], group: Int?, now: UInt64) {
+        // The iteration's first step counts from the schedule: a late start is the user's wait too.
+        let issued = now - min(scheduleLag, now)
+        scheduleLag = 0
         groupSeries = group
         groupPending = requests.count
-        groupStart = now
+        groupStart = issued
         stepFailed = false
-        for (slot, r) in requests.enumerated() { start(r, slot: slot, now: now) }
+        for (slot, r) in requests.enumerated() { start(r, slot: slot, now: issued) }
     }
 
     private func start(_ r: CompiledRequest, slot: Int, now: UInt64) {

@@ -10,6 +10,12 @@ final class VirtualUser {
     /// 1-based VU number, `{{vu}}`.
     let number: Int
     let role: Int
+    /// The scenario the user belongs to, and its 0-based index among the scenario's users.
+    let scenario: Int
+    let indexInScenario: Int
+    /// Whether iterations are started by the scenario's schedule (open model) rather than by the user's loop.
+    let isOpenModel: Bool
+    let flows: [CompiledFlow]
     let account: [String: String]
     let share: ShareHandle
     var handles: [EasyHandle] = []
@@ -23,8 +29,12 @@ final class VirtualUser {
     var iteration = 0
     var flowIndex = 0
     var stepIndex = 0
-    var started = false
+    /// Whether an iteration is under way (counted in `RunState.activeVUs`).
+    var inIteration = false
     private(set) var isDone = false
+    /// Open model: how late the iteration started after its scheduled time (ns), charged to its first step's
+    /// requests so their latency counts from the schedule (coordinated omission corrected); then 0.
+    var scheduleLag: UInt64 = 0
     /// The current step: its group's series (nil for a lone request), requests still out, its start, whether any
     /// failed.
     var groupSeries: Int?
@@ -32,13 +42,18 @@ final class VirtualUser {
     var groupStart: UInt64 = 0
     var stepFailed = false
 
-    init(worker: Worker, localIndex: Int, number: Int, role: Int) throws(CurlError) {
+    init(worker: Worker, localIndex: Int, globalIndex: Int) throws(CurlError) {
+        let plan = worker.plan
         self.worker = worker
         self.localIndex = localIndex
-        self.number = number
-        self.role = role
-        let accounts = worker.plan.profile.roles[role].accounts
-        let ordinal = worker.plan.ordinalInRole[number - 1]
+        number = globalIndex + 1
+        role = plan.roleOfVU[globalIndex]
+        scenario = plan.scenarioOfVU[globalIndex]
+        indexInScenario = plan.indexInScenario[globalIndex]
+        isOpenModel = plan.scenarios[scenario].isOpenModel
+        flows = plan.scenarios[scenario].flows
+        let accounts = plan.profile.roles[role].accounts
+        let ordinal = plan.ordinalInRole[globalIndex]
         account = accounts.isEmpty ? [:] : accounts[ordinal % accounts.count]
         share = try ShareHandle()
         // One handle per request of the widest parallel group, made now so a set-up failure stops the run
@@ -56,24 +71,26 @@ final class VirtualUser {
         }
     }
 
-    var flows: [CompiledFlow] { worker.plan.flows }
-
-    /// The loop woke this user: start (after ramp-up), end a think time, or begin the next iteration.
+    /// The loop woke this closed-model user: start (after ramp-up), end a think time, or begin the next iteration.
     func wake(now: UInt64) {
-        if !started {
-            started = true
-            _ = worker.state.activeVUs.add(1, ordering: .relaxed)
-            startIteration(now: now)
-        } else if stepIndex < 0 {
-            startIteration(now: now)
-        } else {
+        if inIteration {
             stepIndex += 1
             runSteps(now: now)
+            return
+        }
+        switch worker.nextIteration(of: self, now: now, started: iteration) {
+        case .start: startIteration(now: now, scheduled: now)
+        case .wait(let until): worker.schedule(localIndex, at: until)
+        case .done: markDone()
         }
     }
 
-    private func startIteration(now: UInt64) {
-        guard worker.mayStartIteration(now: now, started: iteration) else { return markDone() }
+    /// Begins an iteration at `now`; an open model's was due at `scheduled`.
+    func startIteration(now: UInt64, scheduled: UInt64) {
+        inIteration = true
+        _ = worker.state.activeVUs.add(1, ordering: .relaxed)
+        worker.store.scenarios[scenario].started += 1
+        scheduleLag = now > scheduled ? now - scheduled : 0
         iteration += 1
         captures.removeAll(keepingCapacity: true)
         handles.first?.clearCookies()  // a fresh cookie jar per iteration, as k6 does; connections stay
@@ -113,18 +130,26 @@ final class VirtualUser {
         return hi > lo ? UInt64.random(in: lo...hi, using: &worker.rng) : lo
     }
 
-    /// Ends the iteration; the next one starts on the loop's next turn (never recursively).
+    /// Ends the iteration; a closed-model user's next one starts on the loop's next turn (never recursively), an
+    /// open-model user goes back to its scenario's idle pool.
     func endIteration(failed: Bool, now: UInt64) {
         if failed { worker.store.iterationsFailed += 1 } else { worker.store.iterationsCompleted += 1 }
         stepIndex = -1
-        worker.schedule(localIndex, at: now)
+        leaveIteration()
+        if isOpenModel { worker.release(self) } else { worker.schedule(localIndex, at: now) }
+    }
+
+    private func leaveIteration() {
+        guard inIteration else { return }
+        inIteration = false
+        _ = worker.state.activeVUs.subtract(1, ordering: .relaxed)
     }
 
     func markDone() {
         guard !isDone else { return }
         isDone = true
         worker.finishedVUs += 1
-        if started { _ = worker.state.activeVUs.subtract(1, ordering: .relaxed) }
+        leaveIteration()
     }
 
     /// Abandons this user's requests; returns how many had been sent (queued ones never reached the server).

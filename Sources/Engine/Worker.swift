@@ -1,4 +1,5 @@
 import DequeModule
+import Foundation
 import HeapModule
 import Metrics
 import Scenario
@@ -6,23 +7,34 @@ import Transport
 
 /// One engine thread: its own curl multi handle and epoll loop, its virtual users (state machines driven by the
 /// loop, not a task per request) and its own measurements, handed to the controller once per interval.
+/// Every executor runs on this one loop: closed-model VUs wake on their own schedule (ramp-up, think time, the
+/// ramp's VU curve); open-model iterations start when their `ArrivalPacer` says they are due.
 /// Nothing here is shared with other threads except through `RunState`.
 final class Worker {
     let plan: RunPlan
     let state: RunState
+    let index: Int
     let multi: MultiHandle
     let options: TransferOptions
     /// The emulated network's routes and round trips, when the run has one.
     let network: NetworkLayer?
     /// `timeouts.spinner` in µs: a wait longer than this is a spinner of death.
     let spinnerMicros: Int
-    /// Run start and, for duration-bounded runs, the end (monotonic ns).
+    /// Run start, and when the last scenario stops starting iterations (monotonic ns).
     let startTime: UInt64
-    let endTime: UInt64?
+    let endTime: UInt64
+    /// Per scenario: when it starts and when it stops starting iterations (monotonic ns).
+    let scenarioStart: [UInt64]
+    let scenarioEnd: [UInt64]
     var vus: [VirtualUser] = []
     var wakes = Heap<Wake>()
-    /// Prepared transfers waiting for room under `maxInFlightPerWorker`.
+    /// The open-model scenarios with VUs on this worker.
+    var pacers: [ArrivalPacer] = []
+    /// Per scenario: its pacer's index in `pacers` (open models on this worker only).
+    var pacerOfScenario: [Int: Int] = [:]
+    /// Prepared transfers waiting for room under `maxInFlightPerWorker` or for the rate ceiling.
     var backlog = Deque<EasyHandle>()
+    var ceiling: RequestCeiling?
     /// Results of requests never sent (a blocked host), delivered on the loop's next turn, never recursively.
     var unsent: [(EasyHandle, TransferResult)] = []
     var store: MetricsStore
@@ -38,9 +50,11 @@ final class Worker {
         self.plan = plan
         self.network = network
         self.state = state
+        self.index = index
         self.startTime = startTime
-        let load = plan.profile.load
-        if case .duration(let d) = load.end { endTime = startTime + d.nanoseconds } else { endTime = nil }
+        scenarioStart = plan.scenarios.map { startTime + $0.load.startTime.nanoseconds }
+        scenarioEnd = plan.scenarios.map { startTime + $0.load.end.nanoseconds }
+        endTime = scenarioEnd.max() ?? startTime
         store = MetricsStore(catalog: plan.catalog)
         nextFlush = startTime + Self.flushInterval
         let timeouts = plan.profile.timeouts
@@ -50,12 +64,26 @@ final class Worker {
             connectTimeoutMilliseconds: Int(timeouts.connect.nanoseconds / 1_000_000),
             allowHTTP2: plan.profile.target.httpVersion == .auto, verifyTLS: plan.profile.target.verifyTLS,
             caFile: plan.caFile)
-        let mine = stride(from: index, to: load.vus, by: plan.workers).map { $0 }
+        if let cap = plan.profile.maxRequestRate {
+            ceiling = RequestCeiling(perSecond: cap / Double(plan.workers), start: startTime)
+        }
+        let mine = Array(stride(from: index, to: plan.totalVUs, by: plan.workers))
         multi = try MultiHandle(maxConnections: max(mine.count * 8, 64))
+        for scenario in plan.scenarios {
+            guard let curve = scenario.load.executor.rateCurve else { continue }
+            pacerOfScenario[scenario.index] = pacers.count
+            pacers.append(ArrivalPacer(scenario: scenario, curve: curve, runStart: startTime, workers: plan.workers, worker: index))
+        }
         for (local, global) in mine.enumerated() {
-            vus.append(try VirtualUser(worker: self, localIndex: local, number: global + 1, role: plan.roleOfVU[global]))
-            let offset = load.vus > 1 ? load.rampUp.nanoseconds * UInt64(global) / UInt64(load.vus) : 0
-            wakes.insert(Wake(time: startTime + offset, vu: local))
+            let vu = try VirtualUser(worker: self, localIndex: local, globalIndex: global)
+            vus.append(vu)
+            if let p = pacerOfScenario[vu.scenario] {
+                pacers[p].idle.append(local)
+            } else if let first = firstActive(vu, from: 0) {
+                wakes.insert(Wake(time: first, vu: local))
+            } else {
+                vu.markDone()
+            }
         }
     }
 
@@ -68,13 +96,16 @@ final class Worker {
                 cutTransfers()
                 break
             }
+            runDueArrivals(now)
             runDueWakes(now)
             deliverUnsentResults()
+            sendBacklog(now)
             let wait = unsent.isEmpty ? nextWait(now) : 0
             multi.poll(maxWait: wait) { easy, result in self.finished(easy, result) }
             if MonotonicClock.now() >= nextFlush { flush() }
         }
         state.post(store)
+        state.recordWorkerCPU(threadCPUSeconds: Self.threadCPUSeconds(), wallSeconds: Double(MonotonicClock.now() - startTime) / 1e9)
     }
 
     private func checkStop(_ now: UInt64) {
@@ -82,10 +113,41 @@ final class Worker {
         let asked = state.stopLevel.load(ordering: .relaxed) >= 1
         // A spent iteration budget is no reason to stop: iterations under way run their course, and each VU ends
         // when `mayStartIteration` says no.
-        if asked || (endTime.map { now >= $0 } ?? false) {
+        if asked || now >= endTime {
             stopping = true
-            hardStopAt = now + plan.profile.load.gracefulStop.nanoseconds
+            let grace = plan.scenarios.map(\.load.gracefulStop).max() ?? .seconds(10)
+            hardStopAt = now + grace.nanoseconds
+            for p in pacers.indices { releaseIdle(p) }
         }
+    }
+
+    /// Starts the open-model iterations now due: each on an idle VU of its scenario, or dropped when none is idle.
+    private func runDueArrivals(_ now: UInt64) {
+        for p in pacers.indices {
+            let s = pacers[p].scenario
+            while !stopping, let due = pacers[p].nextDue, due <= now {
+                if let vu = pacers[p].idle.popFirst() {
+                    store.scenarios[s].scheduleLag.record(micros: Int((now - due) / 1000))
+                    vus[vu].startIteration(now: now, scheduled: due)
+                } else {
+                    store.scenarios[s].dropped += 1
+                }
+                pacers[p].advance()
+            }
+            if pacers[p].isOver || now >= scenarioEnd[s] { releaseIdle(p) }
+        }
+    }
+
+    /// The scenario's schedule is over (or the run is stopping): idle VUs are done; busy ones end after their
+    /// iteration.
+    private func releaseIdle(_ p: Int) {
+        while let vu = pacers[p].idle.popFirst() { vus[vu].markDone() }
+    }
+
+    /// An open-model VU finished its iteration: back to the idle pool, or done when no arrival can come.
+    func release(_ vu: VirtualUser) {
+        guard let p = pacerOfScenario[vu.scenario] else { return }
+        if stopping || pacers[p].isOver { vu.markDone() } else { pacers[p].idle.append(vu.localIndex) }
     }
 
     /// Wakes virtual users whose time has come; once stopping, all of them (think time is skipped).
@@ -98,19 +160,43 @@ final class Worker {
 
     private func nextWait(_ now: UInt64) -> UInt64 {
         var wait: UInt64 = 50_000_000  // bounds how late a stop request is noticed
-        if let next = wakes.min { wait = next.time > now ? min(wait, next.time - now) : 0 }
-        if let end = endTime, !stopping { wait = end > now ? min(wait, end - now) : 0 }
+        func until(_ t: UInt64) { wait = t > now ? min(wait, t - now) : 0 }
+        if let next = wakes.min { until(next.time) }
+        if !stopping {
+            for pacer in pacers { if let due = pacer.nextDue { until(due) } }
+            until(endTime)
+        }
+        if let ceiling, !backlog.isEmpty, multi.inFlight < plan.maxInFlightPerWorker { until(ceiling.nextToken(now: now)) }
         return wait
     }
 
-    /// Sends a prepared transfer, or queues it (first come, first served) while the multi handle is full.
+    /// Sends a prepared transfer, or queues it (first come, first served) while the multi handle is full or the
+    /// rate ceiling has no token.
     func submit(_ easy: EasyHandle) {
-        guard backlog.isEmpty, multi.inFlight < plan.maxInFlightPerWorker else {
+        guard backlog.isEmpty, multi.inFlight < plan.maxInFlightPerWorker, takeToken() else {
             backlog.append(easy)
             return
         }
+        add(easy)
+    }
+
+    private func takeToken() -> Bool {
+        guard ceiling != nil else { return true }
+        return ceiling!.take(now: MonotonicClock.now())
+    }
+
+    private func add(_ easy: EasyHandle) {
+        easy.sentAt = MonotonicClock.now()
         do { try multi.add(easy) } catch {
             deliverUnsent(easy, TransferResult(failure: .init(kind: .other, code: error.code, message: error.message), status: 0))
+        }
+    }
+
+    /// Sends queued transfers while there is room and the ceiling allows.
+    private func sendBacklog(_ now: UInt64) {
+        while let queued = backlog.first, multi.inFlight < plan.maxInFlightPerWorker, takeToken() {
+            backlog.removeFirst()
+            add(queued)
         }
     }
 
@@ -128,22 +214,34 @@ final class Worker {
 
     private func finished(_ easy: EasyHandle, _ result: TransferResult) {
         vus[easy.tag >> 10].completed(slot: easy.tag & 1023, result: result)
-        while let queued = backlog.first, multi.inFlight < plan.maxInFlightPerWorker {
-            backlog.removeFirst()
-            do { try multi.add(queued) } catch {
-                deliverUnsent(queued, TransferResult(failure: .init(kind: .other, code: error.code, message: error.message), status: 0))
-            }
-        }
+        sendBacklog(MonotonicClock.now())
     }
 
     func schedule(_ vu: Int, at time: UInt64) { wakes.insert(Wake(time: time, vu: vu)) }
 
-    /// Whether a virtual user that has started `started` iterations may start another.
-    func mayStartIteration(now: UInt64, started: Int) -> Bool {
-        if stopping || state.stopLevel.load(ordering: .relaxed) >= 1 { return false }
-        if let end = endTime, now >= end { return false }
-        if case .iterationsPerVU(let n) = plan.profile.load.end { return started < n }
-        return state.takeIteration()
+    /// When a closed-model VU may next run an iteration, at or after `from` ns into its scenario (the ramp's VU
+    /// curve decides), as a monotonic time; nil when never again.
+    func firstActive(_ vu: VirtualUser, from: UInt64) -> UInt64? {
+        let scenario = plan.scenarios[vu.scenario]
+        guard let curve = scenario.load.executor.vuCurve,
+            let at = curve.firstTime(above: Double(vu.indexInScenario), from: .nanoseconds(Int64(from)))
+        else { return nil }
+        return scenarioStart[vu.scenario] + at.nanoseconds
+    }
+
+    /// What a closed-model VU that has started `started` iterations does at `now`.
+    func nextIteration(of vu: VirtualUser, now: UInt64, started: Int) -> IterationGate {
+        if stopping || state.stopLevel.load(ordering: .relaxed) >= 1 { return .done }
+        let s = vu.scenario
+        if now >= scenarioEnd[s] { return .done }
+        switch plan.scenarios[s].load.executor {
+        case .perVUIterations(_, let n, _): return started < n ? .start : .done
+        case .sharedIterations: return state.takeIteration(scenario: s) ? .start : .done
+        case .rampingVUs, .constantVUs:
+            guard let at = firstActive(vu, from: now > scenarioStart[s] ? now - scenarioStart[s] : 0) else { return .done }
+            return at <= now ? .start : .wait(until: at)
+        case .constantArrivalRate, .rampingArrivalRate: return .done
+        }
     }
 
     /// Hands the interval over; intervals stay aligned to the run's start so the controller sees one per tick.
@@ -161,6 +259,20 @@ final class Worker {
         for vu in vus { store.requestsInterrupted += vu.cancelInFlight(multi) }
         for vu in vus where !vu.isDone { vu.markDone() }
     }
+
+    /// CPU time this thread has used, in seconds.
+    private static func threadCPUSeconds() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+        return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+    }
+}
+
+/// Whether a closed-model VU starts an iteration now, waits for the ramp to bring it back, or is done.
+enum IterationGate {
+    case start
+    case wait(until: UInt64)
+    case done
 }
 
 extension Duration {

@@ -1,6 +1,8 @@
 /// The names behind series indices: built once from the profile, shared read-only by every worker.
 public struct SeriesCatalog: Sendable, Equatable, Codable {
     public struct StepKey: Sendable, Equatable, Codable, Hashable {
+        /// The scenario (`default` when the profile has no `scenarios:`).
+        public var scenario: String = defaultScenario
         public var flow: String
         public var step: String
         /// The parallel group the step belongs to, if any.
@@ -8,7 +10,8 @@ public struct SeriesCatalog: Sendable, Equatable, Codable {
         public var role: String
         public var method: String
 
-        public init(flow: String, step: String, group: String?, role: String, method: String) {
+        public init(scenario: String = defaultScenario, flow: String, step: String, group: String?, role: String, method: String) {
+            self.scenario = scenario
             self.flow = flow
             self.step = step
             self.group = group
@@ -18,11 +21,13 @@ public struct SeriesCatalog: Sendable, Equatable, Codable {
     }
 
     public struct GroupKey: Sendable, Equatable, Codable, Hashable {
+        public var scenario: String = defaultScenario
         public var flow: String
         public var group: String
         public var role: String
 
-        public init(flow: String, group: String, role: String) {
+        public init(scenario: String = defaultScenario, flow: String, group: String, role: String) {
+            self.scenario = scenario
             self.flow = flow
             self.group = group
             self.role = role
@@ -31,10 +36,53 @@ public struct SeriesCatalog: Sendable, Equatable, Codable {
 
     public var steps: [StepKey] = []
     public var groups: [GroupKey] = []
+    /// Scenario names, indexing `MetricsStore.scenarios`.
+    public var scenarios: [String] = [defaultScenario]
 
-    public init(steps: [StepKey] = [], groups: [GroupKey] = []) {
+    /// The scenario of a profile without `scenarios:` (runs saved before scenarios existed read as it).
+    public static let defaultScenario = "default"
+
+    public init(steps: [StepKey] = [], groups: [GroupKey] = [], scenarios: [String] = [defaultScenario]) {
         self.steps = steps
         self.groups = groups
+        self.scenarios = scenarios
+    }
+
+    /// Whether the run had scenarios of its own (reports then name them).
+    public var hasNamedScenarios: Bool { scenarios != [Self.defaultScenario] }
+
+    private enum CodingKeys: String, CodingKey { case steps, groups, scenarios }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        steps = try c.decode([StepKey].self, forKey: .steps)
+        groups = try c.decode([GroupKey].self, forKey: .groups)
+        scenarios = try c.decodeIfPresent([String].self, forKey: .scenarios) ?? [Self.defaultScenario]
+    }
+}
+
+extension SeriesCatalog.StepKey {
+    private enum CodingKeys: String, CodingKey { case scenario, flow, step, group, role, method }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            scenario: try c.decodeIfPresent(String.self, forKey: .scenario) ?? SeriesCatalog.defaultScenario,
+            flow: try c.decode(String.self, forKey: .flow), step: try c.decode(String.self, forKey: .step),
+            group: try c.decodeIfPresent(String.self, forKey: .group), role: try c.decode(String.self, forKey: .role),
+            method: try c.decode(String.self, forKey: .method))
+    }
+}
+
+extension SeriesCatalog.GroupKey {
+    private enum CodingKeys: String, CodingKey { case scenario, flow, group, role }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            scenario: try c.decodeIfPresent(String.self, forKey: .scenario) ?? SeriesCatalog.defaultScenario,
+            flow: try c.decode(String.self, forKey: .flow), group: try c.decode(String.self, forKey: .group),
+            role: try c.decode(String.self, forKey: .role))
     }
 }
 
@@ -42,6 +90,8 @@ public struct SeriesCatalog: Sendable, Equatable, Codable {
 public struct MetricsStore: Sendable, Equatable, Codable {
     public var steps: [StepSeries]
     public var groups: [GroupSeries]
+    /// What each scenario's executor did (started, dropped, schedule lag), indexed like `catalog.scenarios`.
+    public var scenarios: [ScenarioSeries]
     public var iterationsCompleted = 0
     /// Iterations ended early by a failed request.
     public var iterationsFailed = 0
@@ -53,17 +103,29 @@ public struct MetricsStore: Sendable, Equatable, Codable {
 
     // Evidence is written to its own file (`evidence.json`), not with the histograms.
     private enum CodingKeys: String, CodingKey {
-        case steps, groups, iterationsCompleted, iterationsFailed, requestsInterrupted
+        case steps, groups, scenarios, iterationsCompleted, iterationsFailed, requestsInterrupted
     }
 
     public init(catalog: SeriesCatalog) {
         steps = Array(repeating: StepSeries(), count: catalog.steps.count)
         groups = Array(repeating: GroupSeries(), count: catalog.groups.count)
+        scenarios = Array(repeating: ScenarioSeries(), count: catalog.scenarios.count)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        steps = try c.decode([StepSeries].self, forKey: .steps)
+        groups = try c.decode([GroupSeries].self, forKey: .groups)
+        scenarios = try c.decodeIfPresent([ScenarioSeries].self, forKey: .scenarios) ?? [ScenarioSeries()]
+        iterationsCompleted = try c.decode(Int.self, forKey: .iterationsCompleted)
+        iterationsFailed = try c.decode(Int.self, forKey: .iterationsFailed)
+        requestsInterrupted = try c.decode(Int.self, forKey: .requestsInterrupted)
     }
 
     public mutating func add(_ o: MetricsStore) {
         for i in steps.indices where i < o.steps.count { steps[i].add(o.steps[i]) }
         for i in groups.indices where i < o.groups.count { groups[i].add(o.groups[i]) }
+        for i in scenarios.indices where i < o.scenarios.count { scenarios[i].add(o.scenarios[i]) }
         iterationsCompleted += o.iterationsCompleted
         iterationsFailed += o.iterationsFailed
         requestsInterrupted += o.requestsInterrupted
@@ -71,6 +133,7 @@ public struct MetricsStore: Sendable, Equatable, Codable {
     }
 
     public var requests: Int { steps.reduce(0) { $0 + $1.requests } }
+    public var droppedIterations: Int { scenarios.reduce(0) { $0 + $1.dropped } }
     public var failed: Int { steps.reduce(0) { $0 + $1.failed } }
     public func errors(_ c: ErrorClass) -> Int { steps.reduce(0) { $0 + $1.errors(c) } }
 

@@ -13,15 +13,19 @@ public struct RequestSample: Sendable {
     /// A short, secret-free description of the failure.
     public var message: String?
     public var bytes: Int
+    /// Service time in µs: from handing the request to libcurl to its end (without time queued in the generator or
+    /// behind schedule). What a closed-loop tool reports as latency.
+    public var serviceMicros: Int
     /// Whether this request was a wait of its own (not in a group) that crossed the spinner limit.
     public var overSpinner: Bool
 
     public init(
         totalMicros: Int, phaseMicros: (Int, Int, Int, Int, Int) = (0, 0, 0, 0, 0), freshConnection: Bool = false,
         responded: Bool = true, error: ErrorClass? = nil, message: String? = nil, bytes: Int = 0,
-        overSpinner: Bool = false
+        overSpinner: Bool = false, serviceMicros: Int? = nil
     ) {
         self.totalMicros = totalMicros
+        self.serviceMicros = serviceMicros ?? totalMicros
         self.phaseMicros = phaseMicros
         self.freshConnection = freshConnection
         self.responded = responded

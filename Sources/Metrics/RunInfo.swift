@@ -23,12 +23,18 @@ public struct RunInfo: Sendable, Equatable, Codable {
     public var timeline: [TimelinePoint]
     /// The emulated network per role (absent when none was emulated).
     public var network: [RoleNetwork]?
+    /// The scenarios as planned (absent in runs saved before scenarios existed).
+    public var scenarios: [ScenarioInfo]?
+    /// How the load generator fared (absent in older runs).
+    public var generator: GeneratorHealth?
+    /// With `stopReason` `aborted`: the `abort_when` condition that stopped the run, or the run error.
+    public var abortReason: String?
 
     // Spelled so that JSON's snake_case (`base_url`) round-trips through the encoders' key strategies.
     private enum CodingKeys: String, CodingKey {
         case profile, startedAt, endedAt, durationSeconds, stopReason, vus, plannedDurationSeconds
         case plannedIterations, rampUpSeconds, workers, requestTimeoutMs, connectTimeoutMs, spinnerMs, roles
-        case rehearsalVersion, libcurlVersion, timeline, network
+        case rehearsalVersion, libcurlVersion, timeline, network, scenarios, generator, abortReason
         case baseURL = "baseUrl"
     }
 

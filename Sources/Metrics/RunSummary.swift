@@ -10,6 +10,8 @@ public struct RunSummary: Sendable, Equatable, Codable {
     public var totals: Totals
     public var steps: [StepReport]
     public var groups: [GroupReport]
+    /// Per scenario: what its executor did and its latency two ways (from schedule, service time).
+    public var scenarios: [ScenarioReport]
 
     public struct Totals: Sendable, Equatable, Codable {
         public var requests: Int
@@ -20,10 +22,13 @@ public struct RunSummary: Sendable, Equatable, Codable {
         public var iterationsCompleted: Int
         public var iterationsFailed: Int
         public var requestsInterrupted: Int
+        /// Open-model iterations that were due while every VU was busy (never sent).
+        public var droppedIterations: Int
         public var latency: Percentiles
     }
 
     public struct StepReport: Sendable, Equatable, Codable {
+        public var scenario: String
         public var flow: String
         public var step: String
         public var group: String?
@@ -34,7 +39,10 @@ public struct RunSummary: Sendable, Equatable, Codable {
         public var failed: Int
         /// Non-zero error counts by class.
         public var errors: [String: Int]
+        /// From when the user issued the request (open model: from its iteration's scheduled start).
         public var latency: Percentiles
+        /// From when the request was handed to libcurl: what a closed-loop tool calls latency.
+        public var serviceTime: Percentiles
         /// Per phase (`dns`, `connect`, `tls`, `ttfb`, `transfer`); connect and TLS over fresh connections only.
         public var phases: [String: Percentiles]
         public var freshConnections: Int
@@ -45,6 +53,7 @@ public struct RunSummary: Sendable, Equatable, Codable {
     }
 
     public struct GroupReport: Sendable, Equatable, Codable {
+        public var scenario: String
         public var flow: String
         public var group: String
         public var role: String
@@ -54,6 +63,22 @@ public struct RunSummary: Sendable, Equatable, Codable {
         public var time: Percentiles
     }
 
+    public struct ScenarioReport: Sendable, Equatable, Codable {
+        public var name: String
+        public var executor: String
+        /// Iterations start on a schedule; `latency` then counts from it (coordinated omission corrected).
+        public var openModel: Bool
+        public var iterationsStarted: Int
+        public var droppedIterations: Int
+        /// Open model: how late iterations started after their scheduled time.
+        public var scheduleLag: Percentiles?
+        public var requests: Int
+        /// Every request of the scenario, from when it was due (open model) or issued (closed model).
+        public var latency: Percentiles
+        /// Every request of the scenario, from when it was sent.
+        public var serviceTime: Percentiles
+    }
+
     public init(info: RunInfo, catalog: SeriesCatalog, store: MetricsStore) {
         run = info
         let seconds = max(info.durationSeconds, 0.001)
@@ -61,20 +86,37 @@ public struct RunSummary: Sendable, Equatable, Codable {
             requests: store.requests, rate: Self.rate(store.requests, seconds), failed: store.failed,
             timeouts: store.errors(.timeout), errors: Self.errorCounts { store.errors($0) },
             iterationsCompleted: store.iterationsCompleted, iterationsFailed: store.iterationsFailed,
-            requestsInterrupted: store.requestsInterrupted, latency: Percentiles(store.allRequests))
+            requestsInterrupted: store.requestsInterrupted, droppedIterations: store.droppedIterations,
+            latency: Percentiles(store.allRequests))
         steps = zip(catalog.steps, store.steps).filter { $0.1.requests > 0 }.map { key, s in
             StepReport(
-                flow: key.flow, step: key.step, group: key.group, role: key.role, method: key.method,
+                scenario: key.scenario, flow: key.flow, step: key.step, group: key.group, role: key.role, method: key.method,
                 requests: s.requests, rate: Self.rate(s.requests, seconds), failed: s.failed,
-                errors: Self.errorCounts { s.errors($0) }, latency: Percentiles(s.total),
+                errors: Self.errorCounts { s.errors($0) }, latency: Percentiles(s.total), serviceTime: Percentiles(s.service),
                 phases: Dictionary(uniqueKeysWithValues: Phase.allCases.map { ($0.rawValue, Percentiles(s.phases[$0.index])) }),
                 freshConnections: s.freshConnections, reusedConnections: s.reusedConnections,
                 overSpinner: s.overSpinner, bytes: s.bytes, messages: s.messages)
         }
         groups = zip(catalog.groups, store.groups).filter { $0.1.count > 0 }.map { key, g in
             GroupReport(
-                flow: key.flow, group: key.group, role: key.role, count: g.count, failed: g.failed,
+                scenario: key.scenario, flow: key.flow, group: key.group, role: key.role, count: g.count, failed: g.failed,
                 overSpinner: g.overSpinner, time: Percentiles(g.time))
+        }
+        scenarios = catalog.scenarios.enumerated().map { index, name in
+            let planned = info.scenarios?.first { $0.name == name }
+            let series = index < store.scenarios.count ? store.scenarios[index] : ScenarioSeries()
+            var latency = LatencyHistogram(), service = LatencyHistogram()
+            var requests = 0
+            for (key, s) in zip(catalog.steps, store.steps) where key.scenario == name {
+                latency.add(s.total)
+                service.add(s.service)
+                requests += s.requests
+            }
+            let open = planned?.openModel ?? false
+            return ScenarioReport(
+                name: name, executor: planned?.executor ?? "", openModel: open, iterationsStarted: series.started,
+                droppedIterations: series.dropped, scheduleLag: open ? Percentiles(series.scheduleLag) : nil,
+                requests: requests, latency: Percentiles(latency), serviceTime: Percentiles(service))
         }
     }
 

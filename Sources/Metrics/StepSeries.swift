@@ -1,7 +1,10 @@
 /// Everything measured for one step as one role: the unit of the report's rows.
 public struct StepSeries: Sendable, Equatable, Codable {
-    /// User-experienced time of every request (timeouts at their timeout value).
+    /// User-experienced time of every request (timeouts at their timeout value): from when the user issued it,
+    /// and in an open model from when its iteration was scheduled to start (corrected for coordinated omission).
     public var total = LatencyHistogram()
+    /// Service time: from handing the request to libcurl to its end, without any wait before it was sent.
+    public var service = LatencyHistogram()
     /// Per-phase times of requests that got a response, indexed by `Phase.index`.
     public var phases = Array(repeating: LatencyHistogram(), count: Phase.allCases.count)
     public var requests = 0
@@ -23,6 +26,7 @@ public struct StepSeries: Sendable, Equatable, Codable {
     public mutating func record(_ s: RequestSample) {
         requests += 1
         total.record(micros: s.totalMicros)
+        service.record(micros: s.serviceMicros)
         bytes += s.bytes
         if s.overSpinner { overSpinner += 1 }
         if s.responded {
@@ -52,6 +56,7 @@ public struct StepSeries: Sendable, Equatable, Codable {
     public mutating func add(_ o: StepSeries) {
         guard o.requests > 0 else { return }
         total.add(o.total)
+        service.add(o.service)
         for i in phases.indices { phases[i].add(o.phases[i]) }
         requests += o.requests
         for i in errors.indices { errors[i] += o.errors[i] }
@@ -66,6 +71,25 @@ public struct StepSeries: Sendable, Equatable, Codable {
 
     public var failed: Int { errors.reduce(0, +) }
     public func errors(_ c: ErrorClass) -> Int { errors[c.index] }
+
+    private enum CodingKeys: String, CodingKey {
+        case total, service, phases, requests, errors, freshConnections, reusedConnections, bytes, overSpinner, messages
+    }
+
+    /// Runs saved before service time was recorded read it as equal to the total.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        total = try c.decode(LatencyHistogram.self, forKey: .total)
+        service = try c.decodeIfPresent(LatencyHistogram.self, forKey: .service) ?? total
+        phases = try c.decode([LatencyHistogram].self, forKey: .phases)
+        requests = try c.decode(Int.self, forKey: .requests)
+        errors = try c.decode([Int].self, forKey: .errors)
+        freshConnections = try c.decode(Int.self, forKey: .freshConnections)
+        reusedConnections = try c.decode(Int.self, forKey: .reusedConnections)
+        bytes = try c.decode(Int.self, forKey: .bytes)
+        overSpinner = try c.decode(Int.self, forKey: .overSpinner)
+        messages = try c.decode([String: Int].self, forKey: .messages)
+    }
 }
 
 /// What the user waited for one parallel group, as one role.

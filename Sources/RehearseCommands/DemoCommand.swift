@@ -44,6 +44,6 @@ struct DemoCommand: ParsableCommand {
     private func explain(_ p: Profile) {
         guard !global.quiet else { return }
         let roles = p.roles.map(\.name).joined(separator: " and ")
-        Console.err("Demo staging on \(p.target.baseURL) · replaying \(p.flows.map(\.name).joined(separator: ", ")) as \(roles) with \(p.load.vus) VUs")
+        Console.err("Demo staging on \(p.target.baseURL) · replaying \(p.flows.map(\.name).joined(separator: ", ")) as \(roles) with \(p.maxVUs) VUs")
     }
 }

@@ -16,9 +16,9 @@ struct ProbeRun {
     var probeProfile: Profile {
         var p = profile
         p.roles = p.roles.map { var r = $0; r.weight = 1; return r }
-        p.load = LoadShape(
-            vus: p.roles.count, end: .iterationsPerVU(repeatCount), rampUp: .zero,
-            gracefulStop: p.timeouts.request + .seconds(1))
+        var load = LoadShape.perVU(vus: p.roles.count, iterations: repeatCount)
+        load.gracefulStop = p.timeouts.request + .seconds(1)
+        p.scenarios = [LoadScenario(name: LoadScenario.defaultName, flows: p.flows, roleWeights: p.roles.map(\.weight), load: load)]
         return p
     }
 

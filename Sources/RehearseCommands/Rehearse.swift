@@ -59,6 +59,11 @@ public enum ExitStatus: Int32 {
     case badInput = 2
     /// The run could not be carried out: target unreachable, results not writable, libcurl set-up failed.
     case runError = 3
+    /// The thresholds could not be judged: the load generator was the bottleneck (schedule lag or a saturated
+    /// engine thread), so the figures describe it, not the target.
+    case inconclusive = 97
+    /// An `abort_when` condition stopped the run early; results up to then were written.
+    case aborted = 98
     /// The profile's thresholds failed (k6's code for the same, so CI scripts carry over).
     case thresholdsFailed = 99
     /// Stopped by Ctrl-C or SIGTERM; results for what was measured were written.

@@ -68,23 +68,52 @@ struct RunOptions: ParsableArguments {
 
     func apply(to profile: Profile) throws -> Profile {
         var p = profile
-        if let vus {
-            guard vus >= 1 else { throw bad("--vus must be at least 1, got \(vus)") }
-            p.load.vus = vus
+        if vus != nil || duration != nil || iterations != nil { p.scenarios[0].load = try overriddenLoad(p) }
+        if let workers, workers < 1 { throw bad("--workers must be at least 1, got \(workers)") }
+        if let out { p.output = out }
+        return p
+    }
+
+    /// k6's shortcuts: `--vus` with `--duration` runs constant VUs, with `--iterations` shared iterations; `--vus`
+    /// alone changes the VUs of an executor that has a fixed number. Only for a profile without `scenarios:`.
+    private func overriddenLoad(_ p: Profile) throws -> LoadShape {
+        guard !p.hasNamedScenarios else {
+            let names = p.scenarios.map(\.name).joined(separator: ", ")
+            throw bad("--vus, --duration and --iterations replace the load of a profile without scenarios; "
+                + "this one has scenarios \(names): change their load: in the profile")
         }
+        if let vus, vus < 1 { throw bad("--vus must be at least 1, got \(vus)") }
+        if let iterations, iterations < 1 { throw bad("--iterations must be at least 1, got \(iterations)") }
+        var load = p.scenarios[0].load
+        let executor = load.executor
+        let fixedVUs: Int? = switch executor {
+        case .constantVUs(let n, _, _), .sharedIterations(let n, _, _), .perVUIterations(let n, _, _): n
+        default: nil
+        }
+        let count = vus ?? fixedVUs ?? executor.maxVUs
         if let duration {
             guard let d = DurationText.parse(duration), d > .zero else {
                 throw bad("--duration: bad duration \"\(duration)\"; expected a number with a unit, e.g. 30s or 2m")
             }
-            p.load.end = .duration(d)
+            if case .constantArrivalRate(let rate, _, let maxVUs) = executor, vus == nil {
+                load.executor = .constantArrivalRate(rate: rate, duration: d, maxVUs: maxVUs)
+            } else {
+                let rampUp: Duration = if case .constantVUs(_, _, let r) = executor { min(r, d) } else { .zero }
+                load.executor = .constantVUs(vus: count, duration: d, rampUp: rampUp)
+            }
+        } else if let iterations {
+            load.executor = .sharedIterations(vus: min(count, iterations), iterations: iterations, maxDuration: LoadShape.defaultMaxDuration)
+        } else if let vus {
+            switch executor {
+            case .constantVUs(_, let d, let r): load.executor = .constantVUs(vus: vus, duration: d, rampUp: r)
+            case .sharedIterations(_, let n, let m): load.executor = .sharedIterations(vus: min(vus, n), iterations: n, maxDuration: m)
+            case .perVUIterations(_, let n, let m): load.executor = .perVUIterations(vus: vus, iterations: n, maxDuration: m)
+            default:
+                throw bad("--vus does not apply to \(executor.name): its stages or max_vus set the VUs; "
+                    + "add --duration to run constant VUs instead, or change load: in the profile")
+            }
         }
-        if let iterations {
-            guard iterations >= 1 else { throw bad("--iterations must be at least 1, got \(iterations)") }
-            p.load.end = .iterations(iterations)
-        }
-        if let workers, workers < 1 { throw bad("--workers must be at least 1, got \(workers)") }
-        if let out { p.output = out }
-        return p
+        return load
     }
 
     private func bad(_ message: String) -> ExitCode {

@@ -43,7 +43,12 @@ struct RunSession {
             Console.err(hard ? "\ncutting requests in flight…" : "\nstopping… (Ctrl-C again to cut requests in flight)")
         }
         let progress = LiveProgress(enabled: !global.quiet)
-        let outcome = runner.run { progress.show($0) }
+        var watch = AbortWatch(conditions: profile.abortWhen, catalog: plan.catalog)
+        let outcome = runner.run(onProgress: { progress.show($0) }) { interval, elapsed in
+            guard let reason = watch.check(interval, elapsed: elapsed) else { return }
+            Console.err("\naborting: \(reason)")
+            runner.abort(reason: reason)
+        }
         trap.release()
         progress.finish()
         return try finish(outcome, folder: folder)
@@ -69,8 +74,13 @@ struct RunSession {
         }
         guard writeGateReports(gate, summary: summary) else { return .runError }
         if summary.run.stopReason == "interrupted" { return .interrupted }
+        if summary.run.stopReason == "aborted" { return .aborted }
         // With thresholds, they decide (an error rate under its limit passes); without, any failure fails.
-        if !profile.thresholds.isEmpty { return gate.allPassed ? .success : .thresholdsFailed }
+        // When the generator was the bottleneck, neither verdict would be about the target.
+        if !profile.thresholds.isEmpty {
+            if summary.run.generator?.isBound ?? false { return .inconclusive }
+            return gate.allPassed ? .success : .thresholdsFailed
+        }
         return summary.totals.failed > 0 ? .requestsFailed : .success
     }
 

@@ -19,6 +19,12 @@ public enum SummaryReport {
             out.append(style.bold("Waits the user sees (parallel groups)"))
             out.append(groupTable(s).render())
         }
+        if ScenarioTable.isWorthShowing(s) {
+            out.append("")
+            out.append(style.bold("Scenarios (latency from schedule vs service time)"))
+            out.append(ScenarioTable.table(s).render())
+            out += ScenarioTable.legend.map(style.dim)
+        }
         let failures = FailureList.lines(s)
         if !failures.isEmpty {
             out.append("")
@@ -30,6 +36,7 @@ public enum SummaryReport {
             out.append("")
             out += findings
         }
+        out += GeneratorLines.lines(s, style: style)
         return out.joined(separator: "\n")
     }
 
@@ -44,13 +51,23 @@ public enum SummaryReport {
         return parts.joined(separator: " · ")
     }
 
+    /// Whether rows name their scenario (the run has scenarios of its own).
+    static func namesScenarios(_ s: RunSummary) -> Bool {
+        s.scenarios.count > 1 || (s.scenarios.first.map { $0.name != SeriesCatalog.defaultScenario } ?? false)
+    }
+
+    /// `browse: dashboard › tasks` when the run has scenarios, else `dashboard › tasks`.
+    static func rowName(_ name: String, scenario: String, _ s: RunSummary) -> String {
+        namesScenarios(s) ? "\(scenario): \(name)" : name
+    }
+
     static func stepTable(_ s: RunSummary) -> TextTable {
         var table = TextTable(
             header: ["step", "role", "reqs", "req/s", "p50", "p90", "p95", "p99", "p99.9", "max", "failed", "timeouts",
                      "spinner"],
             firstNumericColumn: 2)
         for r in s.steps {
-            let name = r.group.map { "\($0) › \(r.step)" } ?? r.step
+            let name = rowName(r.group.map { "\($0) › \(r.step)" } ?? r.step, scenario: r.scenario, s)
             let l = r.latency
             table.rows.append([
                 name, r.role, String(r.requests), Format.rate(r.rate), Format.latency(l.p50), Format.latency(l.p90),
@@ -68,7 +85,7 @@ public enum SummaryReport {
             firstNumericColumn: 2)
         for g in s.groups {
             table.rows.append([
-                g.group, g.role, String(g.count), Format.latency(g.time.p50), Format.latency(g.time.p95),
+                rowName(g.group, scenario: g.scenario, s), g.role, String(g.count), Format.latency(g.time.p50), Format.latency(g.time.p95),
                 Format.latency(g.time.p99), Format.latency(g.time.max), Format.count(g.failed),
                 "\(g.overSpinner) (\(Format.percent(g.overSpinner, of: g.count)))",
             ])

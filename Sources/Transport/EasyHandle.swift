@@ -26,6 +26,8 @@ public final class EasyHandle {
     public var tag = 0
     /// When the owner submitted the current request (monotonic ns); set by the owner.
     public var submittedAt: UInt64 = 0
+    /// When the transfer was handed to libcurl (monotonic ns): where its service time starts.
+    public var sentAt: UInt64 = 0
 
     public init(options: TransferOptions, share: ShareHandle? = nil) throws(CurlError) {
         guard let handle = curl_easy_init() else {

@@ -81,7 +81,7 @@ public final class MultiHandle {
     /// Waits up to `maxWait` nanoseconds for socket events or libcurl's timer, drives the transfers, and hands
     /// every finished one to `onDone`.
     public func poll(maxWait: UInt64, onDone: (EasyHandle, TransferResult) -> Void) {
-        let count = epoll_wait(sockets.epoll, events, Int32(eventCapacity), waitMilliseconds(maxWait))
+        let count = ccurl_epoll_wait_ns(sockets.epoll, events, Int32(eventCapacity), waitNanoseconds(maxWait))
         for i in 0..<Int(max(count, 0)) {
             let event = events[i]
             let fd = event.data.fd
@@ -113,14 +113,15 @@ public final class MultiHandle {
         }
     }
 
-    /// The epoll timeout: the sooner of libcurl's timer and the caller's limit, rounded up to whole ms.
-    private func waitMilliseconds(_ maxWait: UInt64) -> Int32 {
+    /// The epoll timeout: the sooner of libcurl's timer and the caller's limit, in ns (an open model's schedule
+    /// needs better than whole milliseconds).
+    private func waitNanoseconds(_ maxWait: UInt64) -> Int64 {
         var wait = maxWait
         if let deadline = timerDeadline {
             let now = MonotonicClock.now()
             wait = deadline > now ? min(wait, deadline - now) : 0
         }
-        return Int32(min((wait + 999_999) / 1_000_000, 60_000))
+        return Int64(min(wait, 60_000_000_000))
     }
 
     static func selectFlags(_ events: UInt32) -> Int32 {

@@ -66,7 +66,8 @@ import Testing
         #expect(profile.roles[1].accounts[1]["password"] == "p\"2")
         #expect(profile.roles[1].secretFields == ["email", "password"])
         #expect(profile.roles[1].accountsFile == "users.csv")
-        #expect(profile.load == LoadShape(vus: 10, end: .duration(.seconds(30)), rampUp: .seconds(5)))
+        #expect(profile.scenarios.map(\.load) == [.constant(vus: 10, duration: .seconds(30), rampUp: .seconds(5))])
+        #expect(profile.scenarios.map(\.name) == ["default"] && profile.scenarios[0].roleWeights == profile.roles.map(\.weight))
         #expect(profile.timeouts == Timeouts())
         #expect(profile.output == "Results")
     }
@@ -81,7 +82,9 @@ import Testing
         #expect(profile.target.baseURL == "https://127.0.0.1:8443")
         #expect(profile.target.allowHosts == ["127.0.0.1", "cdn.example"])
         #expect(profile.target.httpVersion == .http1 && !profile.target.verifyTLS)
-        #expect(profile.load == LoadShape(vus: 10, end: .iterations(200), gracefulStop: .seconds(2)))
+        var expected = LoadShape.shared(vus: 10, iterations: 200)
+        expected.gracefulStop = .seconds(2)
+        #expect(profile.scenarios.map(\.load) == [expected])
         #expect(profile.timeouts == Timeouts(request: .seconds(3), connect: .seconds(5), spinner: .seconds(1)))
         #expect(profile.output == "Out")
     }

@@ -17,11 +17,11 @@ import Testing
     }
 
     @Test func suggestions() {
-        #expect(Suggestions.closest(to: "duraton", in: LoadDecoder.loadKeys) == "duration")
+        #expect(Suggestions.closest(to: "duraton", in: LoadDecoder.allLoadKeys) == "duration")
         #expect(Suggestions.closest(to: "psot", in: RequestDecoder.keys) == "post")
         #expect(Suggestions.closest(to: "vu", in: ["id"]) == nil)
-        #expect(Suggestions.closest(to: "iter", in: LoadDecoder.loadKeys) == "iterations")
-        #expect(Suggestions.closest(to: "qqqqqq", in: LoadDecoder.loadKeys) == nil)
+        #expect(Suggestions.closest(to: "iter", in: LoadDecoder.allLoadKeys) == "iterations")
+        #expect(Suggestions.closest(to: "qqqqqq", in: LoadDecoder.allLoadKeys) == nil)
         #expect(Suggestions.editDistance("kitten", "sitting") == 3)
     }
 

@@ -20,7 +20,7 @@ import Testing
                 Role(name: "admin", accounts: [["password": "s3cret"]], secretFields: ["password"]),
                 Role(name: "user", weight: 3, accounts: Array(repeating: ["email": "x"], count: 3), accountsFile: "users.csv"),
             ],
-            load: LoadShape(vus: 10, end: .duration(.seconds(30)), rampUp: .seconds(5)),
+            load: .constant(vus: 10, duration: .seconds(30), rampUp: .seconds(5)),
             timeouts: Timeouts())
         #expect(profile.validationSummary() == [
             "profile demo: target https://staging.example/ (allowed hosts: staging.example)",
@@ -38,8 +38,9 @@ import Testing
         let g2 = GroupStep(name: "b", requests: [request("/c"), request("/d"), request("/e")])
         let flow = Flow(name: "f", steps: [.group(g1), .group(g2)])
         #expect(flow.summaryLine == "flow f: 2 steps (2 groups of 2 and 3 parallel requests)")
-        let load = LoadShape(vus: 1, end: .iterations(200), gracefulStop: .seconds(3))
-        #expect(load.summaryLine == "load: 1 VU, 200 iterations in total, graceful stop 3s")
+        var load = LoadShape.shared(vus: 1, iterations: 200)
+        load.gracefulStop = .seconds(3)
+        #expect(load.summaryText == "1 VU, 200 iterations in total, graceful stop 3s")
         #expect(Flow(name: "one", steps: [.request(request("/"))]).summaryLine == "flow one: 1 step")
     }
 }

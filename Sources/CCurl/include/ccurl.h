@@ -59,4 +59,9 @@ static inline void ccurl_buffer_clear(ccurl_buffer *b) { b->length = 0; b->total
 /// Frees the allocation.
 void ccurl_buffer_free(ccurl_buffer *b);
 
+
+/// epoll_wait with a nanosecond timeout (epoll_pwait2, Linux 5.11+), falling back to whole milliseconds
+/// (rounded up) where the kernel lacks it. A negative timeout waits forever.
+int ccurl_epoll_wait_ns(int epfd, struct epoll_event *events, int maxevents, long long timeout_ns);
+
 #endif

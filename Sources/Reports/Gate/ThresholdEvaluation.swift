@@ -19,7 +19,7 @@ public enum ThresholdEvaluation {
     }
 
     public static func evaluate(_ threshold: Threshold, run: SavedRun) -> ThresholdResult {
-        let selection = ThresholdSelection(threshold, run: run)
+        let selection = ThresholdSelection(threshold, catalog: run.catalog, store: run.store)
         let (observed, samples, unit) = observe(threshold, selection, seconds: run.info.durationSeconds)
         let scope = threshold.filters.isEmpty
             ? "whole run" : threshold.filters.map { "\($0.tag.rawValue):\($0.value)" }.joined(separator: ", ")
@@ -34,6 +34,12 @@ public enum ThresholdEvaluation {
         return ThresholdResult(
             threshold: threshold, observed: observed, passed: threshold.passes(observed), detail: detail,
             samples: samples)
+    }
+
+    /// The value of `threshold`'s metric over one interval of a run (`seconds` long), nil when nothing matched:
+    /// what `abort_when` judges while the run goes on.
+    public static func observe(_ threshold: Threshold, catalog: SeriesCatalog, store: MetricsStore, seconds: Double) -> Double? {
+        observe(threshold, ThresholdSelection(threshold, catalog: catalog, store: store), seconds: seconds).0
     }
 
     /// The observed value (nil when nothing matched), how many requests or waits it covers, and which of the two.
@@ -55,6 +61,10 @@ public enum ThresholdEvaluation {
         case .timeouts: return (count(s.errors(.timeout)), requests, "requests")
         case .timeoutRate: return (share(s.errors(.timeout)), requests, "requests")
         case .checks: return (count(s.errors(.check)), requests, "requests")
+        case .droppedIterations:
+            let started = s.scenarios.reduce(0) { $0 + $1.started }
+            let dropped = s.scenarios.reduce(0) { $0 + $1.dropped }
+            return (Double(dropped), started + dropped, "iterations")
         case .spinnerRate:
             let waits = s.waits
             return (waits.count == 0 ? nil : Double(waits.overSpinner) / Double(waits.count), waits.count, "waits")

@@ -7,20 +7,28 @@ struct ThresholdSelection {
     let groups: [GroupSeries]
     /// Lone requests (not in a group): waits of their own.
     let loneSteps: [StepSeries]
+    /// The selected scenarios' executor series (dropped iterations).
+    let scenarios: [ScenarioSeries]
 
-    init(_ threshold: Threshold, run: SavedRun) {
+    init(_ threshold: Threshold, catalog: SeriesCatalog, store: MetricsStore) {
         let step = threshold.filter(.step), group = threshold.filter(.group)
-        let role = threshold.filter(.role), flow = threshold.filter(.flow)
+        let role = threshold.filter(.role), flow = threshold.filter(.flow), scenario = threshold.filter(.scenario)
         func matches(_ value: String?, _ filter: String?) -> Bool { filter == nil || value == filter }
         var steps: [StepSeries] = [], lone: [StepSeries] = []
-        for (key, series) in zip(run.catalog.steps, run.store.steps)
-        where matches(key.step, step) && matches(key.group, group) && matches(key.role, role) && matches(key.flow, flow) {
+        for (key, series) in zip(catalog.steps, store.steps)
+        where matches(key.step, step) && matches(key.group, group) && matches(key.role, role) && matches(key.flow, flow)
+            && matches(key.scenario, scenario)
+        {
             steps.append(series)
             if key.group == nil { lone.append(series) }
         }
         // A step filter selects requests, never whole groups.
-        groups = step != nil ? [] : zip(run.catalog.groups, run.store.groups).compactMap { key, series in
-            matches(key.group, group) && matches(key.role, role) && matches(key.flow, flow) ? series : nil
+        groups = step != nil ? [] : zip(catalog.groups, store.groups).compactMap { key, series in
+            matches(key.group, group) && matches(key.role, role) && matches(key.flow, flow)
+                && matches(key.scenario, scenario) ? series : nil
+        }
+        scenarios = zip(catalog.scenarios, store.scenarios).compactMap { name, series in
+            matches(name, scenario) ? series : nil
         }
         self.steps = steps
         loneSteps = lone

@@ -4,7 +4,10 @@ import Foundation
 /// (relative to the profile's folder), resolves `{ env: NAME }` fields and checks everything a run needs —
 /// so a run never starts with a typo in it.
 public struct ProfileLoader: Sendable {
-    static let keys = ["name", "target", "flows", "roles", "load", "timeouts", "output", "probe", "network", "thresholds"]
+    static let keys = [
+        "name", "target", "flows", "roles", "load", "scenarios", "timeouts", "output", "probe", "network", "thresholds",
+        "abort_when",
+    ]
 
     /// The environment `{{env.NAME}}` and `{ env: NAME }` read.
     public var environment: [String: String]
@@ -36,46 +39,59 @@ public struct ProfileLoader: Sendable {
         let map = try root.mapping(allowed: Self.keys)
         let directory = FileReading.directory(of: path)
         let target = try TargetDecoder(environment: environment).decode(try map.required("target"))
-        let flows = try loadFlows(try map.required("flows", hint: "e.g. flows: [flows/checkout.yaml]"), directory)
         // Without `roles`, every VU is one anonymous user with no credentials (public pages, benchmarks).
         let roles = try map["roles"].map { v throws(ScenarioError) in try decodeRoles(v, directory) }
             ?? [RoleDraft(role: Role(name: "anonymous", accounts: [[:]]), value: root)]
-        let load = try LoadDecoder.load(try map.required("load", hint: "e.g. load: { vus: 10, duration: 30s }"))
+        var flowCache = FlowCache()
+        let scenarios = try ScenarioDecoder(
+            loadFlows: { v throws(ScenarioError) in try loadFlows(v, directory, cache: &flowCache) },
+            roles: roles.map(\.role)
+        ).decode(map)
         let timeouts = try LoadDecoder.timeouts(map["timeouts"])
         let checks = ProfileChecks(environment: environment, target: target, roles: roles)
-        try checks.validate(flows.flatMap(\.usages))
-        let waitNames = flows.flatMap { $0.flow.waitNames }
+        try checks.validate(flowCache.flows.flatMap(\.usages))
+        let waitNames = flowCache.flows.flatMap { $0.flow.waitNames }
         let probe = try map["probe"].map { v throws(ScenarioError) in try ProbeDecoder.decode(v, names: waitNames) }
         var profile = Profile(
             name: try map["name"]?.nonEmptyString() ?? FileReading.baseName(of: path), target: target,
-            flows: flows.map(\.flow), roles: roles.map(\.role), load: load, timeouts: timeouts,
+            scenarios: scenarios, roles: roles.map(\.role), timeouts: timeouts,
             output: try map["output"]?.nonEmptyString() ?? "Results",
             source: SourceLocation(file: path, line: 1, column: 1))
+        try LoadChecks.validate(profile, scenariosValue: map["scenarios"] ?? map["load"] ?? root, target: map["target"]!)
         profile.probe = probe
         profile.network = try map["network"].map { v throws(ScenarioError) in try NetworkDecoder.decode(v) }
-        let thresholdNames = ThresholdNames(flows: profile.flows, roles: profile.roles.map(\.name))
+        let thresholdNames = ThresholdNames(
+            flows: profile.flows, roles: profile.roles.map(\.name), scenarios: scenarios.map(\.name))
         profile.thresholds = try map["thresholds"].map { v throws(ScenarioError) in
             try ThresholdDecoder.decode(v, names: thresholdNames)
+        } ?? []
+        profile.abortWhen = try map["abort_when"].map { v throws(ScenarioError) in
+            try ThresholdDecoder.decodeAbort(v, names: thresholdNames)
         } ?? []
         return profile
     }
 
-    /// Reads each flow file relative to the profile's folder.
-    private func loadFlows(_ value: YAMLValue, _ directory: String) throws(ScenarioError) -> [DecodedFlow] {
+    /// Reads each flow file relative to the profile's folder; a file several scenarios name is read once.
+    private func loadFlows(_ value: YAMLValue, _ directory: String, cache: inout FlowCache) throws(ScenarioError)
+        -> [DecodedFlow]
+    {
         var flows: [DecodedFlow] = []
-        var files: [String: String] = [:]
         for item in try value.stringListValues() {
             let path = FileReading.resolve(try item.nonEmptyString(), relativeTo: directory)
+            if let known = cache.byPath[path] {
+                flows.append(known)
+                continue
+            }
             var reference = item.error("")
             reference.hint = "flow paths are relative to the profile's folder (\(directory.isEmpty ? "." : directory))"
             let text = try FileReading.read(path, with: fileReader, what: "flow file", reference: reference)
             let flow = try FlowDecoder.decodeDetailed(yaml: text, file: path)
-            if let other = files[flow.flow.name], other != path {
+            if let other = cache.pathByName[flow.flow.name], other != path {
                 throw item.error(
                     "two flows are named \"\(flow.flow.name)\" (\(other) and \(path))",
                     hint: "give one of them a different name:")
             }
-            files[flow.flow.name] = path
+            cache.add(flow, path: path)
             flows.append(flow)
         }
         guard !flows.isEmpty else { throw value.error("a profile needs at least one flow") }
@@ -90,6 +106,19 @@ public struct ProfileLoader: Sendable {
         }
         guard !roles.isEmpty else { throw value.error("a profile needs at least one role") }
         return roles
+    }
+}
+
+/// The flow files a profile has read, by path, in order of first use.
+struct FlowCache {
+    private(set) var flows: [DecodedFlow] = []
+    private(set) var byPath: [String: DecodedFlow] = [:]
+    private(set) var pathByName: [String: String] = [:]
+
+    mutating func add(_ flow: DecodedFlow, path: String) {
+        flows.append(flow)
+        byPath[path] = flow
+        pathByName[flow.flow.name] = path
     }
 }
 

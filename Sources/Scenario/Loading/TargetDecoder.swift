@@ -3,7 +3,7 @@ import Foundation
 /// Decodes `target:`: `base_url` (may use `{{env.NAME}}`, resolved at load time), `allow_hosts`, `http`,
 /// `verify_tls`.
 struct TargetDecoder {
-    static let keys = ["base_url", "allow_hosts", "http", "verify_tls"]
+    static let keys = ["base_url", "allow_hosts", "http", "verify_tls", "max_rate"]
     let environment: [String: String]
 
     func decode(_ value: YAMLValue) throws(ScenarioError) -> Target {
@@ -22,9 +22,15 @@ struct TargetDecoder {
                     "the base URL's host \(host) is not in allow_hosts", hint: "add \(host) to target.allow_hosts")
             }
         }
-        return Target(
+        var target = Target(
             baseURL: baseURL, allowHosts: allowHosts, httpVersion: try httpVersion(map["http"]),
             verifyTLS: try map["verify_tls"]?.bool() ?? true, source: value.location)
+        if let rateValue = map["max_rate"] {
+            let rate = try StageDecoder.rate(rateValue)
+            guard rate > 0 else { throw rateValue.error("max_rate must be above 0", hint: "e.g. max_rate: 200/s") }
+            target.maxRate = rate
+        }
+        return target
     }
 
     /// The base URL with `{{env.NAME}}` replaced; other placeholders are not allowed here.

@@ -21,4 +21,24 @@ enum ThresholdDecoder {
         }
         return thresholds
     }
+
+    /// Decodes `abort_when:` — threshold expressions with an optional `for DURATION` (``AbortCondition``).
+    static func decodeAbort(_ value: YAMLValue, names: ThresholdNames) throws(ScenarioError) -> [AbortCondition] {
+        var conditions: [AbortCondition] = []
+        for item in try value.stringListValues() {
+            guard case .scalar = item.node, !item.isNull else {
+                throw item.typeError("a condition such as \"error_rate > 20% for 10s\"")
+            }
+            let text = try item.string()
+            do throws(ParseFailure) {
+                var condition = try AbortCondition.parse(text)
+                try names.check(condition.condition)
+                condition.condition.source = item.location
+                conditions.append(condition)
+            } catch {
+                throw item.error(error.message, hint: error.hint)
+            }
+        }
+        return conditions
+    }
 }

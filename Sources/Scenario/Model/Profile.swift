@@ -2,9 +2,9 @@
 public struct Profile: Sendable, Equatable, Codable {
     public var name: String
     public var target: Target
-    public var flows: [Flow]
+    /// What runs: one scenario (`default`) unless the profile has `scenarios:`. Never empty.
+    public var scenarios: [LoadScenario]
     public var roles: [Role]
-    public var load: LoadShape
     public var timeouts: Timeouts
     /// Folder that receives `Results/<UTC time>-<name>/`; relative paths are relative to the working directory.
     public var output: String
@@ -14,22 +14,48 @@ public struct Profile: Sendable, Equatable, Codable {
     public var network: NetworkConditions?
     /// Pass/fail conditions evaluated when the run ends (`thresholds:`); empty = none.
     public var thresholds: [Threshold] = []
+    /// Conditions that stop the run early (`abort_when:`), checked once a second while it runs.
+    public var abortWhen: [AbortCondition] = []
+    /// The most requests per second the run may send, all scenarios together (`target.max_rate`); nil = no cap.
+    public var maxRequestRate: Double? { target.maxRate }
     public var source: SourceLocation?
 
     public init(
-        name: String, target: Target, flows: [Flow], roles: [Role], load: LoadShape, timeouts: Timeouts,
+        name: String, target: Target, scenarios: [LoadScenario], roles: [Role], timeouts: Timeouts,
         output: String = "Results", network: NetworkConditions? = nil, source: SourceLocation? = nil
     ) {
         self.name = name
         self.target = target
-        self.flows = flows
+        self.scenarios = scenarios
         self.roles = roles
-        self.load = load
         self.timeouts = timeouts
         self.output = output
         self.network = network
         self.source = source
     }
+
+    /// A profile with one scenario (`default`): `flows` under `load`, every role at its own weight.
+    public init(
+        name: String, target: Target, flows: [Flow], roles: [Role], load: LoadShape, timeouts: Timeouts,
+        output: String = "Results", network: NetworkConditions? = nil, source: SourceLocation? = nil
+    ) {
+        let scenario = LoadScenario(name: LoadScenario.defaultName, flows: flows, roleWeights: roles.map(\.weight), load: load)
+        self.init(
+            name: name, target: target, scenarios: [scenario], roles: roles, timeouts: timeouts, output: output,
+            network: network, source: source)
+    }
+
+    /// Every flow the scenarios run, each once (by name), in order of first use.
+    public var flows: [Flow] {
+        var seen: Set<String> = []
+        return scenarios.flatMap(\.flows).filter { seen.insert($0.name).inserted }
+    }
+
+    /// The most virtual users the run uses at once, all scenarios together.
+    public var maxVUs: Int { scenarios.reduce(0) { $0 + $1.load.maxVUs } }
+
+    /// Whether the run names more than its one default scenario (reports then show scenario names).
+    public var hasNamedScenarios: Bool { scenarios.count > 1 || scenarios.first?.name != LoadScenario.defaultName }
 }
 
 /// The system under test: a base URL and the hosts a run may contact.
@@ -43,6 +69,8 @@ public struct Target: Sendable, Equatable, Codable {
     public var httpVersion: HTTPVersion
     /// Verify TLS certificates (default true). Off only for self-signed staging.
     public var verifyTLS: Bool
+    /// Requests per second the run never exceeds, all scenarios together (`max_rate: 200/s`); nil = no cap.
+    public var maxRate: Double?
     public var source: SourceLocation?
 
     public enum HTTPVersion: String, Sendable, Equatable, Codable { case auto, http1 }

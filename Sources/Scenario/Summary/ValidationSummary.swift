@@ -8,13 +8,26 @@ extension Profile {
             + target.allowHosts.joined(separator: ", ") + ")"]
         lines += flows.map(\.summaryLine)
         lines.append("roles: " + roles.map(\.summaryText).joined(separator: ", "))
-        lines.append(load.summaryLine)
+        if hasNamedScenarios {
+            lines += scenarios.map { scenarioLine($0) }
+        } else if let only = scenarios.first {
+            lines.append("load: " + only.load.summaryText)
+        }
+        if let cap = target.maxRate { lines.append("rate ceiling: \(IterationRateText.format(cap)) requests") }
+        if !abortWhen.isEmpty { lines.append("abort when: " + abortWhen.map(\.text).joined(separator: "; ")) }
         lines.append(
             "timeouts: request \(timeouts.request.shortText), connect \(timeouts.connect.shortText), "
                 + "spinner \(timeouts.spinner.shortText)")
         if let network = networkSummaryLine { lines.append(network) }
         lines.append("output: \(output)")
         return lines
+    }
+
+    /// `scenario browse: flow dashboard as user ×9, admin ×1; 50 iterations/s for 1m, at most 100 VUs`.
+    private func scenarioLine(_ s: LoadScenario) -> String {
+        let weights = zip(roles, s.roleWeights).filter { $0.1 > 0 }.map { "\($0.0.name) ×\($0.1)" }
+        return "scenario \(s.name): flow \(s.flows.map(\.name).joined(separator: ", ")) as "
+            + weights.joined(separator: ", ") + "; " + s.load.summaryText
     }
 }
 
@@ -49,15 +62,30 @@ extension Role {
 }
 
 extension LoadShape {
-    /// `load: 10 VUs for 30s, ramp-up 5s` or `load: 10 VUs, 200 iterations in total`.
-    var summaryLine: String {
-        var line = "load: \(Flow.count(vus, "VU"))"
-        switch end {
-        case .duration(let d): line += " for \(d.shortText)"
-        case .iterations(let n): line += ", \(Flow.count(n, "iteration")) in total"
-        case .iterationsPerVU(let n): line += ", \(Flow.count(n, "iteration")) each"
+    /// `10 VUs for 30s, ramp-up 5s`, `10 VUs, 200 iterations in total`,
+    /// `ramping VUs 0 → 20 over 30s → 0 over 10s`, `50 iterations/s for 1m, at most 100 VUs (open model)`.
+    public var summaryText: String {
+        var line: String
+        switch executor {
+        case .constantVUs(let vus, let duration, let rampUp):
+            line = "\(Flow.count(vus, "VU")) for \(duration.shortText)"
+            if rampUp > .zero { line += ", ramp-up \(rampUp.shortText)" }
+        case .sharedIterations(let vus, let n, let maxDuration):
+            line = "\(Flow.count(vus, "VU")), \(Flow.count(n, "iteration")) in total"
+            if maxDuration != Self.defaultMaxDuration { line += " (at most \(maxDuration.shortText))" }
+        case .perVUIterations(let vus, let n, let maxDuration):
+            line = "\(Flow.count(vus, "VU")), \(Flow.count(n, "iteration")) each"
+            if maxDuration != Self.defaultMaxDuration { line += " (at most \(maxDuration.shortText))" }
+        case .rampingVUs(let start, let stages):
+            line = "ramping VUs \(start)" + stages.map { " → \(Int($0.target)) over \($0.duration.shortText)" }.joined()
+        case .constantArrivalRate(let rate, let duration, let maxVUs):
+            line = "\(IterationRateText.format(rate)) iterations for \(duration.shortText), at most \(Flow.count(maxVUs, "VU")) (open model)"
+        case .rampingArrivalRate(let start, let stages, let maxVUs):
+            line = "arrival rate \(IterationRateText.format(start))"
+                + stages.map { " → \(IterationRateText.format($0.target)) over \($0.duration.shortText)" }.joined()
+                + ", at most \(Flow.count(maxVUs, "VU")) (open model)"
         }
-        if rampUp > .zero { line += ", ramp-up \(rampUp.shortText)" }
+        if startTime > .zero { line += ", starting at \(startTime.shortText)" }
         if gracefulStop != .seconds(10) { line += ", graceful stop \(gracefulStop.shortText)" }
         return line
     }

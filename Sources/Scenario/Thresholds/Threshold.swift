@@ -46,5 +46,5 @@ public struct ThresholdFilter: Sendable, Equatable, Codable {
 
 /// What a threshold filter can select on.
 public enum ThresholdTag: String, Sendable, Equatable, Codable, CaseIterable {
-    case step, group, role, flow
+    case step, group, role, flow, scenario
 }

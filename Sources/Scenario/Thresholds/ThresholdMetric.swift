@@ -19,6 +19,8 @@ public enum ThresholdMetric: String, Sendable, Equatable, Codable, CaseIterable 
     case spinnerRate = "spinner_rate"
     /// Requests that failed a check (or a capture).
     case checks
+    /// Open-model iterations dropped because every VU was busy (filter: `scenario:` only).
+    case droppedIterations = "dropped_iterations"
 
     /// The unit of a metric and so of the values it is compared with.
     public enum Kind: Sendable, Equatable {
@@ -35,7 +37,7 @@ public enum ThresholdMetric: String, Sendable, Equatable, Codable, CaseIterable 
     public var kind: Kind {
         switch self {
         case .p50, .p90, .p95, .p99, .p999, .max, .mean: .latency
-        case .requests, .failed, .timeouts, .checks: .count
+        case .requests, .failed, .timeouts, .checks, .droppedIterations: .count
         case .errorRate, .timeoutRate, .spinnerRate: .fraction
         case .rate: .perSecond
         }

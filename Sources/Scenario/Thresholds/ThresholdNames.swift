@@ -5,16 +5,18 @@ public struct ThresholdNames: Sendable, Equatable {
     public var groups: [String]
     public var roles: [String]
     public var flows: [String]
+    public var scenarios: [String]
 
-    public init(steps: [String], groups: [String], roles: [String], flows: [String]) {
+    public init(steps: [String], groups: [String], roles: [String], flows: [String], scenarios: [String] = [LoadScenario.defaultName]) {
         self.steps = steps
         self.groups = groups
         self.roles = roles
         self.flows = flows
+        self.scenarios = scenarios
     }
 
-    /// The names in `flows` (request steps, inside groups too; groups) and `roles`.
-    public init(flows: [Flow], roles: [String]) {
+    /// The names in `flows` (request steps, inside groups too; groups), `roles` and `scenarios`.
+    public init(flows: [Flow], roles: [String], scenarios: [String] = [LoadScenario.defaultName]) {
         var steps: [String] = []
         var groups: [String] = []
         for step in flows.flatMap(\.steps) {
@@ -26,7 +28,7 @@ public struct ThresholdNames: Sendable, Equatable {
             case .think: break
             }
         }
-        self.init(steps: steps.uniqued, groups: groups.uniqued, roles: roles, flows: flows.map(\.name))
+        self.init(steps: steps.uniqued, groups: groups.uniqued, roles: roles, flows: flows.map(\.name), scenarios: scenarios)
     }
 
     public func names(_ tag: ThresholdTag) -> [String] {
@@ -35,11 +37,17 @@ public struct ThresholdNames: Sendable, Equatable {
         case .group: groups
         case .role: roles
         case .flow: flows
+        case .scenario: scenarios
         }
     }
 
     /// Throws when a filter of `threshold` names no step, group, role or flow of the profile.
     public func check(_ threshold: Threshold) throws(ParseFailure) {
+        if threshold.metric == .droppedIterations, let other = threshold.filters.first(where: { $0.tag != .scenario }) {
+            throw ParseFailure(
+                "dropped_iterations counts whole iterations: it cannot be filtered by \(other.tag.rawValue)",
+                hint: "filter it by scenario only, e.g. dropped_iterations(scenario:\(scenarios.first ?? "browse")) == 0")
+        }
         for filter in threshold.filters where !names(filter.tag).contains(filter.value) {
             throw unknown(filter)
         }

@@ -2,8 +2,8 @@
 /// `p95(group:dashboard, role:user) < 800ms`, `error_rate < 1%`, `rate(role:admin) > 10/s`, `timeouts == 0`.
 ///
 /// - METRIC: `p50 p90 p95 p99 p99.9 max mean` (latency), `requests`, `rate`, `failed`, `error_rate`,
-///   `timeouts`, `timeout_rate`, `spinner_rate`, `checks` (see ``ThresholdMetric``).
-/// - TAG: `step`, `group`, `role`, `flow`, each at most once; a VALUE with spaces, commas, colons or
+///   `timeouts`, `timeout_rate`, `spinner_rate`, `checks`, `dropped_iterations` (see ``ThresholdMetric``).
+/// - TAG: `step`, `group`, `role`, `flow`, `scenario`, each at most once; a VALUE with spaces, commas, colons or
 ///   parentheses is quoted, `step:"GET /api/me"`.
 /// - OP: `<`, `<=`, `>`, `>=`, `==`, `!=`.
 /// - VALUE: in the metric's unit (``ThresholdValue``).

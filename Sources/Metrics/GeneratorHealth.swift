@@ -1,0 +1,85 @@
+/// How the load generator itself fared: when it was the bottleneck, latencies and rates describe the
+/// generator, not the target, and a threshold verdict would be a guess (README "Generator health").
+public struct GeneratorHealth: Sendable, Equatable, Codable {
+    /// The busiest engine thread's CPU time over its running time (0–1).
+    public var busiestWorkerCPU: Double
+    /// The whole process's CPU time per second of the run (all threads, so up to the number of cores).
+    public var processCPU: Double
+    /// Open models: p99 of how late iterations started after their scheduled time, ms (nil: no open model).
+    public var scheduleLagP99Ms: Double?
+    public var scheduleLagMaxMs: Double?
+    /// Iterations an open model dropped because every VU was busy (the target was slow, or max_vus too low).
+    public var droppedIterations: Int
+    /// Why the generator limited the run; empty when it kept up.
+    public var limitedBy: [String]
+
+    public init(
+        busiestWorkerCPU: Double, processCPU: Double, scheduleLagP99Ms: Double?, scheduleLagMaxMs: Double?,
+        droppedIterations: Int, limitedBy: [String]
+    ) {
+        self.busiestWorkerCPU = busiestWorkerCPU
+        self.processCPU = processCPU
+        self.scheduleLagP99Ms = scheduleLagP99Ms
+        self.scheduleLagMaxMs = scheduleLagMaxMs
+        self.droppedIterations = droppedIterations
+        self.limitedBy = limitedBy
+    }
+
+    // Spelled so that JSON's snake_case round-trips (`busiest_worker_cpu` reads back as `busiestWorkerCpu`).
+    private enum CodingKeys: String, CodingKey {
+        case busiestWorkerCPU = "busiestWorkerCpu", processCPU = "processCpu"
+        case scheduleLagP99Ms, scheduleLagMaxMs, droppedIterations, limitedBy
+    }
+
+    /// Whether the generator was the bottleneck.
+    public var isBound: Bool { !limitedBy.isEmpty }
+
+    /// Schedule lag p99 above this means iterations started late because the generator could not keep up.
+    public static let lagLimitMs = 25.0
+    /// An engine thread busier than this was saturated.
+    public static let cpuLimit = 0.9
+    /// CPU shares over shorter runs are too noisy to judge.
+    public static let minimumJudgedSeconds = 3.0
+
+    /// Judges the figures: the generator limited the run when open-model iterations started late, or an engine
+    /// thread was saturated over a run long enough to tell.
+    public static func judge(
+        busiestWorkerCPU: Double, processCPU: Double, lag: LatencyHistogram?, dropped: Int, runSeconds: Double
+    ) -> GeneratorHealth {
+        var reasons: [String] = []
+        let lagP99 = lag.flatMap { $0.count > 0 ? Double($0.micros(atPercentile: 99)) / 1000 : nil }
+        let lagMax = lag.flatMap { $0.count > 0 ? Double($0.maxMicros) / 1000 : nil }
+        if let lagP99, lagP99 > lagLimitMs {
+            reasons.append("iterations started late: schedule lag p99 \(formatMs(lagP99)) (limit \(formatMs(lagLimitMs)))")
+        }
+        if runSeconds >= minimumJudgedSeconds, busiestWorkerCPU > cpuLimit {
+            reasons.append("an engine thread was \(Int((busiestWorkerCPU * 100).rounded()))% busy (limit \(Int(cpuLimit * 100))%)")
+        }
+        return GeneratorHealth(
+            busiestWorkerCPU: busiestWorkerCPU, processCPU: processCPU, scheduleLagP99Ms: lagP99,
+            scheduleLagMaxMs: lagMax, droppedIterations: dropped, limitedBy: reasons)
+    }
+
+    private static func formatMs(_ ms: Double) -> String {
+        ms < 10 ? "\((ms * 100).rounded() / 100)ms" : "\(Int(ms.rounded()))ms"
+    }
+}
+
+/// One scenario of a run as planned: its executor and whether its latencies are measured from a schedule.
+public struct ScenarioInfo: Sendable, Equatable, Codable {
+    public var name: String
+    public var executor: String
+    /// The load in words (`50/s iterations for 1m, at most 100 VUs (open model)`).
+    public var load: String
+    /// Open model: latency is measured from each iteration's scheduled start (coordinated omission corrected).
+    public var openModel: Bool
+    public var maxVUs: Int
+
+    public init(name: String, executor: String, load: String, openModel: Bool, maxVUs: Int) {
+        self.name = name
+        self.executor = executor
+        self.load = load
+        self.openModel = openModel
+        self.maxVUs = maxVUs
+    }
+}
