@@ -8,7 +8,7 @@ BENCH_PACKAGES := nginx-light wrk time
 BIN := .build/debug/rehearse
 RELEASE_BIN := .build/release/rehearse
 
-.PHONY: demo test build release bench bench-netem deps test-deps bench-deps clean
+.PHONY: demo test build release bench bench-arrival bench-netem deps test-deps bench-deps clean
 
 demo: deps build
 	$(BIN) demo
@@ -25,6 +25,10 @@ release: deps
 
 bench: bench-deps release
 	bash bench/run.sh $(RELEASE_BIN)
+
+# The open model's pacer: achieved rate and schedule lag at 2,000 iterations/s (BENCH_RATE, BENCH_SECONDS).
+bench-arrival: bench-deps release
+	bash bench/arrival.sh $(RELEASE_BIN)
 
 # The network-emulation proxy's accuracy (added latency measured vs configured) and CPU per exchange.
 bench-netem: deps

@@ -40,6 +40,8 @@ struct TestEndpoints {
         case .stallOnce(let ms):
             let stall = state.takeStall() ? ms : 0
             after(milliseconds: stall) { writer.send(.ok, text: "ok") }
+        case .pause(let at, let ms):
+            after(milliseconds: state.pauseWait(atMilliseconds: at, milliseconds: ms)) { writer.send(.ok, text: "ok") }
         case .notFound:
             writer.send(.notFound, text: "not found")
         }

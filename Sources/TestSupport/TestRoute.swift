@@ -22,6 +22,10 @@ enum TestRoute: Equatable {
     case needsCookie
     /// `/stall-once/{ms}`: the first request stalls `ms`, later ones answer at once.
     case stallOnce(milliseconds: Int)
+    /// `/pause/{atMs}/{ms}`: a server-wide pause, like a stop-the-world GC: `atMs` after the first `/pause` request
+    /// the server stops answering `/pause` requests for `ms`; every one that arrives meanwhile is answered when
+    /// the pause ends. Before and after, answers are immediate. Once per server.
+    case pause(atMilliseconds: Int, milliseconds: Int)
     /// Anything else (or a malformed number): 404.
     case notFound
 
@@ -57,6 +61,7 @@ enum TestRoute: Equatable {
         case ("drip", 2) where args[0] <= maxBodyBytes:
             return .drip(count: args[0], intervalMilliseconds: args[1])
         case ("stall-once", 1): return .stallOnce(milliseconds: args[0])
+        case ("pause", 2): return .pause(atMilliseconds: args[0], milliseconds: args[1])
         default: return .notFound
         }
     }

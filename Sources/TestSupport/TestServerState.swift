@@ -1,3 +1,4 @@
+import Dispatch
 import Synchronization
 /// Everything a `TestServer` counts or remembers between requests, shared by all its connections.
 ///
@@ -13,6 +14,8 @@ final class TestServerState: Sendable {
     private let counts = Mutex(Counts())
     /// Whether `/stall-once/{ms}` has already stalled once.
     private let stallUsed = Mutex(false)
+    /// When the first `/pause/…` request arrived (monotonic ns).
+    private let pauseOrigin = Mutex<UInt64?>(nil)
 
     /// Records a request head for `path` (already stripped of its query string).
     func recordRequest(path: String) {
@@ -56,5 +59,18 @@ final class TestServerState: Sendable {
     /// Makes the next `/stall-once/{ms}` request stall again.
     func rearmStall() {
         stallUsed.withLock { $0 = false }
+    }
+
+    /// `/pause/{atMs}/{ms}`: how long a request arriving now must wait, in ms (0 outside the pause).
+    func pauseWait(atMilliseconds: Int, milliseconds: Int) -> Int {
+        let now = DispatchTime.now().uptimeNanoseconds
+        let origin = pauseOrigin.withLock { origin in
+            if origin == nil { origin = now }
+            return origin!
+        }
+        let start = origin + UInt64(atMilliseconds) * 1_000_000
+        let end = start + UInt64(milliseconds) * 1_000_000
+        guard now >= start, now < end else { return 0 }
+        return Int((end - now + 999_999) / 1_000_000)
     }
 }

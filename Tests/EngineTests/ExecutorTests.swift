@@ -1,0 +1,208 @@
+import Engine
+import Foundation
+import Metrics
+import Reports
+import Scenario
+import Testing
+import TestSupport
+
+/// Every executor against a real local server: counts the server saw, schedules kept, iterations dropped.
+/// Runs are bounded by their load (at most a few seconds); tolerances allow for a busy 2-core machine.
+@Suite("Executors against a real local server")
+struct ExecutorTests {
+    /// A profile with `load` (indented YAML lines) and a flow of one GET to `path`.
+    static func profile(_ h: EngineHarness, base: String, load: String, path: String, extra: String = "") throws -> Profile {
+        let yaml = """
+            name: executors
+            target:
+              base_url: \(base)
+            flows: [flow.yaml]
+            load:
+            \(load)
+            timeouts: { request: 5s, connect: 1s, spinner: 2s }
+            \(extra)
+            """
+        return try h.profile(yaml, flow: "steps:\n  - name: call\n    get: \(path)\n")
+    }
+
+    @Test func constantArrivalRateStartsEveryScheduledIteration() throws {
+        let server = try TestServer.start()
+        defer { server.shutdown() }
+        let h = try EngineHarness()
+        let profile = try Self.profile(
+            h, base: server.baseURL, load: "  executor: constant-arrival-rate\n  rate: 50/s\n  duration: 2s\n  max_vus: 10",
+            path: "/ok")
+        let started = Date()
+        let (outcome, summary) = h.run(profile)
+        let took = Date().timeIntervalSince(started)
+        #expect(outcome.setupError == nil)
+        let scenario = try #require(summary.scenarios.first)
+        // Iteration k is due at k/50 s: k = 0…99 fall inside 2 s.
+        #expect(scenario.iterationsStarted + scenario.droppedIterations == 100)
+        #expect(scenario.droppedIterations == 0)
+        #expect(server.requestCount(path: "/ok") == 100)
+        #expect(scenario.openModel && scenario.scheduleLag != nil)
+        #expect((scenario.scheduleLag?.p99 ?? 999) < 50, "iterations start on time (lag p99 \(scenario.scheduleLag?.p99 ?? -1) ms)")
+        #expect(took > 1.9 && took < 6, "the schedule spans 2 s (took \(took) s)")
+        #expect(summary.run.generator?.scheduleLagP99Ms != nil)
+    }
+
+    @Test func anIterationWithNoFreeVUIsDroppedNotDelayed() throws {
+        let server = try TestServer.start()
+        defer { server.shutdown() }
+        let h = try EngineHarness()
+        let profile = try Self.profile(
+            h, base: server.baseURL, load: "  executor: constant-arrival-rate\n  rate: 20/s\n  duration: 1s\n  max_vus: 2",
+            path: "/delay/500")
+        let (_, summary) = h.run(profile)
+        let scenario = try #require(summary.scenarios.first)
+        #expect(scenario.iterationsStarted + scenario.droppedIterations == 20)
+        // Two VUs busy 500 ms each: about 4 of the 20 arrivals find a free VU.
+        #expect((3...6).contains(scenario.iterationsStarted), "started \(scenario.iterationsStarted)")
+        #expect(server.requestCount(path: "/delay/500") == scenario.iterationsStarted, "a dropped iteration is never sent")
+        #expect(summary.totals.droppedIterations == scenario.droppedIterations)
+        // Nothing waited for a VU: the started requests took about the server's 500 ms.
+        #expect(scenario.latency.max < 1200)
+    }
+
+    @Test func rampingArrivalRateFollowsTheStages() throws {
+        let server = try TestServer.start()
+        defer { server.shutdown() }
+        let h = try EngineHarness()
+        let load = """
+              executor: ramping-arrival-rate
+              start_rate: 0/s
+              stages: [{duration: 1s, target: 40/s}, {duration: 1s, target: 40/s}]
+              max_vus: 20
+            """
+        let profile = try Self.profile(h, base: server.baseURL, load: load, path: "/ok")
+        let (_, summary) = h.run(profile)
+        let scenario = try #require(summary.scenarios.first)
+        // ∫ rate = 20 (ramp) + 40 (flat) = 60 iterations.
+        #expect(scenario.iterationsStarted + scenario.droppedIterations == 60)
+        #expect(scenario.droppedIterations == 0)
+        #expect(server.requestCount(path: "/ok") == 60)
+    }
+
+    @Test func rampingVUsNeverRunsMoreUsersThanTheStageTarget() throws {
+        let server = try TestServer.start()
+        defer { server.shutdown() }
+        let h = try EngineHarness()
+        let load = """
+              executor: ramping-vus
+              start_vus: 0
+              stages: [{duration: 1s, target: 4}, {duration: 500ms, target: 4}, {duration: 1s, target: 0}]
+            """
+        let profile = try Self.profile(h, base: server.baseURL, load: load, path: "/delay/40")
+        let started = Date()
+        let (_, summary) = h.run(profile)
+        let took = Date().timeIntervalSince(started)
+        #expect(summary.run.vus == 4)
+        #expect(summary.run.timeline.allSatisfy { $0.activeVus <= 4 })
+        #expect(summary.totals.requests > 20, "about 4 VUs × 25 req/s over the plateau")
+        #expect(server.connectionCount <= 4)
+        #expect(took > 2.3 && took < 6, "the stages span 2.5 s (took \(took) s)")
+        // A VU past the ramp-down ends with its iteration: fewer requests than 4 VUs for the whole 2.5 s.
+        #expect(summary.totals.requests < 4 * 25 * 5 / 2)
+    }
+
+    @Test func perVUAndSharedIterationsRunTheirCounts() throws {
+        let server = try TestServer.start()
+        defer { server.shutdown() }
+        let h = try EngineHarness()
+        let perVU = try Self.profile(
+            h, base: server.baseURL, load: "  executor: per-vu-iterations\n  vus: 3\n  iterations: 4", path: "/ok")
+        let (_, a) = h.run(perVU)
+        #expect(a.totals.iterationsCompleted == 12 && server.requestCount(path: "/ok") == 12)
+        let shared = try Self.profile(
+            h, base: server.baseURL, load: "  executor: shared-iterations\n  vus: 3\n  iterations: 10", path: "/json")
+        let (_, b) = h.run(shared)
+        #expect(b.totals.iterationsCompleted == 10 && server.requestCount(path: "/json") == 10)
+    }
+
+    @Test func theRateCeilingHoldsAClosedModel() throws {
+        let server = try TestServer.start()
+        defer { server.shutdown() }
+        let h = try EngineHarness()
+        let yaml = """
+            name: capped
+            target:
+              base_url: \(server.baseURL)
+              max_rate: 40/s
+            flows: [flow.yaml]
+            load: { vus: 4, duration: 1500ms }
+            """
+        let profile = try h.profile(yaml, flow: "steps:\n  - get: /ok\n")
+        let (_, summary) = h.run(profile)
+        // 40/s for 1.5 s is 60 requests, plus at most one token of burst per worker.
+        #expect((40...64).contains(summary.totals.requests), "sent \(summary.totals.requests)")
+        #expect(server.requestCount(path: "/ok") == summary.totals.requests)
+    }
+
+    @Test func scenariosRunTheirOwnFlowsRolesAndLoads() throws {
+        let server = try TestServer.start()
+        defer { server.shutdown() }
+        let h = try EngineHarness()
+        try "steps:\n  - name: browse\n    get: /ok\n".write(to: h.folder.appendingPathComponent("browse.yaml"), atomically: true, encoding: .utf8)
+        let yaml = """
+            name: mixed
+            target:
+              base_url: \(server.baseURL)
+            roles:
+              admin: { fields: { email: a@x.test } }
+              user: { fields: { email: u@x.test } }
+            scenarios:
+              open:
+                flow: browse.yaml
+                roles: { user: 1 }
+                load: { executor: constant-arrival-rate, rate: 20/s, duration: 1s, max_vus: 5 }
+              admins:
+                flow: flow.yaml
+                roles: [admin]
+                load: { executor: per-vu-iterations, vus: 2, iterations: 3 }
+            """
+        let profile = try h.profile(yaml, flow: "steps:\n  - name: report\n    get: /json\n")
+        let (_, summary) = h.run(profile)
+        #expect(summary.scenarios.map(\.name) == ["open", "admins"])
+        #expect(summary.steps.map { "\($0.scenario)/\($0.step)/\($0.role)" }.sorted() == ["admins/report/admin", "open/browse/user"])
+        #expect(server.requestCount(path: "/ok") == 20)
+        #expect(server.requestCount(path: "/json") == 6)
+        #expect(summary.run.vus == 7)
+        let text = SummaryReport.render(summary)
+        #expect(text.contains("open: browse") && text.contains("admins: report"))
+    }
+
+    /// wrk2's point, in one run: a server-wide 1 s pause mid-run. The open model keeps sending on schedule, so
+    /// its latency (from the schedule) shows the pause at p99; the closed model's VUs simply wait, so only the
+    /// few requests in flight see it and its service-time p99 hides it.
+    @Test func aStallShowsInTheOpenModelAndHidesInTheClosedModel() throws {
+        let server = try TestServer.start()
+        defer { server.shutdown() }
+        let h = try EngineHarness()
+        let yaml = """
+            name: stall
+            target:
+              base_url: \(server.baseURL)
+            scenarios:
+              open:
+                flow: flow.yaml
+                load: { executor: constant-arrival-rate, rate: 100/s, duration: 3s, max_vus: 300 }
+              closed:
+                flow: flow.yaml
+                load: { executor: constant-vus, vus: 2, duration: 3s }
+            timeouts: { request: 5s }
+            """
+        let profile = try h.profile(yaml, flow: "steps:\n  - name: call\n    get: /pause/1000/1000\n")
+        let (_, summary) = h.run(profile)
+        let open = try #require(summary.scenarios.first { $0.name == "open" })
+        let closed = try #require(summary.scenarios.first { $0.name == "closed" })
+        #expect(open.droppedIterations == 0)
+        #expect(open.latency.p99 > 700, "open model p99 from schedule \(open.latency.p99) ms shows the 1 s pause")
+        #expect(closed.latency.max > 700, "the closed model's in-flight requests did wait (\(closed.latency.max) ms)")
+        #expect(closed.requests > 1000, "the closed model ran at full speed (\(closed.requests) requests)")
+        #expect(closed.serviceTime.p99 < 100, "closed model service p99 \(closed.serviceTime.p99) ms hides it")
+        let text = SummaryReport.render(summary)
+        print(text)
+        #expect(text.contains("Scenarios (latency from schedule vs service time)"))
+    }
+}
