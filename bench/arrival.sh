@@ -58,7 +58,7 @@ load:
 output: $work/results
 YAML
 printf 'steps:\n  - name: small\n    get: /small.txt\n' > "$work/flow.yaml"
-/usr/bin/time -f "%U %S %M" -o "$work/time.txt" taskset -c $client_cpu "$BIN" run "$work/arrival.yaml" --workers 1 -q > "$work/rehearse.txt" 2>&1 \
+${BENCH_WRAP:-} /usr/bin/time -f "%U %S %M" -o "$work/time.txt" taskset -c $client_cpu "$BIN" run "$work/arrival.yaml" --workers 1 -q > "$work/rehearse.txt" 2>&1 \
     || { echo "rehearse failed:"; cat "$work/rehearse.txt"; exit 1; }
 summary=$(ls "$work"/results/*/summary.json)
 python3 - "$summary" "$RATE" "$SECONDS_PER_RUN" "$wrk_rps" "$work/time.txt" <<'PY'

@@ -66,7 +66,7 @@ struct RunSession {
         Console.out(SummaryReport.render(
             summary, style: TerminalStyle(color: Console.color), phases: overrides.phases || global.verbose))
         let gate = ThresholdEvaluation.evaluate(profile.thresholds, run: saved)
-        for line in GateLines.lines(gate, style: TerminalStyle(color: Console.color)) { Console.out(line) }
+        for line in GateLines.lines(gate, run: summary, style: TerminalStyle(color: Console.color)) { Console.out(line) }
         Console.out("\nResults: \(folder.path)/summary.json")
         if let setup = outcome.setupError {
             Console.err("error: the engine could not start: \(setup)")
@@ -74,14 +74,15 @@ struct RunSession {
         }
         guard writeGateReports(gate, summary: summary) else { return .runError }
         if summary.run.stopReason == "interrupted" { return .interrupted }
-        if summary.run.stopReason == "aborted" { return .aborted }
         // With thresholds, they decide (an error rate under its limit passes); without, any failure fails.
         // When the generator was the bottleneck, neither verdict would be about the target.
-        if !profile.thresholds.isEmpty {
-            if summary.run.generator?.isBound ?? false { return .inconclusive }
-            return gate.allPassed ? .success : .thresholdsFailed
+        switch GateVerdict.judge(gate, run: summary) {
+        case .aborted: return .aborted
+        case .inconclusive: return .inconclusive
+        case .failed: return .thresholdsFailed
+        case .passed: return .success
+        case .noThresholds: return summary.totals.failed > 0 ? .requestsFailed : .success
         }
-        return summary.totals.failed > 0 ? .requestsFailed : .success
     }
 
     /// `--junit` and `--markdown`; false when a file cannot be written.

@@ -38,6 +38,13 @@ extension GateReport {
 
     private static func verdict(_ results: [ThresholdResult], run: RunSummary) -> String {
         let name = MarkdownText.cell(run.run.profile)
+        switch GateVerdict.judge(results, run: run) {
+        case .aborted(let reason): return "### ⛔ Rehearsal \(name): aborted — \(MarkdownText.cell(reason))"
+        case .inconclusive(let reasons):
+            return "### ⚠️ Rehearsal \(name): inconclusive — the load generator was the bottleneck ("
+                + MarkdownText.cell(reasons.joined(separator: "; ")) + ")"
+        default: break
+        }
         if results.isEmpty { return "### ✅ Rehearsal \(name): no thresholds set" }
         let failed = results.failedCount
         if failed == 0 {
@@ -68,14 +75,17 @@ extension GateReport {
             ]
             return "| " + cells.joined(separator: " | ") + " |"
         }
+        let scenarios = SummaryReport.namesScenarios(s)
+        func named(_ name: String, _ scenario: String) -> String { scenarios ? "\(scenario): \(name)" : name }
         var rows = s.steps.map { r in
-            row(r.group.map { "\($0) › \(r.step)" } ?? r.step, r.role, r.requests, r.latency, r.failed,
+            row(named(r.group.map { "\($0) › \(r.step)" } ?? r.step, r.scenario), r.role, r.requests, r.latency, r.failed,
                 r.errors[ErrorClass.timeout.rawValue] ?? 0)
         }
         rows += s.groups.map { g in
-            let timeouts = s.steps.filter { $0.flow == g.flow && $0.group == g.group && $0.role == g.role }
-                .reduce(0) { $0 + ($1.errors[ErrorClass.timeout.rawValue] ?? 0) }
-            return row("\(g.group) (wait)", g.role, g.count, g.time, g.failed, timeouts)
+            let timeouts = s.steps.filter {
+                $0.scenario == g.scenario && $0.flow == g.flow && $0.group == g.group && $0.role == g.role
+            }.reduce(0) { $0 + ($1.errors[ErrorClass.timeout.rawValue] ?? 0) }
+            return row(named("\(g.group) (wait)", g.scenario), g.role, g.count, g.time, g.failed, timeouts)
         }
         return rows
     }

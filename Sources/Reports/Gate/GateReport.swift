@@ -8,14 +8,21 @@ public enum GateReport {
     /// threshold (its text as the name); a failed threshold has a `<failure>` with the detail as its message.
     /// The suite's `time` is the run's duration; test cases take no time of their own (`time="0"`), since every
     /// threshold is judged over the whole run at its end.
+    ///
+    /// A run that was aborted, or that the generator could not drive, gets one more test case saying so: a
+    /// `<failure>` for `abort_when`, an `<error>` (the gate could not judge) for a generator-bound run.
     public static func junit(_ results: [ThresholdResult], run: RunSummary) -> String {
-        let failures = results.failedCount
+        let verdict = GateVerdict.judge(results, run: run)
+        let aborted = if case .aborted = verdict { 1 } else { 0 }
+        let errors = if case .inconclusive = verdict { 1 } else { 0 }
+        let failures = results.failedCount + aborted
+        let tests = results.count + aborted + errors
         let time = Format.trimmed(run.run.durationSeconds, digits: 3)
         let className = "rehearsal.thresholds." + run.run.profile
         var out = ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>"]
-        out.append("<testsuites name=\"rehearsal\" tests=\"\(results.count)\" failures=\"\(failures)\" errors=\"0\" time=\"\(time)\">")
+        out.append("<testsuites name=\"rehearsal\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"\(errors)\" time=\"\(time)\">")
         out.append(
-            "  <testsuite name=\"rehearsal thresholds\" tests=\"\(results.count)\" failures=\"\(failures)\" errors=\"0\" "
+            "  <testsuite name=\"rehearsal thresholds\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"\(errors)\" "
                 + "skipped=\"0\" time=\"\(time)\" timestamp=\"\(attr(run.run.startedAt))\">")
         out.append("    <properties>")
         for (name, value) in properties(run) {
@@ -34,6 +41,18 @@ public enum GateReport {
             out.append(
                 "      <failure message=\"\(attr(r.detail))\" type=\"threshold\">\(text(body))</failure>")
             out.append("    </testcase>")
+        }
+        switch verdict {
+        case .aborted(let reason):
+            out.append("    <testcase name=\"run not aborted\" classname=\"\(attr(className))\" time=\"0\">")
+            out.append("      <failure message=\"\(attr(reason))\" type=\"abort_when\">\(text("aborted early: " + reason))</failure>")
+            out.append("    </testcase>")
+        case .inconclusive(let reasons):
+            let message = "the load generator was the bottleneck: " + reasons.joined(separator: "; ")
+            out.append("    <testcase name=\"load generator kept up\" classname=\"\(attr(className))\" time=\"0\">")
+            out.append("      <error message=\"\(attr(message))\" type=\"generator\">\(text(message))</error>")
+            out.append("    </testcase>")
+        default: break
         }
         out.append("  </testsuite>")
         out.append("</testsuites>")

@@ -1,0 +1,91 @@
+import Metrics
+@testable import Reports
+import Scenario
+import Testing
+
+/// An aborted run and a generator-bound run never pass or fail the gate: JUnit, Markdown and the terminal say
+/// why instead (golden files), and the open-model scenario table shows latency from schedule and service time.
+@Suite struct GateVerdictTests {
+    static let directory = Golden.directory(besides: #filePath)
+
+    static func run(stopReason: String = "completed", abortReason: String? = nil, generator: GeneratorHealth? = nil) -> SavedRun {
+        var info = ReportFixture.info(stopReason: stopReason)
+        info.abortReason = abortReason
+        info.generator = generator
+        return SavedRun(info: info, catalog: ReportFixture.catalog, store: GateReportTests.calmRun().store)
+    }
+
+    static let thresholds = ["p95 < 800ms", "error_rate < 1%"]
+
+    static let bound = GeneratorHealth.judge(
+        busiestWorkerCPU: 0.97, processCPU: 1.1, lag: nil, dropped: 0, runSeconds: 20)
+
+    @Test func judgesAbortedAndGeneratorBoundRunsBeforeThresholds() throws {
+        let thresholds = try Self.thresholds.map(ThresholdParser.parse)
+        let calm = Self.run()
+        let results = ThresholdEvaluation.evaluate(thresholds, run: calm)
+        #expect(GateVerdict.judge(results, run: calm.summary) == .passed)
+        #expect(GateVerdict.judge([], run: calm.summary) == .noThresholds)
+        let aborted = Self.run(stopReason: "aborted", abortReason: "error_rate > 20% for 10s: error_rate 100% since 2s")
+        #expect(GateVerdict.judge(results, run: aborted.summary) == .aborted(reason: "error_rate > 20% for 10s: error_rate 100% since 2s"))
+        let busy = Self.run(generator: Self.bound)
+        #expect(GateVerdict.judge(results, run: busy.summary) == .inconclusive(reasons: ["an engine thread was 97% busy (limit 90%)"]))
+        let kept = GeneratorHealth.judge(busiestWorkerCPU: 0.97, processCPU: 1, lag: nil, dropped: 0, runSeconds: 2)
+        #expect(!kept.isBound, "CPU over a run shorter than 3 s is not judged")
+    }
+
+    @Test func lateIterationsMakeTheGeneratorTheBottleneck() {
+        var lag = LatencyHistogram()
+        for _ in 0..<98 { lag.record(micros: 200) }
+        for _ in 0..<2 { lag.record(micros: 40_000) }
+        let health = GeneratorHealth.judge(busiestWorkerCPU: 0.5, processCPU: 0.6, lag: lag, dropped: 3, runSeconds: 10)
+        #expect(health.isBound && health.limitedBy.first?.hasPrefix("iterations started late: schedule lag p99 40") == true)
+        #expect(health.droppedIterations == 3)
+    }
+
+    @Test func abortedGateGolden() throws {
+        let run = Self.run(stopReason: "aborted", abortReason: "error_rate > 20% for 10s: error_rate 100% since 2s")
+        let results = ThresholdEvaluation.evaluate(try Self.thresholds.map(ThresholdParser.parse), run: run)
+        try Golden.assertMatches(GateReport.junit(results, run: run.summary), file: "gate-junit-aborted.xml", directory: Self.directory)
+        try Golden.assertMatches(GateReport.markdown(results, run: run.summary), file: "gate-markdown-aborted.md", directory: Self.directory)
+        let lines = GateLines.lines(results, run: run.summary, style: .plain)
+        #expect(lines.contains("Thresholds: not judged — the run was aborted (as measured until then:)"))
+    }
+
+    @Test func generatorBoundGateGolden() throws {
+        let run = Self.run(generator: Self.bound)
+        let results = ThresholdEvaluation.evaluate(try Self.thresholds.map(ThresholdParser.parse), run: run)
+        try Golden.assertMatches(GateReport.junit(results, run: run.summary), file: "gate-junit-inconclusive.xml", directory: Self.directory)
+        try Golden.assertMatches(GateReport.markdown(results, run: run.summary), file: "gate-markdown-inconclusive.md", directory: Self.directory)
+        let report = SummaryReport.render(run.summary)
+        #expect(report.contains("⚠ generator-bound: an engine thread was 97% busy (limit 90%)"))
+    }
+
+    /// Two scenarios, one open: rows name their scenario and the scenario table shows both latencies.
+    @Test func scenarioSummaryGolden() throws {
+        let catalog = SeriesCatalog(
+            steps: [
+                .init(scenario: "open", flow: "f", step: "call", group: nil, role: "user", method: "GET"),
+                .init(scenario: "closed", flow: "f", step: "call", group: nil, role: "user", method: "GET"),
+            ],
+            groups: [], scenarios: ["open", "closed"])
+        var store = MetricsStore(catalog: catalog)
+        for i in 0..<100 {
+            let fromSchedule = i < 10 ? 1_000_000 - i * 100_000 : 2_000
+            store.steps[0].record(RequestSample(totalMicros: fromSchedule, serviceMicros: i < 10 ? fromSchedule - 300 : 1_800))
+        }
+        for i in 0..<1000 { store.steps[1].record(RequestSample(totalMicros: i < 2 ? 1_000_000 : 500)) }
+        store.scenarios[0].started = 100
+        store.scenarios[0].dropped = 4
+        for _ in 0..<100 { store.scenarios[0].scheduleLag.record(micros: 90) }
+        store.scenarios[1].started = 1000
+        var info = ReportFixture.info(stopReason: "completed")
+        info.scenarios = [
+            ScenarioInfo(name: "open", executor: "constant-arrival-rate", load: "", openModel: true, maxVUs: 300),
+            ScenarioInfo(name: "closed", executor: "constant-vus", load: "", openModel: false, maxVUs: 2),
+        ]
+        info.generator = GeneratorHealth.judge(busiestWorkerCPU: 0.2, processCPU: 0.4, lag: store.scenarios[0].scheduleLag, dropped: 4, runSeconds: 20)
+        let text = SummaryReport.render(SavedRun(info: info, catalog: catalog, store: store).summary)
+        try Golden.assertMatches(text + "\n", file: "summary-report-scenarios.txt", directory: Self.directory)
+    }
+}
