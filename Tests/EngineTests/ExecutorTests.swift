@@ -134,8 +134,8 @@ struct ExecutorTests {
             """
         let profile = try h.profile(yaml, flow: "steps:\n  - get: /ok\n")
         let (_, summary) = h.run(profile)
-        // 40/s for 1.5 s is 60 requests, plus at most one token of burst per worker.
-        #expect((40...64).contains(summary.totals.requests), "sent \(summary.totals.requests)")
+        // 40/s for 1.5 s is 60 requests, plus at most a burst of 8 per worker.
+        #expect((40...78).contains(summary.totals.requests), "sent \(summary.totals.requests)")
         #expect(server.requestCount(path: "/ok") == summary.totals.requests)
     }
 
@@ -202,7 +202,6 @@ struct ExecutorTests {
         #expect(closed.requests > 1000, "the closed model ran at full speed (\(closed.requests) requests)")
         #expect(closed.serviceTime.p99 < 100, "closed model service p99 \(closed.serviceTime.p99) ms hides it")
         let text = SummaryReport.render(summary)
-        print(text)
         #expect(text.contains("Scenarios (latency from schedule vs service time)"))
     }
 }
