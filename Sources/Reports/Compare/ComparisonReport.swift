@@ -1,3 +1,5 @@
+import Metrics
+
 /// What `rehearse compare` found between a baseline run and a candidate run: one row per series present in both
 /// (steps × role, then group waits × role), and the series only one of them has. Encoded as `--json` prints it.
 public struct ComparisonReport: Sendable, Equatable, Codable {
@@ -67,10 +69,12 @@ public struct ComparisonMethod: Sendable, Equatable, Codable {
     public var minSamples: Int
 }
 
-/// A step × role or a group × role, matched between runs by flow, step (or group) and role.
+/// A step × role or a group × role, matched between runs by scenario, flow, step (or group) and role.
 public struct SeriesName: Sendable, Equatable, Hashable, Codable {
     public enum Kind: String, Sendable, Codable { case step, group }
     public var kind: Kind
+    /// The scenario (`default` for a profile without `scenarios:`).
+    public var scenario: String
     public var flow: String
     /// The step's name; nil for a group wait.
     public var step: String?
@@ -78,21 +82,38 @@ public struct SeriesName: Sendable, Equatable, Hashable, Codable {
     public var group: String?
     public var role: String
 
-    public init(kind: Kind, flow: String, step: String?, group: String?, role: String) {
+    public init(
+        kind: Kind, scenario: String = SeriesCatalog.defaultScenario, flow: String, step: String?, group: String?,
+        role: String
+    ) {
         self.kind = kind
+        self.scenario = scenario
         self.flow = flow
         self.step = step
         self.group = group
         self.role = role
     }
 
-    /// `home › tasks [user]`, `home (wait) [user]`, `login [admin]`; with `flow: ` in front when asked.
+    /// `home › tasks [user]`, `home (wait) [user]`, `login [admin]`; with `flow: ` in front when asked, and the
+    /// scenario's name in front when it has one (`browse: home › tasks [user]`).
     public func label(showFlow: Bool = false) -> String {
         let name = switch kind {
         case .step: group.map { "\($0) › \(step ?? "")" } ?? (step ?? "")
         case .group: "\(group ?? "") (wait)"
         }
-        return (showFlow ? "\(flow): " : "") + "\(name) [\(role)]"
+        let scenarioPrefix = scenario == SeriesCatalog.defaultScenario ? "" : "\(scenario): "
+        return scenarioPrefix + (showFlow ? "\(flow): " : "") + "\(name) [\(role)]"
+    }
+
+    private enum CodingKeys: String, CodingKey { case kind, scenario, flow, step, group, role }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            kind: try c.decode(Kind.self, forKey: .kind),
+            scenario: try c.decodeIfPresent(String.self, forKey: .scenario) ?? SeriesCatalog.defaultScenario,
+            flow: try c.decode(String.self, forKey: .flow), step: try c.decodeIfPresent(String.self, forKey: .step),
+            group: try c.decodeIfPresent(String.self, forKey: .group), role: try c.decode(String.self, forKey: .role))
     }
 }
 

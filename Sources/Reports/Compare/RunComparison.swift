@@ -81,7 +81,7 @@ struct MeasuredSeries {
             update(&byName[name, default: MeasuredSeries(name: name)])
         }
         for (key, s) in zip(run.catalog.steps, run.store.steps) where s.requests > 0 {
-            let name = SeriesName(kind: .step, flow: key.flow, step: key.step, group: key.group, role: key.role)
+            let name = SeriesName(kind: .step, scenario: key.scenario, flow: key.flow, step: key.step, group: key.group, role: key.role)
             merge(name) { m in
                 m.time.add(s.total)
                 m.count += s.requests
@@ -90,7 +90,7 @@ struct MeasuredSeries {
             }
         }
         for (key, g) in zip(run.catalog.groups, run.store.groups) where g.count > 0 {
-            let name = SeriesName(kind: .group, flow: key.flow, step: nil, group: key.group, role: key.role)
+            let name = SeriesName(kind: .group, scenario: key.scenario, flow: key.flow, step: nil, group: key.group, role: key.role)
             merge(name) { m in
                 m.time.add(g.time)
                 m.count += g.count
