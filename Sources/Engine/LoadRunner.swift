@@ -52,9 +52,11 @@ public final class LoadRunner: Sendable {
         defer { network?.shutdown() }
         let started = Date()
         let processCPU = ProcessCPU()
-        let startTime = MonotonicClock.now()
         let done = DispatchGroup()
-        for index in 0..<plan.workers { spawn(index, startTime: startTime, network: network, done: done) }
+        let startLine = StartLine(parties: plan.workers)
+        for index in 0..<plan.workers { spawn(index, startLine: startLine, network: network, done: done) }
+        // Every worker has made its curl handles: the schedules start now, not while handles were being made.
+        let startTime = startLine.startTime()
         var merger = IntervalMerger(catalog: plan.catalog, startTime: startTime)
         var tick: UInt64 = 1
         // Wake just after each whole second of the run, when every worker has handed over that interval.
@@ -81,16 +83,20 @@ public final class LoadRunner: Sendable {
         return deadline > now ? Int(deadline - now) : 0
     }
 
-    private func spawn(_ index: Int, startTime: UInt64, network: NetworkLayer?, done: DispatchGroup) {
+    private func spawn(_ index: Int, startLine: StartLine, network: NetworkLayer?, done: DispatchGroup) {
         done.enter()
         let thread = Thread { [self] in
             defer { done.leave() }
+            let worker: Worker
             do {
-                try Worker(plan: plan, state: state, index: index, startTime: startTime, network: network).run()
+                worker = try Worker(plan: plan, state: state, index: index, network: network)
             } catch {
                 setupError.withLock { $0 = "\(error)" }
                 state.requestStop(hard: true)
+                _ = startLine.arrive()
+                return
             }
+            worker.run(from: startLine.arrive())
         }
         thread.name = "rehearse-worker-\(index)"
         thread.start()

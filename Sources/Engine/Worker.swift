@@ -20,12 +20,12 @@ final class Worker {
     let network: NetworkLayer?
     /// `timeouts.spinner` in µs: a wait longer than this is a spinner of death.
     let spinnerMicros: Int
-    /// Run start, and when the last scenario stops starting iterations (monotonic ns).
-    let startTime: UInt64
-    let endTime: UInt64
+    /// Run start, and when the last scenario stops starting iterations (monotonic ns); set by `run(from:)`.
+    private(set) var startTime: UInt64 = 0
+    private(set) var endTime: UInt64 = 0
     /// Per scenario: when it starts and when it stops starting iterations (monotonic ns).
-    let scenarioStart: [UInt64]
-    let scenarioEnd: [UInt64]
+    private(set) var scenarioStart: [UInt64] = []
+    private(set) var scenarioEnd: [UInt64] = []
     var vus: [VirtualUser] = []
     var wakes = Heap<Wake>()
     /// The open-model scenarios with VUs on this worker.
@@ -43,20 +43,16 @@ final class Worker {
     /// Set when the run starts winding down: no new iterations; transfers cut at `hardStopAt`.
     var stopping = false
     var hardStopAt = UInt64.max
-    private var nextFlush: UInt64
+    private var nextFlush: UInt64 = 0
     static let flushInterval: UInt64 = 1_000_000_000
 
-    init(plan: RunPlan, state: RunState, index: Int, startTime: UInt64, network: NetworkLayer?) throws(CurlError) {
+    /// Makes the worker's multi handle and virtual users (every curl handle), before the run's clock starts.
+    init(plan: RunPlan, state: RunState, index: Int, network: NetworkLayer?) throws(CurlError) {
         self.plan = plan
         self.network = network
         self.state = state
         self.index = index
-        self.startTime = startTime
-        scenarioStart = plan.scenarios.map { startTime + $0.load.startTime.nanoseconds }
-        scenarioEnd = plan.scenarios.map { startTime + $0.load.end.nanoseconds }
-        endTime = scenarioEnd.max() ?? startTime
         store = MetricsStore(catalog: plan.catalog)
-        nextFlush = startTime + Self.flushInterval
         let timeouts = plan.profile.timeouts
         spinnerMicros = timeouts.spinner.micros
         options = TransferOptions(
@@ -64,31 +60,42 @@ final class Worker {
             connectTimeoutMilliseconds: Int(timeouts.connect.nanoseconds / 1_000_000),
             allowHTTP2: plan.profile.target.httpVersion == .auto, verifyTLS: plan.profile.target.verifyTLS,
             caFile: plan.caFile)
-        if let cap = plan.profile.maxRequestRate {
-            ceiling = RequestCeiling(perSecond: cap / Double(plan.workers), start: startTime)
-        }
         let mine = Array(stride(from: index, to: plan.totalVUs, by: plan.workers))
         multi = try MultiHandle(maxConnections: max(mine.count * 8, 64))
+        for (local, global) in mine.enumerated() {
+            vus.append(try VirtualUser(worker: self, localIndex: local, globalIndex: global))
+        }
+    }
+
+    /// Sets the clock: every scenario's start and end, the open models' schedules, the closed models' first wakes.
+    private func begin(at start: UInt64) {
+        startTime = start
+        scenarioStart = plan.scenarios.map { start + $0.load.startTime.nanoseconds }
+        scenarioEnd = plan.scenarios.map { start + $0.load.end.nanoseconds }
+        endTime = scenarioEnd.max() ?? start
+        nextFlush = start + Self.flushInterval
+        if let cap = plan.profile.maxRequestRate {
+            ceiling = RequestCeiling(perSecond: cap / Double(plan.workers), start: start)
+        }
         for scenario in plan.scenarios {
             guard let curve = scenario.load.executor.rateCurve else { continue }
             pacerOfScenario[scenario.index] = pacers.count
-            pacers.append(ArrivalPacer(scenario: scenario, curve: curve, runStart: startTime, workers: plan.workers, worker: index))
+            pacers.append(ArrivalPacer(scenario: scenario, curve: curve, runStart: start, workers: plan.workers, worker: index))
         }
-        for (local, global) in mine.enumerated() {
-            let vu = try VirtualUser(worker: self, localIndex: local, globalIndex: global)
-            vus.append(vu)
+        for vu in vus {
             if let p = pacerOfScenario[vu.scenario] {
-                pacers[p].idle.append(local)
+                pacers[p].idle.append(vu.localIndex)
             } else if let first = firstActive(vu, from: 0) {
-                wakes.insert(Wake(time: first, vu: local))
+                wakes.insert(Wake(time: first, vu: vu.localIndex))
             } else {
                 vu.markDone()
             }
         }
     }
 
-    /// Runs until every virtual user is done or the run is cut.
-    func run() {
+    /// Runs from `start` (the run's common start, monotonic ns) until every virtual user is done or the run is cut.
+    func run(from start: UInt64) {
+        begin(at: start)
         while finishedVUs < vus.count || multi.inFlight > 0 || !backlog.isEmpty || !unsent.isEmpty {
             let now = MonotonicClock.now()
             checkStop(now)
