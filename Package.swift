@@ -106,7 +106,8 @@ let package = Package(
         .testTarget(name: "DemoStagingTests", dependencies: ["DemoStaging", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Metrics", "Scenario"], exclude: ["Golden"]),
         .testTarget(name: "MetricsEndpointTests", dependencies: ["MetricsEndpoint"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+        // Fixtures: recorded HAR files the end-to-end tests import (scripts/record-har.sh made them).
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )
