@@ -1,0 +1,111 @@
+import Scenario
+
+/// The import pipeline shared by HAR and curl: kept exchanges in, flow and report out.
+///
+/// 1. Each exchange becomes a ``DraftRequest`` (URL split, headers filtered, body parsed); credentials of the
+///    `--role-fields` become `{{role.…}}`.
+/// 2. In recorded order, requests are laid out in steps (overlapping ones on the same page form a parallel
+///    group, unless one needs another's response) and correlated with earlier steps' responses.
+/// 3. Secrets still in clear become `{{env.…}}`; recorded origins in header and body text become
+///    `{{env.BASE_URL}}` (or the origin's variable).
+/// 4. Steps, groups, think times and checks are assembled into a ``Flow``.
+struct FlowImporter {
+    var exchanges: [RecordedExchange]
+    var pages: [HARPage] = []
+    var origins: OriginTable
+    var serverCookies: Set<String> = []
+    var options: ImportOptions
+    var source: String
+    var entries: Int
+    var dropped = DropTally()
+
+    func run() -> (flow: Flow, report: ImportReport) {
+        // Recorded order is start order; a writer that lists entries otherwise (or leaves times out) keeps its own.
+        let sorted = exchanges.contains { $0.started == nil }
+            ? exchanges : exchanges.sorted { ($0.started!, $0.index) < ($1.started!, $1.index) }
+        var normalizer = RequestNormalizer(origins: origins, serverCookies: serverCookies)
+        var roles = RoleFields(names: options.roleFields ?? ImportOptions.defaultRoleFields)
+        var drafts = sorted.enumerated().map { normalizer.draft($1, position: $0) }
+        for i in drafts.indices { roles.rewrite(&drafts[i]) }
+
+        var correlator = Correlator(exchanges: sorted)
+        var layout = StepLayout()
+        for i in drafts.indices {
+            let e = sorted[i]
+            if layout.overlapsCurrent(start: e.started, pageref: e.pageref), !correlator.dependsOnCurrentStep(drafts[i]) {
+                correlator.correlate(&drafts[i])
+                layout.join(i, end: e.ended)
+            } else {
+                correlator.commit()
+                correlator.correlate(&drafts[i])
+                layout.begin(i, start: e.started, end: e.ended, pageref: e.pageref)
+            }
+            correlator.recordResponse(of: i)
+        }
+        layout.assignThinkTimes(scale: options.thinkScale, max: options.maxThink, min: options.minThink)
+
+        var scrubber = SecretScrubber()
+        let origins = normalizer.origins
+        for i in drafts.indices {
+            scrubber.scrub(&drafts[i], label: Self.label(drafts[i], sorted[i]))
+            OriginText.replaceOrigins(in: &drafts[i], origins: origins)
+        }
+        var registry = correlator.registry
+        registry.nameSources { Self.label(drafts[$0], sorted[$0]) }
+
+        var naming = GroupNaming(pages: pages)
+        var steps: [Step] = []
+        var groups = 0, thinks = 0
+        for layoutStep in layout.steps {
+            if let think = layoutStep.thinkBefore {
+                steps.append(.think(.fixed(think)))
+                thinks += 1
+            }
+            let requests = layoutStep.positions.map { i in
+                FlowAssembly.requestStep(
+                    drafts[i], captures: registry.captures[i] ?? [], checks: checks(sorted[i]))
+            }
+            if requests.count == 1 {
+                steps.append(.request(requests[0]))
+            } else {
+                let paths = layoutStep.positions.map { RecordedURL.parse(sorted[$0].request.url)?.path ?? "/" }
+                steps.append(.group(GroupStep(name: naming.name(pageref: layoutStep.pageref, paths: paths), requests: requests)))
+                groups += 1
+            }
+        }
+        let headers = FlowAssembly.hoistCommonHeaders(&steps)
+        let flow = Flow(name: options.name ?? FlowName.from(source), headers: headers, steps: steps)
+        var notes: [String] = []
+        if correlator.indexWasFull {
+            notes.append("the recording has more distinct response values than the correlation index holds "
+                + "(\(ValueIndex.capacity)); later responses were not searched")
+        }
+        let report = ImportReport(
+            source: source, entries: entries, requests: drafts.count, steps: layout.steps.count, groups: groups,
+            thinkTimes: thinks, dropped: dropped, correlations: registry.correlations, roleFields: roles.found,
+            missingRoleFields: (options.roleFields ?? []).filter { !roles.found.contains($0.lowercased()) },
+            secrets: scrubber.secrets, origins: origins, notes: notes)
+        return (flow, report)
+    }
+
+    /// The expected status: as recorded, except a 304 (the conditional headers that caused it are not sent).
+    private func checks(_ exchange: RecordedExchange) -> [Check] {
+        guard let status = exchange.response?.status, (100...599).contains(status) else { return [] }
+        return [.status([status == 304 ? 200 : status])]
+    }
+
+    /// `GET /api/me`, as the loader names an unnamed step.
+    static func label(_ draft: DraftRequest, _ exchange: RecordedExchange) -> String {
+        let written = FlowAssembly.path(draft).description
+        return "\(draft.method) \(draft.urlOverride?.description ?? written)"
+    }
+}
+
+/// The default flow name: the source file's name without folder and extension.
+enum FlowName {
+    static func from(_ path: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name.isEmpty ? "imported" : name }
+        return String(name[..<dot])
+    }
+}
