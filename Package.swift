@@ -110,6 +110,7 @@ let package = Package(
         .testTarget(name: "MetricsEndpointTests", dependencies: ["MetricsEndpoint"]),
         // Fixtures: recorded HAR files the end-to-end tests import (scripts/record-har.sh made them).
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "RecordingTests", dependencies: ["Recording", "Scenario"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

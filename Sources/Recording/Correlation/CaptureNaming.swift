@@ -4,7 +4,7 @@ import Scenario
 /// `ETag` header — snake case, unique in the flow, never a reserved name.
 enum CaptureNaming {
     /// Keys too generic to name a capture alone; the parent's name goes in front (`task_id`).
-    private static let generic: Set<String> = ["id", "uuid", "key", "value", "code", "slug", "token", "name", "ref"]
+    private static let generic: Set<String> = ["id", "uuid", "key", "value", "code", "slug", "name", "ref"]
     private static let reserved: Set<String> = ["vu", "iteration", "env", "role"]
 
     /// The preferred name for a value from `source`, read from a response to `requestPath`.
