@@ -84,6 +84,14 @@ struct Correlator {
             {
                 return Template(v)
             }
+            // A value inside a longer one: `eq.<user id>` (PostgREST filters), `id:<n>`.
+            var template = Template(literal: site.value)
+            for piece in ValueRules.pieces(site.value) {
+                if let origin = committed[piece], let v = registry.variable(for: origin, in: exchanges, siteName: site.name) {
+                    template = template.replacing(piece, with: v)
+                }
+            }
+            if !template.isLiteral { return template }
             for key in Self.lookupKeys(site) where ValueRules.isCandidate(key) { seen.insert(key) }
             return nil
         }
@@ -96,7 +104,8 @@ struct Correlator {
         case .header:
             if ignoredHeaders.contains(site.name) { return [] }
             return [site.value] + (ValueRules.authScheme(site.value).map { [$0.credential] } ?? [])
-        default: return [site.value]
+                + ValueRules.pieces(site.value)
+        default: return [site.value] + ValueRules.pieces(site.value)
         }
     }
 }

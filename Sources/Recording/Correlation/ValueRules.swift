@@ -45,6 +45,14 @@ enum ValueRules {
         return (String(value[..<credential.startIndex]), String(credential))
     }
 
+    /// The parts of a structured value between separators (`eq.<id>` → `eq`, `<id>`); empty when the value
+    /// has no separator (the whole value is looked up on its own).
+    static func pieces(_ value: String) -> [String] {
+        let parts = value.split { c in !(c.isASCII && (c.isLetter || c.isNumber || "-_~+/".contains(c))) }
+        guard parts.count > 1 else { return [] }
+        return parts.map(String.init).filter(isCandidate)
+    }
+
     /// The pieces of free text that could be IDs or tokens (for raw bodies and HTML pages).
     static func tokens(_ text: String) -> [Substring] {
         text.split { c in !(c.isASCII && (c.isLetter || c.isNumber || "-_.~+/=".contains(c))) }

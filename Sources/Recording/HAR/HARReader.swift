@@ -34,7 +34,10 @@ enum HARReader {
         } catch let error as ImportError {
             throw error
         } catch let failure as HARScanner.Failure {
-            throw located(failure.message, hint: failure.hint, at: failure.offset, in: bytes, path: path)
+            guard let offset = failure.offset else {
+                throw ImportError(file: path, message: failure.message, hint: failure.hint)
+            }
+            throw located(failure.message, hint: failure.hint, at: offset, in: bytes, path: path)
         } catch {
             throw ImportError(file: path, message: "\(error)")
         }

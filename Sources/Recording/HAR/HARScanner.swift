@@ -7,7 +7,8 @@
 struct HARScanner {
     /// A structural problem at a byte offset.
     struct Failure: Error {
-        var offset: Int
+        /// `nil` for a problem of the whole document (no "log", an empty file).
+        var offset: Int?
         var message: String
         var hint: String?
     }
@@ -29,7 +30,7 @@ struct HARScanner {
     mutating func scan(entry: (Range<Int>, Int) throws -> Void) throws -> Outline {
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { index = 3 }
         skipSpace()
-        guard index < bytes.count else { throw Failure(offset: 0, message: "the file is empty") }
+        guard index < bytes.count else { throw Failure(offset: nil, message: "the file is empty") }
         guard bytes[index] == UInt8(ascii: "{") else { throw notHAR(found: bytes[index]) }
         var outline = Outline()
         var sawLog = false
@@ -52,7 +53,7 @@ struct HARScanner {
         guard sawLog else {
             let shown = keys.prefix(5).map { "\"\($0)\"" }.joined(separator: ", ")
             throw Failure(
-                offset: 0, message: "not a HAR file: no \"log\" at the top level"
+                offset: nil, message: "not a HAR file: no \"log\" at the top level"
                     + (keys.isEmpty ? "" : " (found \(shown))"),
                 hint: "export the recording from the browser's network panel: Save all as HAR")
         }
@@ -85,7 +86,7 @@ struct HARScanner {
         }
         guard sawEntries else {
             throw Failure(
-                offset: 0, message: "not a HAR file: \"log\" has no \"entries\"",
+                offset: nil, message: "not a HAR file: \"log\" has no \"entries\"",
                 hint: "a HAR file holds its requests under log.entries")
         }
         return outline
@@ -234,8 +235,7 @@ struct HARScanner {
         switch byte {
         case UInt8(ascii: "["):
             Failure(offset: index, message: "not a HAR file: the top level is a JSON list, expected an object with log.entries")
-        case UInt8(ascii: "\""), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "t"),
-            UInt8(ascii: "f"), UInt8(ascii: "n"):
+        case UInt8(ascii: "\""), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"):
             Failure(offset: index, message: "not a HAR file: the top level is a single JSON value, expected an object with log.entries")
         default:
             Failure(
