@@ -80,9 +80,14 @@ struct ShellWords {
             case "\\":
                 index += 1
                 guard index < scalars.count else { return Word(text: text, offset: start) }
+                // A line continuation inside a word joins the two halves.
                 if scalars[index] == "\n" {
                     index += 1
-                    return Word(text: text, offset: start)
+                    continue
+                }
+                if scalars[index] == "\r", index + 1 < scalars.count, scalars[index + 1] == "\n" {
+                    index += 2
+                    continue
                 }
                 text.unicodeScalars.append(scalars[index])
                 index += 1

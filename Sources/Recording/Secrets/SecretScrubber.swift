@@ -48,14 +48,15 @@ struct SecretScrubber {
         return template.isLiteral ? nil : template
     }
 
-    /// The cookies left in a `Cookie` header (the server-set ones are already gone): each value of 4 or more
-    /// characters becomes `COOKIE_<NAME>`.
+    /// The cookies left in a `Cookie` header (the server-set ones are already gone): a value that could be a
+    /// credential — a secret-sounding name, a token shape, or 8+ characters with a digit — becomes
+    /// `COOKIE_<NAME>`; `theme=dark` stays.
     private mutating func cookies(_ header: String, place: String) -> Template? {
         var parts: [Template.Part] = []
         var text = ""
         for (i, pair) in CookieText.pairs(header).enumerated() {
             text += (i > 0 ? "; " : "") + "\(pair.name)="
-            guard pair.value.count >= 4 else {
+            guard Self.isCredentialCookie(pair) else {
                 text += pair.value
                 continue
             }
@@ -65,6 +66,14 @@ struct SecretScrubber {
         if !text.isEmpty { parts.append(.literal(text)) }
         let template = Template(parts: parts)
         return template.isLiteral ? nil : template
+    }
+
+    private static func isCredentialCookie(_ pair: (name: String, value: String)) -> Bool {
+        let name = pair.name.lowercased()
+        if SecretRules.isSecretName(name, header: false) || name.contains("sid") || name.contains("sess") {
+            return pair.value.count >= 4
+        }
+        return SecretRules.looksSecret(pair.value) || (pair.value.count >= 8 && pair.value.contains(where: \.isNumber))
     }
 
     /// The variable for `value`: the same one for a value seen before, else a new name (numbered on a clash).
