@@ -37,6 +37,9 @@ struct ImportHARCommand: ParsableCommand {
     @Option(name: .customLong("think-scale"), help: "Multiply recorded pauses (default 1; 0 writes none).")
     var thinkScale = 1.0
 
+    @Flag(name: .customLong("check-content-type"), help: "Also check each response's content type, as recorded.")
+    var checkContentType = false
+
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
@@ -56,6 +59,7 @@ struct ImportHARCommand: ParsableCommand {
         options.maxThink = DurationText.parse(maxThink) ?? .seconds(5)
         options.thinkScale = thinkScale
         options.name = output.name
+        options.checkContentType = checkContentType
         let result = try ImportRun.run { () throws(ImportError) in try HARImport.run(path: file, options: options) }
         try output.deliver(result, quiet: global.quiet)
     }

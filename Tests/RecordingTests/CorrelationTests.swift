@@ -122,3 +122,37 @@ import Testing
         #expect(a == b)
     }
 }
+
+/// Cookies the server set and the page copies into a header (CSRF double submit), and content-type checks.
+@Suite struct CookieAndContentTypeTests {
+    static let har = HARText.document(entries: [
+        HARText.entry(
+            "GET", "http://a.test/", at: 0, mime: "text/html", body: "<html>",
+            responseHeaders: [("Set-Cookie", "csrftoken=Qw8rT5yU2iO9pA3s; Path=/; SameSite=Lax"), ("Content-Type", "text/html; charset=utf-8")]),
+        HARText.entry(
+            "POST", "http://a.test/api/items", at: 100, status: 201, body: #"{"id": 4321}"#,
+            requestHeaders: [("X-CSRFToken", "Qw8rT5yU2iO9pA3s"), ("Cookie", "csrftoken=Qw8rT5yU2iO9pA3s")],
+            responseHeaders: [("Content-Type", "application/json")]),
+    ])
+
+    @Test func aCookieCopiedIntoAHeaderIsCapturedFromSetCookie() throws {
+        let result = try HARImport.run(path: try Fixtures.temporary(Self.har))
+        let page = try #require(result.flow.requests.first)
+        #expect(page.captures == [Capture(name: "csrftoken", source: .cookie("csrftoken"))])
+        let post = try #require(result.flow.requests.last)
+        #expect(post.headers.map { "\($0.name): \($0.value)" } == ["X-CSRFToken: {{csrftoken}}"])
+        #expect(!result.yaml.contains("Qw8rT5yU2iO9pA3s"))
+        #expect(result.report.correlations.first?.from == "cookie csrftoken")
+    }
+
+    @Test func contentTypeChecksOnlyWhenAsked() throws {
+        let path = try Fixtures.temporary(Self.har)
+        #expect(try HARImport.run(path: path).flow.requests.allSatisfy { $0.checks.count == 1 })
+        var options = ImportOptions()
+        options.checkContentType = true
+        let flow = try HARImport.run(path: path, options: options).flow
+        #expect(flow.requests.map(\.checks) == [
+            [.status([200]), .contentType("text/html")], [.status([201]), .contentType("application/json")],
+        ])
+    }
+}

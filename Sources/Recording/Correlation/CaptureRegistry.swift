@@ -51,7 +51,7 @@ struct CaptureRegistry {
         switch origin.source {
         case .json(let path): return (.json(path), path.text)
         case .header(let name): return (.header(name), "header \(name)")
-        case .setCookie: return nil
+        case .setCookie(let name): return (.cookie(name), "cookie \(name)")
         case .text:
             guard let body = response.body, let pattern = TextCapture.pattern(for: origin.raw, in: body) else { return nil }
             return (.regex(pattern), "regex '\(pattern)'")
@@ -68,12 +68,7 @@ struct CaptureRegistry {
     }
 
     private mutating func unique(_ base: String) -> String {
-        var name = base
-        var n = 2
-        while names.contains(name) {
-            name = "\(base)_\(n)"
-            n += 1
-        }
+        let name = UniqueName.make(base, isTaken: names.contains)
         names.insert(name)
         return name
     }

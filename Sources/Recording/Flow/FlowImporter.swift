@@ -89,9 +89,16 @@ struct FlowImporter {
     }
 
     /// The expected status: as recorded, except a 304 (the conditional headers that caused it are not sent).
+    /// With `--check-content-type`, the recorded media type of a response that had a body.
     private func checks(_ exchange: RecordedExchange) -> [Check] {
-        guard let status = exchange.response?.status, (100...599).contains(status) else { return [] }
-        return [.status([status == 304 ? 200 : status])]
+        guard let response = exchange.response, (100...599).contains(response.status) else { return [] }
+        var checks: [Check] = [.status([response.status == 304 ? 200 : response.status])]
+        if options.checkContentType, response.status != 304, response.status != 204,
+            let type = MediaType.essence(response.headers.first { $0.name.lowercased() == "content-type" }?.value)
+        {
+            checks.append(.contentType(type))
+        }
+        return checks
     }
 
     /// `GET /api/me`, as the loader names an unnamed step.

@@ -13,12 +13,7 @@ struct GroupNaming {
     /// The name of a group of requests to `paths` on page `pageref`.
     mutating func name(pageref: String?, paths: [String]) -> String {
         let base = pageref.flatMap { titles[$0] } ?? Self.describe(paths)
-        var name = base
-        var n = 2
-        while used.contains(name) {
-            name = "\(base) #\(n)"
-            n += 1
-        }
+        let name = UniqueName.make(base, separator: " #", isTaken: used.contains)
         used.insert(name)
         return name
     }

@@ -20,13 +20,8 @@ public struct OriginTable: Sendable, Equatable {
         let origin = url.origin
         if origin == mainOrigin { return nil }
         if let known = entries.first(where: { $0.origin == origin }) { return known.variable }
-        let base = Self.name(for: url)
-        var name = base
-        var n = 2
-        while entries.contains(where: { $0.variable == name }) {
-            name = "\(base)_\(n)"
-            n += 1
-        }
+        let taken = Set(entries.map(\.variable))
+        let name = UniqueName.make(Self.name(for: url), isTaken: taken.contains)
         entries.append((name, origin))
         return name
     }

@@ -1,18 +1,10 @@
+import Scenario
+
 /// Percent-encoding as the engine sends query strings and form bodies, and its inverse for recorded ones.
 enum FormEncoding {
-    private static let hex = Array("0123456789ABCDEF".utf8)
-
-    /// Everything but `A–Z a–z 0–9 - . _ ~` escaped (as the engine does; a space becomes `%20`).
+    /// `text` escaped exactly as the engine escapes a query or form value (everything but `A–Z a–z 0–9 - . _ ~`).
     static func encode(_ text: String) -> String {
-        var out: [UInt8] = []
-        for byte in text.utf8 {
-            if isUnreserved(byte) {
-                out.append(byte)
-            } else {
-                out += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
+        String([QueryItem(name: "", value: Template(literal: text))].encoded { _ in nil }.dropFirst())
     }
 
     /// `%41` → `A`; with `plusAsSpace`, `+` → space (form bodies). `nil` when an escape is malformed or the
@@ -48,15 +40,6 @@ enum FormEncoding {
             out.append((name, value))
         }
         return out
-    }
-
-    private static func isUnreserved(_ b: UInt8) -> Bool {
-        switch b {
-        case 0x41...0x5A, 0x61...0x7A, 0x30...0x39, UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
-            UInt8(ascii: "~"):
-            true
-        default: false
-        }
     }
 
     private static func hexValue(_ b: UInt8) -> UInt8? {

@@ -76,6 +76,7 @@ enum FlowYAMLWriter {
         case .json(let path): "{ json: \(YAMLText.scalar(path.text)) }"
         case .header(let name): "{ header: \(YAMLText.scalar(name)) }"
         case .regex(let pattern): "{ regex: \(YAMLText.singleQuoted(pattern)) }"
+        case .cookie(let name): "{ cookie: \(YAMLText.scalar(name)) }"
         }
     }
 
@@ -88,6 +89,7 @@ enum FlowYAMLWriter {
                 lines.append("status: " + (codes.count == 1 ? "\(codes[0])" : "[" + codes.map(String.init).joined(separator: ", ") + "]"))
             case .bodyContains(let t): lines.append("body_contains: \(YAMLText.scalar(t.description))")
             case .maxDuration(let d): lines.append("max_duration: \(YAMLText.duration(d))")
+            case .contentType(let type): lines.append("content_type: \(YAMLText.scalar(type))")
             case .json(let path, let value):
                 jsonChecks.append("  \(YAMLText.scalar(path.text)): \(JSONBlock.inline(value))")
             }

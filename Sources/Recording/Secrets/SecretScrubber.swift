@@ -82,12 +82,8 @@ struct SecretScrubber {
             secrets[index].uses += 1
             return .env(secrets[index].name)
         }
-        var name = base
-        var n = 2
-        while secrets.contains(where: { $0.name == name }) || name == OriginTable.mainVariable {
-            name = "\(base)_\(n)"
-            n += 1
-        }
+        let taken = Set(secrets.map(\.name) + [OriginTable.mainVariable])
+        let name = UniqueName.make(base, isTaken: taken.contains)
         byValue[value] = secrets.count
         secrets.append(EnvironmentSecret(name: name, firstUse: place, uses: 1))
         return .env(name)
