@@ -38,7 +38,7 @@ struct ImportCurlCommand: ParsableCommand {
         let (text, source) = try input()
         var options = ImportOptions()
         options.roleFields = output.roleFieldList
-        options.name = output.name
+        options.name = output.flowName
         let result = try ImportRun.run { () throws(ImportError) in
             try CurlImport.run(text: text, source: source, options: options)
         }

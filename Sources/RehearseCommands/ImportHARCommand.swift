@@ -58,7 +58,7 @@ struct ImportHARCommand: ParsableCommand {
         options.roleFields = output.roleFieldList
         options.maxThink = DurationText.parse(maxThink) ?? .seconds(5)
         options.thinkScale = thinkScale
-        options.name = output.name
+        options.name = output.flowName
         options.checkContentType = checkContentType
         let result = try ImportRun.run { () throws(ImportError) in try HARImport.run(path: file, options: options) }
         try output.deliver(result, quiet: global.quiet)

@@ -11,7 +11,7 @@ struct ImportOutput: ParsableArguments {
     @Option(help: "Also write a starting profile here (base URL and role fields from the environment).")
     var profile: String?
 
-    @Option(help: "The flow's name (default: the input file's name).")
+    @Option(help: "The flow's name (default: the output file's name, else the input's).")
     var name: String?
 
     @Option(
@@ -23,6 +23,12 @@ struct ImportOutput: ParsableArguments {
         if profile != nil, output == nil {
             throw ValidationError("--profile needs -o: the profile names the flow file it runs")
         }
+    }
+
+    /// The flow's name: `--name`, else the output file's name (as the loader would call it), else `nil`
+    /// (the input's name).
+    var flowName: String? {
+        name ?? output.map { (($0 as NSString).lastPathComponent as NSString).deletingPathExtension }
     }
 
     /// The role fields as a list; `nil` for the default.

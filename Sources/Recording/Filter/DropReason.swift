@@ -36,7 +36,7 @@ public enum DropReason: Sendable, Hashable {
         case .noResponse: "no response recorded (blocked or cancelled)"
         case .multipartBody: "multipart upload (not supported by flows)"
         case .bodyTooLarge: "request body over 1 MB"
-        case .otherHost: "other host (third party, analytics, CDN)"
+        case .otherHost: "other host"
         }
     }
 
