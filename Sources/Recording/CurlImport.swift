@@ -29,7 +29,8 @@ public enum CurlImport {
 extension TextPosition {
     /// Line and column of a Unicode-scalar offset in `text`.
     static func of(scalarOffset offset: Int, in text: String) -> (line: Int, column: Int) {
-        var line = 1, column = 1
+        var line = 1
+        var column = 1
         for (i, scalar) in text.unicodeScalars.enumerated() {
             if i == offset { break }
             if scalar == "\n" {

@@ -31,9 +31,11 @@ public enum HARImport {
 enum NothingLeft {
     static func error(source: String, entries: Int, drops: DropTally) -> ImportError {
         let reasons = drops.categories.map { "\($0.category) \($0.count)" }.joined(separator: ", ")
-        let hosts = drops.categories.first { $0.category == DropReason.otherHost(host: "").category }?.details
+        let hosts =
+            drops.categories.first { $0.category == DropReason.otherHost(host: "").category }?.details
             .prefix(5).map { "\($0.0) (\($0.1))" } ?? []
-        let hint = hosts.isEmpty
+        let hint =
+            hosts.isEmpty
             ? "check --exclude patterns; static assets, preflights and cached answers are never kept"
             : "keep a host with --include-host, e.g. --include-host \(hosts[0].split(separator: " ")[0]); hosts seen: "
                 + hosts.joined(separator: ", ")
@@ -73,7 +75,8 @@ enum FlowOutput {
             lines.append("  " + report.secrets.map(\.name).joined(separator: ", "))
         }
         if !report.roleFields.isEmpty {
-            lines.append("Role fields: " + report.roleFields.joined(separator: ", ") + " (the profile's roles give them).")
+            lines.append(
+                "Role fields: " + report.roleFields.joined(separator: ", ") + " (the profile's roles give them).")
         }
         return lines
     }

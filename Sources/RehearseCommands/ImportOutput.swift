@@ -45,8 +45,12 @@ struct ImportOutput: ParsableArguments {
         }
         var files = [(output, result.yaml)]
         if let profile {
-            files.append((profile, ProfileYAMLWriter.write(
-                report: result.report, flowName: result.flow.name, flowPath: output, profilePath: profile)))
+            files.append(
+                (
+                    profile,
+                    ProfileYAMLWriter.write(
+                        report: result.report, flowName: result.flow.name, flowPath: output, profilePath: profile)
+                ))
         }
         do {
             try AtomicFiles.write(files)

@@ -10,10 +10,11 @@ import Testing
         let result = try Fixtures.importHAR("chrome.har")
         let flow = result.flow
         let login = try #require(flow.request("POST /api/login"))
-        #expect(login.captures == [
-            Capture(name: "access_token", source: .json(try JSONPath.parse("$.access_token"))),
-            Capture(name: "user_id", source: .json(try JSONPath.parse("$.user.id"))),
-        ])
+        #expect(
+            login.captures == [
+                Capture(name: "access_token", source: .json(try JSONPath.parse("$.access_token"))),
+                Capture(name: "user_id", source: .json(try JSONPath.parse("$.user.id"))),
+            ])
         let me = try #require(flow.request("GET /api/me"))
         #expect(me.headers.first { $0.name == "authorization" }?.value.description == "Bearer {{access_token}}")
         let list = try #require(flow.request("GET /rest/v1/tasks"))
@@ -24,11 +25,13 @@ import Testing
         let patch = try #require(flow.request("PATCH /rest/v1/tasks/{{task_id}}"))
         #expect(patch.headers.first { $0.name == "if-match" }?.value.description == "{{etag}}")
         // The ID was a number in the JSON body: it stays one (a raw JSON body, since json: bodies template strings).
-        #expect(patch.body == .raw(try Template.parse(#"{"id":{{task_id}},"done":true}"#), contentType: "application/json"))
-        #expect(result.report.correlations.map { "\($0.capture) ← \($0.sourceStep) \($0.from) ×\($0.uses)" } == [
-            "access_token ← POST /api/login $.access_token ×6", "user_id ← POST /api/login $.user.id ×1",
-            "task_id ← GET /rest/v1/tasks $[0].id ×3", "etag ← GET /rest/v1/tasks/{{task_id}} header etag ×1",
-        ])
+        #expect(
+            patch.body == .raw(try Template.parse(#"{"id":{{task_id}},"done":true}"#), contentType: "application/json"))
+        #expect(
+            result.report.correlations.map { "\($0.capture) ← \($0.sourceStep) \($0.from) ×\($0.uses)" } == [
+                "access_token ← POST /api/login $.access_token ×6", "user_id ← POST /api/login $.user.id ×1",
+                "task_id ← GET /rest/v1/tasks $[0].id ×3", "etag ← GET /rest/v1/tasks/{{task_id}} header etag ×1",
+            ])
         // A secret-looking value is never shown in the report.
         #expect(result.report.correlations[0].shown == "*** (92 characters)")
     }
@@ -36,13 +39,16 @@ import Testing
     @Test func firefoxLocationRegexFromHTMLAndURLFromJSON() throws {
         let flow = try Fixtures.importHAR("firefox.har").flow
         let page = try #require(flow.request("GET /app/"))
-        #expect(page.captures == [Capture(name: "authenticity_token", source: .regex(#"token" content="([A-Za-z0-9]+)"#))])
+        #expect(
+            page.captures == [Capture(name: "authenticity_token", source: .regex(#"token" content="([A-Za-z0-9]+)"#))])
         let login = try #require(flow.request("POST /session"))
-        #expect(login.body == .form([
-            QueryItem(name: "username", value: try Template.parse("{{role.username}}")),
-            QueryItem(name: "password", value: try Template.parse("{{role.password}}")),
-            QueryItem(name: "authenticity_token", value: try Template.parse("{{authenticity_token}}")),
-        ]))
+        #expect(
+            login.body
+                == .form([
+                    QueryItem(name: "username", value: try Template.parse("{{role.username}}")),
+                    QueryItem(name: "password", value: try Template.parse("{{role.password}}")),
+                    QueryItem(name: "authenticity_token", value: try Template.parse("{{authenticity_token}}")),
+                ]))
         #expect(login.captures == [Capture(name: "location", source: .header("Location"))])
         #expect(flow.requests[2].url.description == "{{location}}" && flow.requests[2].query.isEmpty)
         let create = try #require(flow.request("POST /api/projects/5521/tasks"))
@@ -52,12 +58,14 @@ import Testing
 
     @Test func mitmproxyAndCharles() throws {
         let mitm = try Fixtures.importHAR("mitmproxy.har").flow
-        #expect(mitm.requests.map(\.url.description) == ["/api/login", "/api/dashboard/tasks", "/api/tasks/{{task_id}}"])
+        #expect(
+            mitm.requests.map(\.url.description) == ["/api/login", "/api/dashboard/tasks", "/api/tasks/{{task_id}}"])
         #expect(mitm.requests[1].headers.map(\.value.description) == ["Bearer {{token}}"])
         let charles = try Fixtures.importHAR("charles.har").flow
-        #expect(charles.requests.map(\.url.description) == [
-            "/account/login", "/api/cart/{{cart_id}}", "/api/cart/{{cart_id}}/items",
-        ])
+        #expect(
+            charles.requests.map(\.url.description) == [
+                "/account/login", "/api/cart/{{cart_id}}", "/api/cart/{{cart_id}}/items",
+            ])
         #expect(charles.requests[1].headers.map { "\($0.name): \($0.value)" } == ["X-Session: {{session}}"])
     }
 
@@ -105,15 +113,18 @@ import Testing
         let flow = try Self.flow(
             loginBody: #"{"items": [{"id": "x-00001"}, {"id": "x-00002"}, {"ref": "x-00002"}]}"#,
             [("/api/items/x-00002", [])])
-        #expect(flow.requests[0].captures == [Capture(name: "item_id", source: .json(try JSONPath.parse("$.items[1].id")))])
+        #expect(
+            flow.requests[0].captures == [Capture(name: "item_id", source: .json(try JSONPath.parse("$.items[1].id")))])
     }
 
     @Test func oddJSONKeysAreQuotedInPaths() throws {
-        let flow = try Self.flow(loginBody: #"{"the token": "t-99887766", "a.b": {"c": "q-11223344"}}"#,
+        let flow = try Self.flow(
+            loginBody: #"{"the token": "t-99887766", "a.b": {"c": "q-11223344"}}"#,
             [("/api/x", [("Authorization", "Bearer t-99887766")]), ("/api/y/q-11223344", [])])
-        #expect(flow.requests[0].captures.map(\.source) == [
-            .json(try JSONPath.parse("$['the token']")), .json(try JSONPath.parse("$['a.b'].c")),
-        ])
+        #expect(
+            flow.requests[0].captures.map(\.source) == [
+                .json(try JSONPath.parse("$['the token']")), .json(try JSONPath.parse("$['a.b'].c")),
+            ])
     }
 
     @Test func deterministic() throws {
@@ -128,7 +139,10 @@ import Testing
     static let har = HARText.document(entries: [
         HARText.entry(
             "GET", "http://a.test/", at: 0, mime: "text/html", body: "<html>",
-            responseHeaders: [("Set-Cookie", "csrftoken=Qw8rT5yU2iO9pA3s; Path=/; SameSite=Lax"), ("Content-Type", "text/html; charset=utf-8")]),
+            responseHeaders: [
+                ("Set-Cookie", "csrftoken=Qw8rT5yU2iO9pA3s; Path=/; SameSite=Lax"),
+                ("Content-Type", "text/html; charset=utf-8"),
+            ]),
         HARText.entry(
             "POST", "http://a.test/api/items", at: 100, status: 201, body: #"{"id": 4321}"#,
             requestHeaders: [("X-CSRFToken", "Qw8rT5yU2iO9pA3s"), ("Cookie", "csrftoken=Qw8rT5yU2iO9pA3s")],
@@ -151,8 +165,9 @@ import Testing
         var options = ImportOptions()
         options.checkContentType = true
         let flow = try HARImport.run(path: path, options: options).flow
-        #expect(flow.requests.map(\.checks) == [
-            [.status([200]), .contentType("text/html")], [.status([201]), .contentType("application/json")],
-        ])
+        #expect(
+            flow.requests.map(\.checks) == [
+                [.status([200]), .contentType("text/html")], [.status([201]), .contentType("application/json")],
+            ])
     }
 }

@@ -16,7 +16,8 @@ enum Fixtures {
 
     /// Writes `text` to a fresh temporary file and returns its path.
     static func temporary(_ text: String, name: String = "recording.har") throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rehearsal-recording-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "rehearsal-recording-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let file = folder.appendingPathComponent(name)
         try text.write(to: file, atomically: true, encoding: .utf8)

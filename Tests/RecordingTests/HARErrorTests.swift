@@ -35,8 +35,11 @@ import Testing
         #expect(try Self.error("[1, 2]")?.message.hasPrefix("not a HAR file: the top level is a JSON list") == true)
         let noLog = try #require(try Self.error(#"{"version": 1, "data": {"entries": []}}"#))
         #expect(noLog.message == "not a HAR file: no \"log\" at the top level (found \"version\", \"data\")")
-        #expect(try Self.error(#"{"log": {"version": "1.2"}}"#)?.message == "not a HAR file: \"log\" has no \"entries\"")
-        #expect(try Self.error(#"{"log": {"entries": {}}}"#)?.message.hasPrefix("not a HAR file: log.entries is not a list") == true)
+        #expect(
+            try Self.error(#"{"log": {"version": "1.2"}}"#)?.message == "not a HAR file: \"log\" has no \"entries\"")
+        #expect(
+            try Self.error(#"{"log": {"entries": {}}}"#)?.message.hasPrefix("not a HAR file: log.entries is not a list")
+                == true)
     }
 
     @Test func emptyFileAndEmptyEntries() throws {
@@ -77,12 +80,30 @@ import Testing
 
     @Test func nothingLeftAfterFiltering() throws {
         let har = HARText.document(entries: [
-            HARText.entry("GET", "https://app.test/", mime: "text/html", body: "<html>", extra: #""_resourceType": "document""#),
+            HARText.entry(
+                "GET", "https://app.test/", mime: "text/html", body: "<html>", extra: #""_resourceType": "document""#),
             HARText.entry("GET", "https://app.test/app.js", mime: "application/javascript"),
         ])
-        let error = try #require(try Self.error(har, { var o = ImportOptions(); o.excludePatterns = ["app\\.test/$"]; return o }()))
-        #expect(error.message == "no request left to import: all 2 entries were dropped (matched --exclude 'app\\.test/$' 1, static asset 1)")
-        let hosts = try #require(try Self.error(har, { var o = ImportOptions(); o.includeHosts = ["api.test"]; return o }()))
+        let error = try #require(
+            try Self.error(
+                har,
+                {
+                    var o = ImportOptions()
+                    o.excludePatterns = ["app\\.test/$"]
+                    return o
+                }()))
+        #expect(
+            error.message
+                == "no request left to import: all 2 entries were dropped (matched --exclude 'app\\.test/$' 1, static asset 1)"
+        )
+        let hosts = try #require(
+            try Self.error(
+                har,
+                {
+                    var o = ImportOptions()
+                    o.includeHosts = ["api.test"]
+                    return o
+                }()))
         #expect(hosts.message.contains("other host"))
         #expect(hosts.hint?.contains("--include-host app.test") == true)
     }

@@ -15,8 +15,11 @@ import Testing
     @Test func chromeDropsHTTP2PseudoHeadersAndKeepsResourceTypes() throws {
         let (entries, summary) = try Self.read("chrome.har")
         #expect(entries.count == 16 && summary.entryCount == 16)
-        #expect(summary.pages == [HARPage(id: "page_1", title: "Sign in"),
-            HARPage(id: "page_2", title: "https://staging.example.test/dashboard")])
+        #expect(
+            summary.pages == [
+                HARPage(id: "page_1", title: "Sign in"),
+                HARPage(id: "page_2", title: "https://staging.example.test/dashboard"),
+            ])
         let login = try #require(entries.first { $0.request.url.hasSuffix("/api/login") })
         #expect(!login.request.headers.contains { $0.name.hasPrefix(":") })
         #expect(login.resourceType == "fetch" && login.pageref == "page_1")
@@ -107,9 +110,11 @@ enum HARText {
         func headers(_ h: [(String, String)]) -> String {
             "[" + h.map { "{\"name\": \(json($0.0)), \"value\": \(json($0.1))}" }.joined(separator: ", ") + "]"
         }
-        let seconds = ms / 1000, millis = ms % 1000
+        let seconds = ms / 1000
+        let millis = ms % 1000
         let started = String(format: "2024-05-06T10:%02d:%02d.%03dZ", seconds / 60, seconds % 60, millis)
-        let post = requestBody.map { ", \"postData\": {\"mimeType\": \"application/json\", \"text\": \(json($0))}" } ?? ""
+        let post =
+            requestBody.map { ", \"postData\": {\"mimeType\": \"application/json\", \"text\": \(json($0))}" } ?? ""
         let text = body.map { ", \"text\": \(json($0))" } ?? ""
         return """
             {"startedDateTime": "\(started)", "time": \(time)\(extra.isEmpty ? "" : ", " + extra),

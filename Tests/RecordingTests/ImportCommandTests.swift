@@ -20,7 +20,9 @@ import Testing
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
         process.environment = environment
-        let out = Pipe(), err = Pipe(), input = Pipe()
+        let out = Pipe()
+        let err = Pipe()
+        let input = Pipe()
         process.standardOutput = out
         process.standardError = err
         process.standardInput = input
@@ -36,7 +38,9 @@ import Testing
     }
 
     static func folder() throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("rehearsal-import-\(UUID().uuidString)").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "rehearsal-import-\(UUID().uuidString)"
+        ).path
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }
@@ -44,14 +48,16 @@ import Testing
     @Test func writesTheFlowAndProfileAndReportsOnStderr() throws {
         let dir = try Self.folder()
         let out = try Self.run([
-            "import", "har", Fixtures.path("chrome.har"), "-o", dir + "/flows/chrome.yaml", "--profile", dir + "/p.yaml",
+            "import", "har", Fixtures.path("chrome.har"), "-o", dir + "/flows/chrome.yaml", "--profile",
+            dir + "/p.yaml",
         ])
         // The flows folder does not exist: nothing is written, exit 3.
         #expect(out.status == 3 && out.stderr.contains("the folder \(dir)/flows does not exist"))
         #expect(!FileManager.default.fileExists(atPath: dir + "/p.yaml"))
         try FileManager.default.createDirectory(atPath: dir + "/flows", withIntermediateDirectories: true)
         let ok = try Self.run([
-            "import", "har", Fixtures.path("chrome.har"), "-o", dir + "/flows/chrome.yaml", "--profile", dir + "/p.yaml",
+            "import", "har", Fixtures.path("chrome.har"), "-o", dir + "/flows/chrome.yaml", "--profile",
+            dir + "/p.yaml",
         ])
         #expect(ok.status == 0 && ok.stdout.isEmpty)
         #expect(ok.stderr.contains("Kept 9 requests in 7 steps, 1 parallel group, 5 think times"))
@@ -63,7 +69,9 @@ import Testing
     }
 
     @Test func withoutOutputTheFlowGoesToStdout() throws {
-        let out = try Self.run(["import", "har", Fixtures.path("mitmproxy.har"), "--name", "dash", "--think-scale", "0"])
+        let out = try Self.run([
+            "import", "har", Fixtures.path("mitmproxy.har"), "--name", "dash", "--think-scale", "0",
+        ])
         #expect(out.status == 0 && out.stdout.contains("name: dash\n") && !out.stdout.contains("think:"))
         #expect(out.stderr.hasPrefix("Imported "))
     }
@@ -77,7 +85,9 @@ import Testing
         try String(full.utf8.prefix(1500))!.write(toFile: truncated, atomically: true, encoding: .utf8)
         let out = try Self.run(["import", "har", truncated, "-o", target])
         #expect(out.status == 2)
-        #expect(out.stderr.contains("\(truncated):") && out.stderr.contains("error: unexpected end of file inside log.entries"))
+        #expect(
+            out.stderr.contains("\(truncated):")
+                && out.stderr.contains("error: unexpected end of file inside log.entries"))
         #expect(try String(contentsOfFile: target, encoding: .utf8) == "previous\n")
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["cut.har", "flow.yaml"])
     }
@@ -92,7 +102,8 @@ import Testing
     }
 
     @Test func curlFromStdin() throws {
-        let out = try Self.run(["import", "curl", "-"], stdin: "curl 'http://127.0.0.1:9/api/me' -H 'Accept: application/json'\n")
+        let out = try Self.run(
+            ["import", "curl", "-"], stdin: "curl 'http://127.0.0.1:9/api/me' -H 'Accept: application/json'\n")
         #expect(out.status == 0 && out.stdout.contains("  - get: /api/me\n"))
     }
 }

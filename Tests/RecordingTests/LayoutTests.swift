@@ -19,12 +19,13 @@ import Testing
 
     @Test func chromeShape() throws {
         let flow = try Fixtures.importHAR("chrome.har").flow
-        #expect(Self.shape(flow) == [
-            "GET /login", "think 2.02s", "POST /api/login", "GET /dashboard", "think 140ms",
-            "group /dashboard: GET /api/me, GET /rest/v1/tasks, GET /api/notifications", "think 2.095s",
-            "GET /rest/v1/tasks/{{task_id}}", "think 5s", "PATCH /rest/v1/tasks/{{task_id}}", "think 210ms",
-            "GET /api/me #2",
-        ])
+        #expect(
+            Self.shape(flow) == [
+                "GET /login", "think 2.02s", "POST /api/login", "GET /dashboard", "think 140ms",
+                "group /dashboard: GET /api/me, GET /rest/v1/tasks, GET /api/notifications", "think 2.095s",
+                "GET /rest/v1/tasks/{{task_id}}", "think 5s", "PATCH /rest/v1/tasks/{{task_id}}", "think 210ms",
+                "GET /api/me #2",
+            ])
     }
 
     @Test func thinkTimesAreScaledAndCapped() throws {
@@ -44,16 +45,18 @@ import Testing
             HARText.entry(
                 "GET", "http://a.test/api/list", at: 100, time: 300, body: #"{"items": [{"id": 55501}]}"#,
                 requestHeaders: [("Authorization", "Bearer tok-123456789")]),
-            HARText.entry("GET", "http://a.test/api/stats", at: 110, time: 100,
+            HARText.entry(
+                "GET", "http://a.test/api/stats", at: 110, time: 100,
                 requestHeaders: [("Authorization", "Bearer tok-123456789")]),
             // Starts before the group has finished (stats ends at 210, list at 400) but uses the list's ID.
             HARText.entry("GET", "http://a.test/api/items/55501", at: 390, time: 20),
         ])
         let flow = try HARImport.run(path: try Fixtures.temporary(har)).flow
-        #expect(Self.shape(flow) == [
-            "POST /api/login", "group parallel: list, stats: GET /api/list, GET /api/stats",
-            "GET /api/items/{{item_id}}",
-        ])
+        #expect(
+            Self.shape(flow) == [
+                "POST /api/login", "group parallel: list, stats: GET /api/list, GET /api/stats",
+                "GET /api/items/{{item_id}}",
+            ])
     }
 
     @Test func pagesSplitGroupsAndNameThem() throws {
@@ -66,7 +69,8 @@ import Testing
             ],
             pages: #"[{"id": "p1", "title": "Projects"}, {"id": "p2", "title": "http://a.test/reports?token=x"}]"#)
         let flow = try HARImport.run(path: try Fixtures.temporary(har)).flow
-        #expect(Self.shape(flow) == ["group Projects: GET /api/a, GET /api/b", "group /reports: GET /api/c, GET /api/d"])
+        #expect(
+            Self.shape(flow) == ["group Projects: GET /api/a, GET /api/b", "group /reports: GET /api/c, GET /api/d"])
     }
 
     @Test func entriesOutOfOrderAreSortedByStartTime() throws {

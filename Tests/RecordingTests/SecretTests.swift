@@ -13,7 +13,9 @@ import Testing
             "c2lnbmF0dXJlLXZhbHVlLTEyMzQ1Ng", "sb-anon-Q29uc3RhbnRLZXkxMjM0NTY3ODkw", "S3cret-Passw0rd!",
             "ada@example.test", "f3a9c2e1b7d4a6c8e0f2", "srv-9f8e7d6c5b4a", "GA1.2.1234.5678",
         ],
-        "firefox.har": ["S3cret-Passw0rd!", "S3cret-Passw0rd%21", "k8Jd72hQp0Zx93LmA1", "QmFzZTY0U2Vzc2lvbkRhdGExMjM0NTY"],
+        "firefox.har": [
+            "S3cret-Passw0rd!", "S3cret-Passw0rd%21", "k8Jd72hQp0Zx93LmA1", "QmFzZTY0U2Vzc2lvbkRhdGExMjM0NTY",
+        ],
         "mitmproxy.har": ["tok-4b9d0c1e2f3a5b6c7d8e9f0a1b2c3d4e", "demo-user", "user1@demo.test"],
         "charles.har": [
             "hunter2-but-longer", "bob@example.test", "bob%40example.test", "ck_live_9Rt4Lm2Qx7Vb1Nz8Kp3Wd6Hs",
@@ -34,7 +36,10 @@ import Testing
     @Test func chromeSecretsBecomeEnvironmentVariables() throws {
         let result = try Fixtures.importHAR("chrome.har")
         #expect(result.report.secrets.map(\.name) == ["COOKIE_LEGACY_SID", "APIKEY"])
-        #expect(result.report.secrets.map(\.firstUse) == ["header cookie of GET /login", "header apikey of POST /api/login"])
+        #expect(
+            result.report.secrets.map(\.firstUse) == [
+                "header cookie of GET /login", "header apikey of POST /api/login",
+            ])
         let me = try #require(result.flow.request("GET /api/me"))
         #expect(me.headers.first { $0.name == "apikey" }?.value.description == "{{env.APIKEY}}")
         // The session cookie the login set is left to the VU's cookie jar; analytics cookies are dropped.
@@ -48,7 +53,7 @@ import Testing
             HARText.entry(
                 "POST", "http://a.test/api/webhooks?api_key=plain-key-value&page=2", at: 0,
                 requestBody: #"{"client_secret": "s3cr3t-value", "note": "see \#(jwt) here", "name": "ok"}"#,
-                requestHeaders: [("X-Api-Key", "k-123456789"), ("X-Trace", "Zx81KqP0aLm3Nd7Vb2Wc9Ty4")]),
+                requestHeaders: [("X-Api-Key", "k-123456789"), ("X-Trace", "Zx81KqP0aLm3Nd7Vb2Wc9Ty4")])
         ])
         let result = try HARImport.run(path: try Fixtures.temporary(har))
         for secret in ["plain-key-value", "s3cr3t-value", jwt, "k-123456789", "Zx81KqP0aLm3Nd7Vb2Wc9Ty4"] {
@@ -57,8 +62,13 @@ import Testing
         #expect(result.report.secrets.map(\.name) == ["API_KEY", "X_API_KEY", "X_TRACE", "CLIENT_SECRET", "NOTE"])
         let request = try #require(result.flow.requests.first)
         #expect(request.query.map(\.value.description) == ["{{env.API_KEY}}", "2"])
-        guard case .json(let body)? = request.body else { Issue.record("not json"); return }
-        #expect(body.serialized() == #"{"client_secret":"{{env.CLIENT_SECRET}}","note":"see {{env.NOTE}} here","name":"ok"}"#)
+        guard case .json(let body)? = request.body else {
+            Issue.record("not json")
+            return
+        }
+        #expect(
+            body.serialized()
+                == #"{"client_secret":"{{env.CLIENT_SECRET}}","note":"see {{env.NOTE}} here","name":"ok"}"#)
     }
 
     @Test func explicitRoleFieldsAndMissingOnesAreReported() throws {
@@ -69,12 +79,16 @@ import Testing
         // The password is not a role field now, but it is still not written: it is a secret-named field.
         #expect(!result.yaml.contains("S3cret-Passw0rd!"))
         #expect(result.report.secrets.map(\.name).contains("PASSWORD"))
-        #expect(ImportReportText.render(result.report, output: nil).contains("warning: --role-fields not found in any request body: pin"))
+        #expect(
+            ImportReportText.render(result.report, output: nil).contains(
+                "warning: --role-fields not found in any request body: pin"))
     }
 
     @Test func sameRoleValueElsewhereBecomesTheRoleField() throws {
         let har = HARText.document(entries: [
-            HARText.entry("POST", "http://a.test/api/login", at: 0, requestBody: #"{"email": "eve@x.test", "password": "pw-123456"}"#),
+            HARText.entry(
+                "POST", "http://a.test/api/login", at: 0,
+                requestBody: #"{"email": "eve@x.test", "password": "pw-123456"}"#),
             HARText.entry("GET", "http://a.test/api/users?email=eve%40x.test", at: 100),
         ])
         let flow = try HARImport.run(path: try Fixtures.temporary(har)).flow

@@ -24,7 +24,11 @@ import Testing
             r.name = ""
             return .request(r)
         case .group(var g):
-            g.requests = g.requests.map { var r = $0; r.name = ""; return r }
+            g.requests = g.requests.map {
+                var r = $0
+                r.name = ""
+                return r
+            }
             return .group(g)
         case .think: return step
         }
@@ -38,19 +42,29 @@ import Testing
         ]
         for text in tricky {
             let yaml = "name: x\nheaders:\n  X-Value: \(YAMLText.scalar(text))\nsteps:\n  - get: /\n"
-            let flow = try FlowDecoder.decode(yaml: yaml.replacingOccurrences(of: "{{token}}", with: "{{env.T}}"), file: "f.yaml")
+            let flow = try FlowDecoder.decode(
+                yaml: yaml.replacingOccurrences(of: "{{token}}", with: "{{env.T}}"), file: "f.yaml")
             let expected = text == "{{token}}" ? "{{env.T}}" : text
-            #expect(flow.headers.first?.value.description == expected, "\(text.debugDescription) → \(YAMLText.scalar(text))")
+            #expect(
+                flow.headers.first?.value.description == expected, "\(text.debugDescription) → \(YAMLText.scalar(text))"
+            )
         }
         #expect(YAMLText.scalar("application/json") == "application/json")
         #expect(YAMLText.scalar("/api/tasks") == "/api/tasks")
     }
 
     @Test func jsonBodiesKeepTheirTypes() throws {
-        let value = JSONValue.parse(#"{"s": "12", "n": 12, "f": 1.5, "e": 1e-7, "b": false, "z": null, "emptyA": [], "emptyO": {}, "list": [1, "two", [3, {"four": 4}], {"k": "v", "w": [true]}], "odd key: x": "y"}"#)!
-        let flow = Flow(name: "x", steps: [.request(RequestStep(name: "", method: "POST", url: Template(literal: "/"), body: .json(value)))])
+        let value = JSONValue.parse(
+            #"{"s": "12", "n": 12, "f": 1.5, "e": 1e-7, "b": false, "z": null, "emptyA": [], "emptyO": {}, "list": [1, "two", [3, {"four": 4}], {"k": "v", "w": [true]}], "odd key: x": "y"}"#
+        )!
+        let flow = Flow(
+            name: "x",
+            steps: [.request(RequestStep(name: "", method: "POST", url: Template(literal: "/"), body: .json(value)))])
         let decoded = try FlowDecoder.decode(yaml: FlowYAMLWriter.write(flow), file: "f.yaml")
-        guard case .json(let back)? = decoded.requests.first?.body else { Issue.record("no json body"); return }
+        guard case .json(let back)? = decoded.requests.first?.body else {
+            Issue.record("no json body")
+            return
+        }
         #expect(back == value)
     }
 
@@ -64,7 +78,8 @@ import Testing
     @Test func profileNextToTheFlow() throws {
         let result = try Fixtures.importHAR("chrome.har")
         let text = ProfileYAMLWriter.write(
-            report: result.report, flowName: "chrome", flowPath: "Profiles/flows/chrome.yaml", profilePath: "Profiles/chrome.yaml")
+            report: result.report, flowName: "chrome", flowPath: "Profiles/flows/chrome.yaml",
+            profilePath: "Profiles/chrome.yaml")
         #expect(text.contains("  - flows/chrome.yaml\n"))
         #expect(text.contains("      email: { env: ROLE_EMAIL }\n"))
         let folder = try Fixtures.temporary("", name: "unused")

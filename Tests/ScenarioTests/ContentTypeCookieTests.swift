@@ -1,10 +1,12 @@
 import Testing
+
 @testable import Scenario
 
 /// The `content_type` check and the `cookie` capture (added for flows imported from recordings).
 @Suite struct ContentTypeCookieTests {
     @Test func decodes() throws {
-        let flow = try decodeFlow("""
+        let flow = try decodeFlow(
+            """
             steps:
               - post: /login
                 capture:
@@ -35,11 +37,15 @@ import Testing
         }
         #expect(failure("application/json", [("Content-Type", "application/json; charset=utf-8")]) == nil)
         #expect(failure("Application/JSON", [("content-type", "application/json")]) == nil)
-        #expect(failure("application/json", [("Content-Type", "text/html")]) == "content type text/html, expected application/json")
+        #expect(
+            failure("application/json", [("Content-Type", "text/html")])
+                == "content type text/html, expected application/json")
         #expect(failure("application/json", []) == "no content type, expected application/json")
-        #expect([Check.status([200]), .contentType("text/plain")].firstFailure(
-            status: 200, body: nil, duration: .zero, render: { $0.description }, headers: [("Content-Type", "text/html")])
-            == "content type text/html, expected text/plain")
+        #expect(
+            [Check.status([200]), .contentType("text/plain")].firstFailure(
+                status: 200, body: nil, duration: .zero, render: { $0.description },
+                headers: [("Content-Type", "text/html")])
+                == "content type text/html, expected text/plain")
     }
 
     @Test func cookieCaptureReadsTheNamedSetCookie() {

@@ -24,7 +24,9 @@ enum CaptureNaming {
         guard let leaf = keys.last else { return resource(requestPath) ?? "value" }
         let name = snake(leaf)
         guard generic.contains(name) else { return name }
-        if let parent = keys.dropLast().last(where: { !generic.contains(snake($0)) && !["data", "result", "results"].contains(snake($0)) }) {
+        if let parent = keys.dropLast().last(where: {
+            !generic.contains(snake($0)) && !["data", "result", "results"].contains(snake($0))
+        }) {
             return singular(snake(parent)) + "_" + name
         }
         return (resource(requestPath).map { $0 + "_" } ?? "") + name

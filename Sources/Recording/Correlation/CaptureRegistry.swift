@@ -34,7 +34,8 @@ struct CaptureRegistry {
         byOrigin[key] = correlations.count
         correlations.append(
             Correlation(
-                capture: name, sourceStep: "", from: from, shown: SecretRules.shown(origin.raw, name: siteName), uses: 1))
+                capture: name, sourceStep: "", from: from, shown: SecretRules.shown(origin.raw, name: siteName), uses: 1
+            ))
         sourcePositions.append(origin.position)
         return .capture(name)
     }
@@ -53,7 +54,9 @@ struct CaptureRegistry {
         case .header(let name): return (.header(name), "header \(name)")
         case .setCookie(let name): return (.cookie(name), "cookie \(name)")
         case .text:
-            guard let body = response.body, let pattern = TextCapture.pattern(for: origin.raw, in: body) else { return nil }
+            guard let body = response.body, let pattern = TextCapture.pattern(for: origin.raw, in: body) else {
+                return nil
+            }
             return (.regex(pattern), "regex '\(pattern)'")
         }
     }

@@ -62,15 +62,7 @@ struct Correlator {
         if site.kind == .header, Self.ignoredHeaders.contains(site.name) { return nil }
         switch site.kind {
         case .rawBody:
-            var template = Template(literal: site.value)
-            for token in ValueRules.tokens(site.value).map(String.init) {
-                if let origin = committed[token], let v = registry.variable(for: origin, in: exchanges, siteName: "body") {
-                    template = template.replacing(token, with: v)
-                } else {
-                    seen.insert(token)
-                }
-            }
-            return template.isLiteral ? nil : template
+            return rawBodyReplacement(site.value)
         case .header:
             if let split = ValueRules.authScheme(site.value), let origin = committed[split.credential],
                 let v = registry.variable(for: origin, in: exchanges, siteName: site.name)
@@ -87,7 +79,9 @@ struct Correlator {
             // A value inside a longer one: `eq.<user id>` (PostgREST filters), `id:<n>`.
             var template = Template(literal: site.value)
             for piece in ValueRules.pieces(site.value) {
-                if let origin = committed[piece], let v = registry.variable(for: origin, in: exchanges, siteName: site.name) {
+                if let origin = committed[piece],
+                    let v = registry.variable(for: origin, in: exchanges, siteName: site.name)
+                {
                     template = template.replacing(piece, with: v)
                 }
             }
@@ -95,6 +89,19 @@ struct Correlator {
             for key in Self.lookupKeys(site) where ValueRules.isCandidate(key) { seen.insert(key) }
             return nil
         }
+    }
+
+    /// A raw body with each ID-like token from an earlier response replaced by its capture.
+    private mutating func rawBodyReplacement(_ text: String) -> Template? {
+        var template = Template(literal: text)
+        for token in ValueRules.tokens(text).map(String.init) {
+            if let origin = committed[token], let v = registry.variable(for: origin, in: exchanges, siteName: "body") {
+                template = template.replacing(token, with: v)
+            } else {
+                seen.insert(token)
+            }
+        }
+        return template.isLiteral ? nil : template
     }
 
     /// The values a site could be looked up by: itself, the credential of `Bearer …`, the tokens of a raw body.

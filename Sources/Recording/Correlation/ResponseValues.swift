@@ -26,15 +26,20 @@ enum ResponseValues {
         for field in response.headers {
             let name = field.name.lowercased()
             if name == "location" {
-                addURL(field.value, ValueOrigin(position: position, source: .header(field.name), raw: field.value), &index)
+                addURL(
+                    field.value, ValueOrigin(position: position, source: .header(field.name), raw: field.value), &index)
             } else if name == "set-cookie" {
                 if let pair = CookieText.setCookiePair(field.value) { add(pair.value, .setCookie(pair.name)) }
-            } else if !boringHeaders.contains(name), !name.hasPrefix("access-control-"), !name.hasPrefix("cross-origin-") {
+            } else if !boringHeaders.contains(name), !name.hasPrefix("access-control-"),
+                !name.hasPrefix("cross-origin-")
+            {
                 add(field.value, .header(field.name))
             }
         }
         guard let body = response.body, !body.isEmpty else { return }
-        if let json = JSONValue.parse(body), MediaType.isJSON(response.mimeType) || response.mimeType == nil || isContainer(json) {
+        if let json = JSONValue.parse(body),
+            MediaType.isJSON(response.mimeType) || response.mimeType == nil || isContainer(json)
+        {
             var budget = 20_000
             walk(json, path: [], budget: &budget) { value, path in
                 if value.hasPrefix("/") || value.hasPrefix("http://") || value.hasPrefix("https://") {
@@ -109,6 +114,8 @@ enum JSONPathText {
     private static func isPlain(_ key: String) -> Bool {
         guard let first = key.unicodeScalars.first, first == "_" || first.properties.isAlphabetic, first.isASCII
         else { return false }
-        return key.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || $0 == "-") }
+        return key.unicodeScalars.allSatisfy {
+            $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || $0 == "-")
+        }
     }
 }

@@ -8,7 +8,9 @@ enum ValueRules {
     static func isCandidate(_ value: String) -> Bool {
         let count = value.utf8.count
         guard count >= 4, count <= 8_192, !common.contains(value.lowercased()) else { return false }
-        var letters = 0, digits = 0, spaces = 0
+        var letters = 0
+        var digits = 0
+        var spaces = 0
         for b in value.utf8 {
             switch b {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"): letters += 1

@@ -31,7 +31,8 @@ enum CurlOption: Equatable {
         "--verbose": .ignored(note: nil), "--fail": .ignored(note: nil), "--globoff": .ignored(note: nil),
         "--no-buffer": .ignored(note: nil), "--http1.1": .ignored(note: nil), "--http2": .ignored(note: nil),
         "--http2-prior-knowledge": .ignored(note: nil), "--tlsv1.2": .ignored(note: nil),
-        "--tlsv1.3": .ignored(note: nil), "--path-as-is": .ignored(note: nil), "--no-progress-meter": .ignored(note: nil),
+        "--tlsv1.3": .ignored(note: nil), "--path-as-is": .ignored(note: nil),
+        "--no-progress-meter": .ignored(note: nil),
         "--max-time": .ignoredWithValue(note: nil), "--connect-timeout": .ignoredWithValue(note: nil),
         "--output": .ignoredWithValue(note: nil), "--cookie-jar": .ignoredWithValue(note: nil),
         "--retry": .ignoredWithValue(note: nil), "--write-out": .ignoredWithValue(note: nil),
@@ -64,7 +65,8 @@ enum CurlOption: Equatable {
     }
 
     private static func editDistance(_ a: String, _ b: String) -> Int {
-        let x = Array(a), y = Array(b)
+        let x = Array(a)
+        let y = Array(b)
         var previous = Array(0...y.count)
         for i in 1...max(x.count, 1) where !x.isEmpty {
             var current = [i] + Array(repeating: 0, count: y.count)

@@ -57,7 +57,9 @@ struct CurlParser {
             }
         }
         guard command.url != nil else {
-            throw Failure(offset: words[0].offset, message: "command \(number) has no URL", hint: "e.g. curl 'https://staging.example.com/api/me'")
+            throw Failure(
+                offset: words[0].offset, message: "command \(number) has no URL",
+                hint: "e.g. curl 'https://staging.example.com/api/me'")
         }
         return command
     }
@@ -159,8 +161,10 @@ struct CurlParser {
     }
 
     private static func unknown(_ name: String, _ word: ShellWords.Word, _ number: Int) -> Failure {
-        let hint = CurlOption.suggestion(for: name).map { "did you mean \($0)?" }
-            ?? "supported: -H, -X, -d, --data-raw, --data-binary, --data-urlencode, --json, -b, -u, --url, -G, -k, --compressed"
+        let hint =
+            CurlOption.suggestion(for: name).map { "did you mean \($0)?" }
+            ?? "supported: -H, -X, -d, --data-raw, --data-binary, --data-urlencode, --json, -b, -u, --url, -G, -k, "
+            + "--compressed"
         return Failure(offset: word.offset, message: "unsupported curl option \(name) (command \(number))", hint: hint)
     }
 
@@ -175,7 +179,8 @@ struct CurlParser {
             let at = text.range(of: "^")!.lowerBound
             return Failure(
                 offset: text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: at),
-                message: "this looks like Windows cmd syntax (^ escapes)", hint: "use Copy as cURL (bash) in the browser")
+                message: "this looks like Windows cmd syntax (^ escapes)",
+                hint: "use Copy as cURL (bash) in the browser")
         }
         return nil
     }

@@ -161,56 +161,56 @@ struct ShellWords {
         while index < scalars.count {
             let c = scalars[index]
             index += 1
-            if c == "'" {
-                flush()
-                return text
-            }
-            guard c == "\\", index < scalars.count else {
-                flush()
-                text.unicodeScalars.append(c)
-                continue
-            }
-            let e = scalars[index]
-            index += 1
-            if e == "x" {
-                var value: UInt8 = 0
-                var read = 0
-                while read < 2, index < scalars.count, let d = UInt8(String(scalars[index]), radix: 16) {
-                    value = value * 16 + d
-                    index += 1
-                    read += 1
-                }
-                bytes.append(value)
+            if c == "\\", index < scalars.count, scalars[index] == "x" {
+                index += 1
+                bytes.append(UInt8(readCode(digits: 2, radix: 16)))
                 continue
             }
             flush()
-            switch e {
-            case "n": text += "\n"
-            case "t": text += "\t"
-            case "r": text += "\r"
-            case "a": text += "\u{07}"
-            case "b": text += "\u{08}"
-            case "e", "E": text += "\u{1B}"
-            case "f": text += "\u{0C}"
-            case "v": text += "\u{0B}"
-            case "u": appendCode(&text, digits: 4, radix: 16)
-            case "U": appendCode(&text, digits: 8, radix: 16)
-            case "0"..."7":
-                index -= 1
-                appendCode(&text, digits: 3, radix: 8)
-            case "c":
-                if index < scalars.count {
-                    text.unicodeScalars.append(Unicode.Scalar(scalars[index].value & 0x1F) ?? "?")
-                    index += 1
-                }
-            default: text.unicodeScalars.append(e)  // \\ \' \" \? and unknown escapes
+            if c == "'" { return text }
+            if c == "\\", index < scalars.count {
+                appendEscape(to: &text)
+            } else {
+                text.unicodeScalars.append(c)
             }
         }
         throw Failure(offset: open, message: "unterminated $'…' string", hint: "close the string with '")
     }
 
+    /// One escape of a `$'…'` string (after its backslash), other than `\x`.
+    private mutating func appendEscape(to text: inout String) {
+        let e = scalars[index]
+        index += 1
+        switch e {
+        case "n": text += "\n"
+        case "t": text += "\t"
+        case "r": text += "\r"
+        case "a": text += "\u{07}"
+        case "b": text += "\u{08}"
+        case "e", "E": text += "\u{1B}"
+        case "f": text += "\u{0C}"
+        case "v": text += "\u{0B}"
+        case "u": appendCode(&text, digits: 4, radix: 16)
+        case "U": appendCode(&text, digits: 8, radix: 16)
+        case "0"..."7":
+            index -= 1
+            appendCode(&text, digits: 3, radix: 8)
+        case "c":
+            if index < scalars.count {
+                text.unicodeScalars.append(Unicode.Scalar(scalars[index].value & 0x1F) ?? "?")
+                index += 1
+            }
+        default: text.unicodeScalars.append(e)  // \\ \' \" \? and unknown escapes
+        }
+    }
+
     /// Up to `digits` digits in `radix` as one Unicode scalar (bash stops at the first non-digit).
     private mutating func appendCode(_ text: inout String, digits: Int, radix: Int) {
+        if let scalar = Unicode.Scalar(readCode(digits: digits, radix: radix)) { text.unicodeScalars.append(scalar) }
+    }
+
+    /// Reads up to `digits` digits in `radix`.
+    private mutating func readCode(digits: Int, radix: Int) -> UInt32 {
         var value: UInt32 = 0
         var read = 0
         while read < digits, index < scalars.count, let d = Int(String(scalars[index]), radix: radix) {
@@ -218,7 +218,7 @@ struct ShellWords {
             index += 1
             read += 1
         }
-        if let scalar = Unicode.Scalar(value) { text.unicodeScalars.append(scalar) }
+        return value
     }
 
     private func next(is c: Unicode.Scalar) -> Bool {

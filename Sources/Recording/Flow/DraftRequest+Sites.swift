@@ -36,7 +36,8 @@ extension DraftRequest {
             Self.rewrite(&fields, kind: .bodyField, replace)
             body = .form(fields)
         case .raw(let template, let type):
-            if let text = template.literalText, let new = replace(ValueSite(kind: .rawBody, name: "body", value: text)) {
+            if let text = template.literalText, let new = replace(ValueSite(kind: .rawBody, name: "body", value: text))
+            {
                 body = .raw(new, contentType: type)
             }
         case nil: break
@@ -65,7 +66,8 @@ extension DraftRequest {
         }
     }
 
-    private static func rewrite(_ fields: inout [DraftField], kind: ValueSite.Kind, _ replace: (ValueSite) -> Template?) {
+    private static func rewrite(_ fields: inout [DraftField], kind: ValueSite.Kind, _ replace: (ValueSite) -> Template?)
+    {
         for i in fields.indices {
             guard let text = fields[i].value.literalText else { continue }
             if let new = replace(ValueSite(kind: kind, name: fields[i].name.lowercased(), value: text)) {

@@ -15,9 +15,6 @@ struct DraftRequest {
     var query: DraftQuery
     var headers: [DraftField]
     var body: DraftBody?
-    /// The recorded status, for the check.
-    var status: Int?
-    var responseMimeType: String?
 }
 
 /// A named value: a header, a query parameter, a form field.

@@ -118,7 +118,10 @@ extension DraftJSON {
         switch self {
         case .value(let v): parts.append(.literal(v.serialized()))
         case .template(let t, let wasNumber):
-            if wasNumber { parts += t.parts; return }
+            if wasNumber {
+                parts += t.parts
+                return
+            }
             parts.append(.literal("\""))
             for part in t.parts {
                 if case .literal(let s) = part {

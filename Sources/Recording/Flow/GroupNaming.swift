@@ -32,9 +32,11 @@ struct GroupNaming {
     static func describe(_ paths: [String]) -> String {
         var words: [String] = []
         for path in paths {
-            let word = path.split(separator: "/").last { segment in
-                segment.first?.isLetter == true && !segment.contains("{") && !SecretRules.looksSecret(String(segment))
-            }.map(String.init) ?? "/"
+            let word =
+                path.split(separator: "/").last { segment in
+                    segment.first?.isLetter == true && !segment.contains("{")
+                        && !SecretRules.looksSecret(String(segment))
+                }.map(String.init) ?? "/"
             if !words.contains(word) { words.append(word) }
         }
         let shown = words.prefix(3).joined(separator: ", ")

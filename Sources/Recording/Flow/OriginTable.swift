@@ -36,7 +36,8 @@ public struct OriginTable: Sendable, Equatable {
     }
 
     public static func == (lhs: OriginTable, rhs: OriginTable) -> Bool {
-        lhs.entries.map(\.variable) == rhs.entries.map(\.variable) && lhs.entries.map(\.origin) == rhs.entries.map(\.origin)
+        lhs.entries.map(\.variable) == rhs.entries.map(\.variable)
+            && lhs.entries.map(\.origin) == rhs.entries.map(\.origin)
     }
 }
 

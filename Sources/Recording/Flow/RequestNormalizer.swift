@@ -8,22 +8,25 @@ struct RequestNormalizer {
     var serverCookies: Set<String>
 
     mutating func draft(_ exchange: RecordedExchange, position: Int) -> DraftRequest {
-        let url = RecordedURL.parse(exchange.request.url)
+        let url =
+            RecordedURL.parse(exchange.request.url)
             ?? RecordedURL(scheme: "http", host: "localhost", port: nil, path: "/", query: nil)
         var headers = exchange.request.headers.filter { HeaderRules.keeps($0.name) }.map {
             DraftField(name: $0.name, value: Template(literal: $0.value))
         }
         let cookies = exchange.request.headers.filter { $0.name.lowercased() == "cookie" }.map(\.value)
-        if !cookies.isEmpty, let kept = CookieRules.kept(cookies.joined(separator: "; "), serverCookies: serverCookies) {
+        if !cookies.isEmpty, let kept = CookieRules.kept(cookies.joined(separator: "; "), serverCookies: serverCookies)
+        {
             headers.append(DraftField(name: "Cookie", value: Template(literal: kept)))
         }
         let contentType = exchange.request.header("content-type") ?? exchange.request.body?.mimeType
         return DraftRequest(
             position: position, method: exchange.request.method, originVariable: origins.variable(for: url),
-            path: url.path.split(separator: "/", omittingEmptySubsequences: false).map { Template(literal: String($0)) },
+            path: url.path.split(separator: "/", omittingEmptySubsequences: false).map {
+                Template(literal: String($0))
+            },
             urlOverride: nil, query: Self.query(url.query), headers: headers,
-            body: exchange.request.body.flatMap { Self.body($0, contentType: contentType) },
-            status: exchange.response?.status, responseMimeType: exchange.response?.mimeType)
+            body: exchange.request.body.flatMap { Self.body($0, contentType: contentType) })
     }
 
     /// Parameters when every pair is `name=value` without `+` (whose meaning, space or plus, depends on the

@@ -14,7 +14,8 @@ extension HAREntry {
         }
         return RecordedExchange(
             index: index, started: startedDateTime.flatMap(HARTimestamp.parse), duration: max(time ?? 0, 0),
-            pageref: pageref, resourceType: resourceType?.lowercased(), fromCache: fromCache.map { !$0.isEmpty } ?? false,
+            pageref: pageref, resourceType: resourceType?.lowercased(),
+            fromCache: fromCache.map { !$0.isEmpty } ?? false,
             request: RecordedRequest(
                 method: request.method, url: absoluteURL(authority: authority, scheme: scheme, headers: headers),
                 headers: headers, body: request.postData.map(Self.body)),
@@ -26,13 +27,16 @@ extension HAREntry {
     private func absoluteURL(authority: String?, scheme: String?, headers: [HTTPField]) -> String {
         let url = request.url
         guard url.hasPrefix("/") else { return url }
-        guard let host = authority ?? headers.first(where: { $0.name.lowercased() == "host" })?.value else { return url }
+        guard let host = authority ?? headers.first(where: { $0.name.lowercased() == "host" })?.value else {
+            return url
+        }
         return "\(scheme ?? "https")://\(host)\(url)"
     }
 
     /// `postData.text` when present; otherwise the `params` joined as a form body (Charles writes only those).
     private static func body(_ post: HARPostData) -> RecordedBody {
-        let multipart = post.params.contains { $0.fileName != nil }
+        let multipart =
+            post.params.contains { $0.fileName != nil }
             || MediaType.essence(post.mimeType) == "multipart/form-data"
         if var text = post.text, !text.isEmpty {
             if post.encoding?.lowercased() == "base64", let decoded = Base64Text.decode(text) { text = decoded }

@@ -18,7 +18,8 @@ struct HAREntry: Decodable {
 
     private enum Keys: String, CodingKey {
         case pageref, startedDateTime, time, request, response
-        case resourceType = "_resourceType", fromCache = "_fromCache"
+        case resourceType = "_resourceType"
+        case fromCache = "_fromCache"
     }
 
     init(from decoder: any Decoder) throws {

@@ -29,7 +29,8 @@ enum HARReader {
                     file: path, message: "the HAR file has no entries (log.entries is empty)",
                     hint: "record with the network panel open, reload the page, then Save all as HAR")
             }
-            return Summary(pages: try outline.pages.map { try decodePages($0, bytes: bytes, path: path) } ?? [],
+            return Summary(
+                pages: try outline.pages.map { try decodePages($0, bytes: bytes, path: path) } ?? [],
                 entryCount: outline.entryCount)
         } catch let error as ImportError {
             throw error

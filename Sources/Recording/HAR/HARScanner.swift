@@ -53,7 +53,8 @@ struct HARScanner {
         guard sawLog else {
             let shown = keys.prefix(5).map { "\"\($0)\"" }.joined(separator: ", ")
             throw Failure(
-                offset: nil, message: "not a HAR file: no \"log\" at the top level"
+                offset: nil,
+                message: "not a HAR file: no \"log\" at the top level"
                     + (keys.isEmpty ? "" : " (found \(shown))"),
                 hint: "export the recording from the browser's network panel: Save all as HAR")
         }
@@ -171,7 +172,8 @@ struct HARScanner {
             case UInt8(ascii: "["): closers.append(UInt8(ascii: "]"))
             case UInt8(ascii: "}"), UInt8(ascii: "]"):
                 guard closers.last == b else {
-                    throw Failure(offset: index, message: "unexpected \(shown(b)) in \(context) (brackets do not match)")
+                    throw Failure(
+                        offset: index, message: "unexpected \(shown(b)) in \(context) (brackets do not match)")
                 }
                 closers.removeLast()
                 if closers.isEmpty {
@@ -234,9 +236,13 @@ struct HARScanner {
     private func notHAR(found byte: UInt8) -> Failure {
         switch byte {
         case UInt8(ascii: "["):
-            Failure(offset: index, message: "not a HAR file: the top level is a JSON list, expected an object with log.entries")
+            Failure(
+                offset: index,
+                message: "not a HAR file: the top level is a JSON list, expected an object with log.entries")
         case UInt8(ascii: "\""), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"):
-            Failure(offset: index, message: "not a HAR file: the top level is a single JSON value, expected an object with log.entries")
+            Failure(
+                offset: index,
+                message: "not a HAR file: the top level is a single JSON value, expected an object with log.entries")
         default:
             Failure(
                 offset: index, message: "not JSON: unexpected \(shown(byte)) at the start",

@@ -37,7 +37,8 @@ public struct ImportError: Error, CustomStringConvertible, Sendable, Equatable {
 /// Line and column of a byte offset in a buffer, for error messages (computed only when reporting).
 enum TextPosition {
     static func of(offset: Int, in bytes: UnsafeRawBufferPointer) -> (line: Int, column: Int) {
-        var line = 1, lineStart = 0
+        var line = 1
+        var lineStart = 0
         let end = min(offset, bytes.count)
         for i in 0..<end where bytes[i] == 0x0A {
             line += 1

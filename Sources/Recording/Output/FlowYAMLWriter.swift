@@ -61,7 +61,8 @@ enum FlowYAMLWriter {
         switch body {
         case .json(let value):
             let nested = JSONBlock.lines(value)
-            return nested.count == 1 && !JSONBlock.isBlock(value) ? ["json: \(nested[0])"]
+            return nested.count == 1 && !JSONBlock.isBlock(value)
+                ? ["json: \(nested[0])"]
                 : ["json:"] + nested.map { "  " + $0 }
         case .form(let items):
             return ["form:"] + items.map { "  \(YAMLText.scalar($0.name)): \(YAMLText.scalar($0.value.description))" }
@@ -86,7 +87,10 @@ enum FlowYAMLWriter {
         for check in checks {
             switch check {
             case .status(let codes):
-                lines.append("status: " + (codes.count == 1 ? "\(codes[0])" : "[" + codes.map(String.init).joined(separator: ", ") + "]"))
+                lines.append(
+                    "status: "
+                        + (codes.count == 1
+                            ? "\(codes[0])" : "[" + codes.map(String.init).joined(separator: ", ") + "]"))
             case .bodyContains(let t): lines.append("body_contains: \(YAMLText.scalar(t.description))")
             case .maxDuration(let d): lines.append("max_duration: \(YAMLText.duration(d))")
             case .contentType(let type): lines.append("content_type: \(YAMLText.scalar(type))")
@@ -99,7 +103,8 @@ enum FlowYAMLWriter {
     }
 
     private static func think(_ t: ThinkTime) -> String {
-        t.minimum == t.maximum ? YAMLText.duration(t.minimum)
+        t.minimum == t.maximum
+            ? YAMLText.duration(t.minimum)
             : YAMLText.duration(t.minimum) + ".." + YAMLText.duration(t.maximum)
     }
 }
@@ -124,7 +129,8 @@ enum JSONBlock {
         case .string(let s): YAMLText.scalar(s)
         case .array(let items): items.isEmpty ? "[]" : "[" + items.map(inline).joined(separator: ", ") + "]"
         case .object(let members):
-            members.isEmpty ? "{}"
+            members.isEmpty
+                ? "{}"
                 : "{ " + members.map { "\(YAMLText.scalar($0.0)): \(inline($0.1))" }.joined(separator: ", ") + " }"
         }
     }

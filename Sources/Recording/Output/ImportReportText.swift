@@ -9,43 +9,50 @@ public enum ImportReportText {
         ].compactMap { $0 }.joined(separator: ", ")
         lines.append("Imported \(r.source): \(plural(r.entries, r.source == "curl" ? "command" : "entry")) read")
         lines.append("Kept \(plural(r.requests, "request")) in \(structure)")
-        if r.dropped.total > 0 {
-            lines.append("Dropped \(r.dropped.total):")
-            for category in r.dropped.categories {
-                let details = category.details.prefix(6).map { "\($0.0) \($0.1)" }
-                let more = category.details.count > 6 ? ", …" : ""
-                let suffix = details.isEmpty ? "" : " (" + details.joined(separator: ", ") + more + ")"
-                lines.append(pad(category.count) + "  \(category.category)\(suffix)")
-            }
-        }
-        if !r.correlations.isEmpty {
-            lines.append("Correlated \(plural(r.correlations.count, "value")) (captured from an earlier response):")
-            let width = r.correlations.map(\.capture.count).max() ?? 0
-            for c in r.correlations {
-                let name = c.capture.padding(width)
-                lines.append("  \(name) ← \(c.sourceStep)  \(clip(c.from))  = \(c.shown), used \(c.uses)×")
-            }
-        }
+        lines += dropped(r.dropped) + correlations(r.correlations)
         if !r.roleFields.isEmpty {
             lines.append("Role fields: " + r.roleFields.map { "{{role.\($0)}}" }.joined(separator: ", "))
         }
         if !r.missingRoleFields.isEmpty {
-            lines.append("warning: --role-fields not found in any request body: " + r.missingRoleFields.joined(separator: ", "))
+            lines.append(
+                "warning: --role-fields not found in any request body: " + r.missingRoleFields.joined(separator: ", "))
         }
         lines.append("Target: base_url: \"{{env.\(OriginTable.mainVariable)}}\"  (recorded \(r.origins.mainOrigin))")
         for (variable, origin) in r.origins.entries.dropFirst() {
             lines.append("        {{env.\(variable)}}  (recorded \(origin)); add its host to target.allow_hosts")
         }
-        if !r.secrets.isEmpty {
-            lines.append("Secrets replaced by environment variables (values not shown):")
-            for s in r.secrets {
-                let more = s.uses > 1 ? " (+\(s.uses - 1) more)" : ""
-                lines.append("  export \(s.name)=…    # \(s.firstUse)\(more)")
-            }
-        }
+        lines += secrets(r.secrets)
         for note in r.notes { lines.append("note: \(note)") }
         if let output { lines.append("Wrote \(output)") }
         return lines.joined(separator: "\n")
+    }
+
+    private static func dropped(_ tally: DropTally) -> [String] {
+        guard tally.total > 0 else { return [] }
+        return ["Dropped \(tally.total):"]
+            + tally.categories.map { category in
+                let details = category.details.prefix(6).map { "\($0.0) \($0.1)" }
+                let more = category.details.count > 6 ? ", …" : ""
+                let suffix = details.isEmpty ? "" : " (" + details.joined(separator: ", ") + more + ")"
+                return pad(category.count) + "  \(category.category)\(suffix)"
+            }
+    }
+
+    private static func correlations(_ list: [Correlation]) -> [String] {
+        guard !list.isEmpty else { return [] }
+        let width = list.map(\.capture.count).max() ?? 0
+        return ["Correlated \(plural(list.count, "value")) (captured from an earlier response):"]
+            + list.map { c in
+                "  \(c.capture.padding(width)) ← \(c.sourceStep)  \(clip(c.from))  = \(c.shown), used \(c.uses)×"
+            }
+    }
+
+    private static func secrets(_ list: [EnvironmentSecret]) -> [String] {
+        guard !list.isEmpty else { return [] }
+        return ["Secrets replaced by environment variables (values not shown):"]
+            + list.map { s in
+                "  export \(s.name)=…    # \(s.firstUse)" + (s.uses > 1 ? " (+\(s.uses - 1) more)" : "")
+            }
     }
 
     private static func plural(_ n: Int, _ word: String) -> String {

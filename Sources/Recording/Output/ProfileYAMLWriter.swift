@@ -4,14 +4,16 @@ public enum ProfileYAMLWriter {
     /// The profile text; `flowPath` is written relative to the profile's folder.
     public static func write(report: ImportReport, flowName: String, flowPath: String, profilePath: String) -> String {
         var lines = [
-            "# Written by `rehearse import` with \(flowPath.split(separator: "/").last ?? ""). Edit roles and load before a real run.",
+            "# Written by `rehearse import` with \(flowPath.split(separator: "/").last ?? "").",
+            "# Edit roles and load before a real run.",
             "name: \(YAMLText.scalar(flowName))",
             "target:",
             "  base_url: \"{{env.\(OriginTable.mainVariable)}}\"   # recorded: \(report.origins.mainOrigin)",
         ]
         if report.origins.entries.count > 1 {
             let hosts = report.origins.entries.compactMap { RecordedURL.parse($0.origin)?.bareHost }
-            lines.append("  allow_hosts: [" + hosts.map(YAMLText.scalar).joined(separator: ", ") + "]   # the recorded hosts")
+            lines.append(
+                "  allow_hosts: [" + hosts.map(YAMLText.scalar).joined(separator: ", ") + "]   # the recorded hosts")
         }
         lines += ["flows:", "  - \(YAMLText.scalar(relative(flowPath, from: profilePath)))"]
         if !report.roleFields.isEmpty {

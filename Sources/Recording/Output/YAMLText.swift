@@ -30,7 +30,8 @@ enum YAMLText {
             case "\r": out += "\\r"
             case _ where isBreakOrControl(scalar):
                 let hex = String(scalar.value, radix: 16, uppercase: true)
-                out += scalar.value <= 0xFF
+                out +=
+                    scalar.value <= 0xFF
                     ? "\\x" + String(repeating: "0", count: 2 - hex.count) + hex
                     : "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
             default: out.unicodeScalars.append(scalar)
@@ -77,7 +78,8 @@ extension String {
     /// `x` with exactly three decimals (no Foundation formatting on Linux needed).
     init(format3 x: Double) {
         let thousandths = Int64((x * 1000).rounded())
-        let whole = thousandths / 1000, fraction = thousandths % 1000
+        let whole = thousandths / 1000
+        let fraction = thousandths % 1000
         let digits = String(fraction)
         self = "\(whole)." + String(repeating: "0", count: 3 - digits.count) + digits
     }

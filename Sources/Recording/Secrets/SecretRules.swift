@@ -34,14 +34,19 @@ enum SecretRules {
     static func isJWT(_ value: String) -> Bool {
         let parts = value.split(separator: ".", omittingEmptySubsequences: false)
         return parts.count == 3 && value.hasPrefix("eyJ") && parts[0].count > 8 && parts[1].count > 8
-            && parts.allSatisfy { $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") } }
+            && parts.allSatisfy {
+                $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
+            }
     }
 
     /// 24+ characters of letters and digits in both cases (or 32+ hex digits), not a UUID.
     static func isRandomToken(_ value: String) -> Bool {
         let count = value.utf8.count
         guard count >= 24, count <= 4_096, !isUUID(value) else { return false }
-        var lower = 0, upper = 0, digits = 0, other = 0
+        var lower = 0
+        var upper = 0
+        var digits = 0
+        var other = 0
         for b in value.utf8 {
             switch b {
             case UInt8(ascii: "a")...UInt8(ascii: "z"): lower += 1
@@ -54,7 +59,9 @@ enum SecretRules {
             }
         }
         guard other == 0 else { return false }
-        let isHex = value.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) || (0x41...0x46).contains($0) }
+        let isHex = value.utf8.allSatisfy {
+            (0x30...0x39).contains($0) || (0x61...0x66).contains($0) || (0x41...0x46).contains($0)
+        }
         if isHex { return count >= 32 }
         return lower > 0 && upper > 0 && digits > 0
     }

@@ -22,7 +22,8 @@ struct SecretScrubber {
             return cookies(site.value, place: place)
         case .header where SecretRules.isSecretName(site.name, header: true):
             if let split = ValueRules.authScheme(site.value) {
-                let name = split.prefix.lowercased().hasPrefix("bearer") ? "AUTH_TOKEN" : EnvName.make(split.prefix) + "_AUTH"
+                let name =
+                    split.prefix.lowercased().hasPrefix("bearer") ? "AUTH_TOKEN" : EnvName.make(split.prefix) + "_AUTH"
                 return Template(parts: [.literal(split.prefix), .variable(variable(name, split.credential, place))])
             }
             return Template(variable(EnvName.make(site.name), site.value, place))
