@@ -105,3 +105,29 @@ import Testing
         #expect(names == ["accept", "apikey", "authorization", "cookie", "origin", "if-match"])
     }
 }
+
+/// Recorded things the flow format cannot say directly.
+@Suite struct FormatLimitTests {
+    @Test func methodsFlowsCannotSendAreDropped() throws {
+        let har = HARText.document(entries: [
+            HARText.entry("PROPFIND", "http://a.test/dav/", at: 0), HARText.entry("GET", "http://a.test/api/x", at: 10),
+        ])
+        let report = try HARImport.run(path: try Fixtures.temporary(har)).report
+        #expect(report.dropped.counts == [.unsupportedMethod("PROPFIND"): 1])
+        let curl = Fixtures.importError { try CurlImport.run(text: "curl -X PROPFIND https://a.test/dav/") }
+        #expect(curl?.message == "--request PROPFIND: flows cannot send this method (command 1)")
+    }
+
+    @Test func recordedDoubleBracesAreReadFromTheEnvironment() throws {
+        let har = HARText.document(entries: [
+            HARText.entry(
+                "POST", "http://a.test/api/templates", at: 0, requestBody: #"{"text": "Hello {{name}}", "n": 1}"#,
+                requestHeaders: [("X-Template", "{{x}}")])
+        ])
+        let result = try HARImport.run(path: try Fixtures.temporary(har))
+        let request = try #require(result.flow.requests.first)
+        #expect(request.headers.map(\.value.description) == ["{{env.TEXT_X_TEMPLATE}}"])
+        #expect(request.body == .json(.object([("text", .string("{{env.TEXT_TEXT}}")), ("n", .number(1))])))
+        #expect(result.report.notes.count == 2 && result.report.notes[0].hasPrefix("x-template of POST /api/templates"))
+    }
+}

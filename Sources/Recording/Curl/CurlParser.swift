@@ -97,7 +97,13 @@ struct CurlParser {
             if !headerValue.isEmpty {
                 c.headers.append(HTTPField(name: String(value[..<colon]), value: String(headerValue)))
             }
-        case .request: c.method = value
+        case .request:
+            guard FlowMethods.all.contains(value.uppercased()) else {
+                throw Failure(
+                    offset: word.offset, message: "\(name) \(value): flows cannot send this method (command \(number))",
+                    hint: "flows send GET, POST, PUT, PATCH, DELETE, HEAD and OPTIONS")
+            }
+            c.method = value
         case .data, .dataASCII, .dataBinary:
             if value.hasPrefix("@") {
                 throw Failure(

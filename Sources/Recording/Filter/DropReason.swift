@@ -20,6 +20,8 @@ public enum DropReason: Sendable, Hashable {
     case multipartBody
     /// A request body over ``RecordingLimits/requestBodyBytes``.
     case bodyTooLarge
+    /// A method flows cannot send (they know GET, POST, PUT, PATCH, DELETE, HEAD and OPTIONS).
+    case unsupportedMethod(String)
     /// A host other than the ones kept (analytics, CDNs, third parties).
     case otherHost(host: String)
 
@@ -36,6 +38,7 @@ public enum DropReason: Sendable, Hashable {
         case .noResponse: "no response recorded (blocked or cancelled)"
         case .multipartBody: "multipart upload (not supported by flows)"
         case .bodyTooLarge: "request body over 1 MB"
+        case .unsupportedMethod: "method flows cannot send"
         case .otherHost: "other host"
         }
     }
@@ -46,6 +49,7 @@ public enum DropReason: Sendable, Hashable {
         case .notHTTP(let scheme): scheme
         case .staticAsset(let kind): kind
         case .otherHost(let host): host
+        case .unsupportedMethod(let method): method
         default: nil
         }
     }

@@ -54,6 +54,7 @@ struct EntryFilter {
         }
         if let reason = AssetClassifier.dropReason(exchange, url: url) { return reason }
         if exchange.fromCache { return .browserCache }
+        if !FlowMethods.all.contains(exchange.request.method) { return .unsupportedMethod(exchange.request.method) }
         if let body = exchange.request.body {
             if body.isMultipart { return .multipartBody }
             if body.text.utf8.count > RecordingLimits.requestBodyBytes { return .bodyTooLarge }

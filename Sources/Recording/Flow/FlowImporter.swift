@@ -33,8 +33,10 @@ struct FlowImporter {
         let layout = layOut(&drafts, sorted, correlator: &correlator)
 
         var scrubber = SecretScrubber()
+        var braces = LiteralBraces()
         for i in drafts.indices {
             scrubber.scrub(&drafts[i], label: Self.label(drafts[i]))
+            braces.rewrite(&drafts[i], label: Self.label(drafts[i]))
             OriginText.replaceOrigins(in: &drafts[i], origins: normalizer.origins)
         }
         var registry = correlator.registry
@@ -44,7 +46,7 @@ struct FlowImporter {
         var flowSteps = steps
         let headers = FlowAssembly.hoistCommonHeaders(&flowSteps)
         let flow = Flow(name: options.name ?? FlowName.from(source), headers: headers, steps: flowSteps)
-        var notes: [String] = []
+        var notes = braces.notes
         if correlator.indexWasFull {
             notes.append(
                 "the recording has more distinct response values than the correlation index holds "
