@@ -131,3 +131,12 @@ import Testing
         #expect(result.report.notes.count == 2 && result.report.notes[0].hasPrefix("x-template of POST /api/templates"))
     }
 }
+
+extension FormatLimitTests {
+    @Test func bigIntegersKeepTheirExactText() throws {
+        let body = #"{"id": 1234567890123456789, "n": 2}"#
+        let har = HARText.document(entries: [HARText.entry("POST", "http://a.test/api/x", requestBody: body)])
+        let request = try #require(try HARImport.run(path: try Fixtures.temporary(har)).flow.requests.first)
+        #expect(request.body == .raw(Template(literal: body), contentType: "application/json"))
+    }
+}

@@ -53,11 +53,21 @@ struct RequestNormalizer {
         return .raw(Template(literal: body.text), contentType: contentType)
     }
 
-    /// An object or a list: a bare JSON string or number is kept as raw text, which keeps its exact bytes.
+    /// An object or a list whose numbers survive a round trip through `Double`: a bare JSON value, or a
+    /// 19-digit ID that would lose its last digits, is kept as raw text with its exact bytes.
     private static func isDocument(_ value: JSONValue) -> Bool {
         switch value {
-        case .object, .array: true
+        case .object, .array: isExact(value)
         default: false
+        }
+    }
+
+    private static func isExact(_ value: JSONValue) -> Bool {
+        switch value {
+        case .number(let n): abs(n) < 9_007_199_254_740_992
+        case .array(let items): items.allSatisfy(isExact)
+        case .object(let members): members.allSatisfy { isExact($0.1) }
+        default: true
         }
     }
 }
