@@ -13,7 +13,7 @@ struct ImportCurlCommand: ParsableCommand {
             --compressed, -k, -L, -s and similar are accepted and ignored. Any other option is an error.
 
             Examples:
-              rehearse import curl "curl 'https://staging.example.com/api/me' -H 'Authorization: Bearer …'"
+              rehearse import curl "curl 'https://staging.example.com/api/me' -H 'apikey: …'"
               rehearse import curl --file requests.sh -o flows/api.yaml
               pbpaste | rehearse import curl - -o flows/api.yaml
             """)

@@ -15,9 +15,10 @@ struct ImportHARCommand: ParsableCommand {
 
             Examples:
               rehearse import har dashboard.har -o Profiles/flows/dashboard.yaml
-              rehearse import har dashboard.har -o flows/dashboard.yaml --profile dashboard-profile.yaml
-              rehearse import har app.har --include-host api.example.com --exclude '/telemetry'
-              rehearse import har app.har --role-fields login,pin --think-scale 0.5 --max-think 3s
+              rehearse import har app.har -o flows/app.yaml --profile app.yaml
+              rehearse import har app.har --include-host api.example.com
+              rehearse import har app.har --exclude '/telemetry' --think-scale 0.5
+              rehearse import har app.har --role-fields login,pin --max-think 3s
             """)
 
     @Argument(help: "The HAR file.")
@@ -31,10 +32,10 @@ struct ImportHARCommand: ParsableCommand {
     @Option(help: "Drop requests whose URL matches this regular expression; repeatable.")
     var exclude: [String] = []
 
-    @Option(name: .customLong("max-think"), help: "Longest think time written (default 5s).")
+    @Option(name: .customLong("max-think"), help: "Longest think time written.")
     var maxThink = "5s"
 
-    @Option(name: .customLong("think-scale"), help: "Multiply recorded pauses (default 1; 0 writes none).")
+    @Option(name: .customLong("think-scale"), help: "Multiply recorded pauses by this (0 writes none).")
     var thinkScale = 1.0
 
     @Flag(name: .customLong("check-content-type"), help: "Also check each response's content type, as recorded.")
