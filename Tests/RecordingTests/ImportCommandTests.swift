@@ -13,12 +13,16 @@ import Testing
         var stderr: String
     }
 
-    static func run(_ arguments: [String], stdin: String? = nil) throws -> Output {
+    static func run(_ arguments: [String], stdin: String? = nil, environment extra: [String: String] = [:]) throws
+        -> Output
+    {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
+        environment["CI"] = "1"
+        for (key, value) in extra { environment[key] = value }
         process.environment = environment
         let out = Pipe()
         let err = Pipe()
