@@ -171,3 +171,13 @@ import Testing
             ])
     }
 }
+
+extension CorrelationTests {
+    @Test func constantPathsInResponsesAreNotCaptured() throws {
+        let flow = try Self.flow(
+            loginBody: #"{"links": {"me": "/api/me", "next": "/api/tasks/77123?page=2"}}"#,
+            [("/api/me", []), ("/api/tasks/77123?page=2", [])])
+        #expect(flow.requests[1].url.description == "/api/me")
+        #expect(flow.requests[2].url.description == "{{next}}")
+    }
+}

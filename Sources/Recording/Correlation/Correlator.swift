@@ -48,7 +48,7 @@ struct Correlator {
 
     /// Rewrites the values of `draft` found in earlier steps' responses.
     mutating func correlate(_ draft: inout DraftRequest) {
-        if let url = draft.literalPathAndQuery, url.count > 1, let origin = committed.urls[url],
+        if let url = draft.literalPathAndQuery, Self.hasData(url), let origin = committed.urls[url],
             draft.originVariable == nil || origin.raw.hasPrefix("http"),
             let variable = registry.variable(for: origin, in: exchanges, siteName: "location")
         {
@@ -102,6 +102,12 @@ struct Correlator {
             }
         }
         return template.isLiteral ? nil : template
+    }
+
+    /// Whether a URL carries something a server minted (an ID, a token): `/api/me` found in an earlier response
+    /// is a constant path, not worth a capture that another role's response might not have.
+    private static func hasData(_ url: String) -> Bool {
+        url.split { "/?&=;".contains($0) }.contains { ValueRules.isCandidate(String($0)) }
     }
 
     /// The values a site could be looked up by: itself, the credential of `Bearer …`, the tokens of a raw body.
