@@ -25,7 +25,7 @@ let package = Package(
         .target(
             name: "RehearseCommands",
             dependencies: [
-                "Engine", "Reports", "Scenario", "Metrics", "DemoStaging", "Netem",
+                "Engine", "Reports", "Scenario", "Metrics", "DemoStaging", "Netem", "Recording",
                 .product(name: "NIOPosix", package: "swift-nio"), "MetricsEndpoint",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
@@ -53,6 +53,8 @@ let package = Package(
             linkerSettings: [.linkedLibrary("curl")]),
         .target(name: "Scenario", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(name: "Metrics", dependencies: [.product(name: "Histogram", package: "hdrhistogram-swift")]),
+        // `rehearse import`: HAR files and "copy as cURL" commands to flows (correlation, secrets, structure).
+        .target(name: "Recording", dependencies: ["Scenario"]),
         .target(
             name: "DemoStaging",
             dependencies: [
@@ -106,7 +108,9 @@ let package = Package(
         .testTarget(name: "DemoStagingTests", dependencies: ["DemoStaging", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Metrics", "Scenario"], exclude: ["Golden"]),
         .testTarget(name: "MetricsEndpointTests", dependencies: ["MetricsEndpoint"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+        // Fixtures: recorded HAR files the end-to-end tests import (scripts/record-har.sh made them).
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "RecordingTests", dependencies: ["Recording", "Scenario"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

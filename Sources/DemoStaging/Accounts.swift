@@ -14,6 +14,8 @@ struct DemoAccount: Sendable, Equatable {
     let email: String
     let password: String
     let role: DemoRole
+    /// 0 for admin, N for `userN`: which rows of the task table are assigned to this account.
+    let number: Int
 }
 
 /// The fixed set of demo accounts: `admin@demo.test` / `demo-admin`, and
@@ -27,10 +29,11 @@ enum DemoAccounts {
     static let userCount = 20
 
     static let all: [String: DemoAccount] = {
-        var accounts = ["admin@demo.test": DemoAccount(email: "admin@demo.test", password: adminPassword, role: .admin)]
+        let admin = DemoAccount(email: "admin@demo.test", password: adminPassword, role: .admin, number: 0)
+        var accounts = [admin.email: admin]
         for index in 1...userCount {
             let email = "user\(index)@demo.test"
-            accounts[email] = DemoAccount(email: email, password: userPassword, role: .user)
+            accounts[email] = DemoAccount(email: email, password: userPassword, role: .user, number: index)
         }
         return accounts
     }()
@@ -43,6 +46,11 @@ enum DemoAccounts {
 }
 
 /// Issued bearer tokens, each mapped to the account that logged in.
+///
+/// Every login gets a fresh random token and tokens live only in this process, so a token
+/// recorded against another server (or an earlier run) is answered with 401: a replayed
+/// recording must log in and use what the login returned. Earlier tokens of the same account
+/// stay valid, as concurrent sessions of one account do on a real site.
 final class SessionStore: Sendable {
     private let tokens = Mutex([String: DemoAccount]())
 

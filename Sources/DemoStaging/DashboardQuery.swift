@@ -32,7 +32,8 @@ struct DashboardQuery: Sendable {
         return work.map { [stats] rowsScanned in
             stats.recordQueryCompleted()
             let elapsed = Double((NIODeadline.now() - started).nanoseconds) / 1_000_000
-            let body = DemoPayloads.Tasks(ok: true, tasks: DemoPayloads.tasks(count: count), rowsScanned: rowsScanned)
+            let tasks = DemoTasks.assigned(to: account, count: count)
+            let body = DemoPayloads.Tasks(ok: true, tasks: tasks, rowsScanned: rowsScanned)
             // Server-Timing lets a browser or Rehearsal attribute the wait to the database.
             let timing = "db;dur=" + String(format: "%.1f", elapsed)
             return DemoResponse(.ok, json: body, headers: ["Server-Timing": timing])

@@ -2,7 +2,8 @@ import Foundation
 import NIOCore
 import NIOHTTP1
 
-/// The demo JSON API: routing, login, authentication and the cheap endpoints.
+/// The demo API: routing, login, authentication and the cheap endpoints, plus the HTML page that
+/// drives them from a browser.
 ///
 /// It returns futures of `DemoResponse` and knows nothing about channels, so the HTTP handler
 /// stays a thin adapter and the cost model stays testable.
@@ -12,41 +13,47 @@ struct DemoAPI: Sendable {
     let stats: StatsRecorder
     let dashboard: DashboardQuery
 
-    static let loginPath = "/api/login"
     static let tasksPath = "/api/dashboard/tasks"
-    static let authenticatedPaths: Set<String> = ["/api/me", "/api/projects", "/api/notifications", tasksPath]
 
     /// Answers `request`; the future completes on `eventLoop`.
     func handle(_ request: DemoRequest, on eventLoop: EventLoop) -> EventLoopFuture<DemoResponse> {
-        if request.path == Self.loginPath {
+        let route = DemoRoute(path: request.path)
+        if route == .login {
             return eventLoop.makeSucceededFuture(login(request))
         }
         let account = sessions.account(authorization: request.headers.first(name: "Authorization"))
-        stats.recordRequest(path: request.path, role: account?.role)
-        guard Self.authenticatedPaths.contains(request.path) else {
+        stats.recordRequest(path: DemoRoute.statsPath(request.path), role: account?.role)
+        guard let route else {
             return eventLoop.makeSucceededFuture(.error(.notFound, "not found"))
         }
-        guard request.method == .GET else {
+        guard request.method == .GET || (route == .page && request.method == .HEAD) else {
             return eventLoop.makeSucceededFuture(.error(.methodNotAllowed, "method not allowed"))
+        }
+        guard route.needsToken else {
+            return eventLoop.makeSucceededFuture(DemoResponse(.ok, html: DemoDashboardPage.html))
         }
         guard let account else {
             return eventLoop.makeSucceededFuture(.error(.unauthorized, "missing or invalid bearer token"))
         }
-        return authenticated(request, account: account, on: eventLoop)
+        return authenticated(route, request, account: account, on: eventLoop)
     }
 
-    private func authenticated(_ request: DemoRequest, account: DemoAccount, on eventLoop: EventLoop)
-        -> EventLoopFuture<DemoResponse>
-    {
-        if request.path == Self.tasksPath {
+    private func authenticated(
+        _ route: DemoRoute, _ request: DemoRequest, account: DemoAccount, on eventLoop: EventLoop
+    ) -> EventLoopFuture<DemoResponse> {
+        let response: DemoResponse
+        switch route {
+        case .dashboardTasks:
             let limit = request.query["limit"].flatMap(Int.init) ?? DashboardQuery.defaultLimit
             return dashboard.run(for: account, limit: limit, on: eventLoop)
-        }
-        let response: DemoResponse
-        switch request.path {
-        case "/api/me": response = DemoResponse(.ok, json: DemoPayloads.Me(email: account.email, role: account.role.rawValue))
-        case "/api/projects": response = DemoResponse(.ok, json: DemoPayloads.projects)
-        default: response = DemoResponse(.ok, json: DemoPayloads.notifications)
+        case .task(let id):
+            // A point read by primary key: cheap for every role, and 404 for a task that is not the caller's.
+            response = DemoTasks.detail(id: id, visibleTo: account).map { DemoResponse(.ok, json: $0) }
+                ?? .error(.notFound, "task not found")
+        case .me: response = DemoResponse(.ok, json: DemoPayloads.Me(email: account.email, role: account.role.rawValue))
+        case .projects: response = DemoResponse(.ok, json: DemoPayloads.projects)
+        case .notifications: response = DemoResponse(.ok, json: DemoPayloads.notifications)
+        case .page, .login: response = .error(.notFound, "not found")  // answered before authentication
         }
         // Cheap, but not free: a real endpoint does a small indexed read.
         return DashboardQuery.wait(TimeAmount(options.lightRequestCost), on: eventLoop).map { response }

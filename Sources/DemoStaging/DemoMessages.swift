@@ -27,7 +27,7 @@ struct DemoRequest: Sendable {
     }
 }
 
-/// A response of the demo API. Every body is JSON.
+/// A response of the demo API: JSON, except the one HTML page.
 struct DemoResponse: Sendable {
     var status: HTTPResponseStatus
     var headers: HTTPHeaders
@@ -38,6 +38,13 @@ struct DemoResponse: Sendable {
         self.headers = headers
         self.headers.replaceOrAdd(name: "Content-Type", value: "application/json")
         self.body = DemoPayloads.encode(json)
+    }
+
+    /// An HTML page; never cached, so a recording always holds the document request.
+    init(_ status: HTTPResponseStatus, html: String) {
+        self.status = status
+        self.headers = ["Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store"]
+        self.body = ByteBuffer(string: html)
     }
 
     /// `{"error": message}` with `status`.

@@ -54,6 +54,21 @@ enum DemoPayloads {
         }
     }
 
+    /// `GET /api/tasks/{id}`: one task with what the list leaves out.
+    struct TaskDetail: Encodable {
+        let id: Int
+        let title: String
+        let status: String
+        let projectId: Int
+        let assignee: String
+        let description: String
+
+        enum CodingKeys: String, CodingKey {
+            case id, title, status, assignee, description
+            case projectId = "project_id"
+        }
+    }
+
     struct Tasks: Encodable {
         let ok: Bool
         let tasks: [Task]
@@ -76,15 +91,6 @@ enum DemoPayloads {
             Notification(id: 13, text: "Welcome to the demo", unread: false),
         ],
         unread: 2)
-
-    /// The first `count` tasks of a deterministic fake table.
-    static func tasks(count: Int) -> [Task] {
-        let statuses = ["open", "in_progress", "review", "done"]
-        return (0..<count).map { index in
-            Task(id: 100 + index, title: "Task \(100 + index)", status: statuses[index % statuses.count],
-                 projectId: 1 + index % projects.projects.count)
-        }
-    }
 
     /// Encodes `value` as compact JSON with sorted keys (stable output for tests and diffs).
     static func encode(_ value: some Encodable) -> ByteBuffer {

@@ -7,8 +7,9 @@ import NIOPosix
 /// and collapses for `user` under load, because of a slow row-level-security query sharing a
 /// small database pool.
 ///
-/// Endpoints: `POST /api/login`, and with `Authorization: Bearer <token>`: `GET /api/me`,
-/// `GET /api/projects`, `GET /api/notifications`, `GET /api/dashboard/tasks`.
+/// Endpoints: `GET /` (an HTML dashboard that calls the API from a browser), `POST /api/login`,
+/// and with `Authorization: Bearer <token>`: `GET /api/me`, `GET /api/projects`,
+/// `GET /api/notifications`, `GET /api/dashboard/tasks`, `GET /api/tasks/{id}`.
 /// Accounts: `admin@demo.test` / `demo-admin`; `user1@demo.test` … `user20@demo.test` /
 /// `demo-user`.
 public final class DemoStagingServer: Sendable {

@@ -76,7 +76,7 @@ extension VirtualUser {
         let secrets = worker.plan.secrets
         if let message = r.step.checks.firstFailure(
             status: result.status, body: result.body, duration: .microseconds(elapsed), render: { $0.render(lookup) },
-            redact: secrets.redact)
+            redact: secrets.redact, headers: result.headers ?? [])
         {
             return message
         }

@@ -10,6 +10,8 @@ struct DemoServerCommand: ParsableCommand {
             Accounts: admin@demo.test / demo-admin (role admin), user1..user20@demo.test / demo-user (role user).
             The user role's dashboard query scans `--rows` rows through nested RLS joins and queues behind a pool of
             `--pool` database connections, so it collapses under concurrency; admin's query uses an index.
+            A browser can drive it too: http://127.0.0.1:8787/#email=user1@demo.test&password=demo-user signs in
+            and loads the dashboard page (scripts/record-har.sh records that into a HAR).
 
             Examples:
               rehearse demo-server --port 8787

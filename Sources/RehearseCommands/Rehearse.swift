@@ -18,6 +18,7 @@ public struct Rehearse: ParsableCommand {
               rehearse report Results/<run>
               rehearse network list
               rehearse demo-server --port 8787
+              rehearse import har dashboard.har -o flows/dashboard.yaml
 
             Exit codes of run and demo: 0 success; 1 requests failed (no
             thresholds set); 2 bad input; 3 run error; 99 thresholds failed;
@@ -28,7 +29,7 @@ public struct Rehearse: ParsableCommand {
         version: RehearsalVersion.current,
         subcommands: [
             RunCommand.self, ValidateCommand.self, ProbeCommand.self, DemoCommand.self, DemoServerCommand.self,
-            ReportCommand.self, CompareCommand.self, NetworkCommand.self, ProxyCommand.self,
+            ReportCommand.self, CompareCommand.self, NetworkCommand.self, ProxyCommand.self, ImportCommand.self,
         ]
     )
 

@@ -2,30 +2,6 @@ import DemoStaging
 import Foundation
 import Testing
 
-/// A demo server with cheap, exact costs so timing tests are quick and not flaky.
-private func startServer(
-    rows: Int = 1000, perRow: Duration = .microseconds(200), poolSize: Int = 2,
-    policy: DemoOptions.Policy = .slow
-) throws -> DemoStagingServer {
-    try DemoStagingServer.start(
-        options: DemoOptions(
-            rows: rows, poolSize: poolSize, policy: policy, rlsBaseCost: .zero, rlsCostPerRow: perRow,
-            costJitter: 0))
-}
-
-/// Logs in and returns the bearer token.
-private func login(_ port: Int, _ email: String, _ password: String) throws -> String {
-    let response = try MiniHTTP.request(
-        port: port, "POST", "/api/login", headers: [("Content-Type", "application/json")],
-        body: #"{"email":"\#(email)","password":"\#(password)"}"#)
-    #expect(response.status == 200)
-    return try #require(response.json["token"] as? String)
-}
-
-private func userToken(_ port: Int, _ index: Int = 1) throws -> String {
-    try login(port, "user\(index)@demo.test", "demo-user")
-}
-
 private func tasks(_ port: Int, token: String, timeout: Double = 10) throws -> MiniResponse {
     try MiniHTTP.request(port: port, "GET", "/api/dashboard/tasks", headers: [("Authorization", "Bearer \(token)")],
                          timeout: timeout)

@@ -1,6 +1,7 @@
-/// Decodes a request's `capture:` mapping: `name: { json: $.path }`, `{ header: Name }` or `{ regex: '…' }`.
+/// Decodes a request's `capture:` mapping: `name: { json: $.path }`, `{ header: Name }`, `{ regex: '…' }` or
+/// `{ cookie: name }`.
 enum CaptureDecoder {
-    static let sourceKeys = ["json", "header", "regex"]
+    static let sourceKeys = ["json", "header", "regex", "cookie"]
     /// Names that cannot be captures because placeholders already give them a meaning.
     static let reservedNames: Set<String> = ["vu", "iteration", "env", "role"]
 
@@ -23,17 +24,20 @@ enum CaptureDecoder {
     }
 
     private static func source(_ value: YAMLValue) throws(ScenarioError) -> CaptureSource {
-        let example = "e.g. token: { json: $.token }, { header: X-Request-Id } or { regex: 'id=(\\d+)' }"
+        let example =
+            "e.g. token: { json: $.token }, { header: X-Request-Id }, { regex: 'id=(\\d+)' } or { cookie: csrftoken }"
         guard case .mapping = value.node else { throw value.typeError("a mapping", hint: example) }
         let map = try value.mapping(allowed: sourceKeys)
         guard map.entries.count == 1, let entry = map.entries.first else {
-            throw value.error("a capture needs exactly one of json, header or regex", hint: example)
+            throw value.error("a capture needs exactly one of json, header, regex or cookie", hint: example)
         }
         switch entry.key {
         case "json":
             return .json(try jsonPath(entry.value))
         case "header":
             return .header(try entry.value.nonEmptyString())
+        case "cookie":
+            return .cookie(try entry.value.nonEmptyString())
         default:
             let pattern = try entry.value.nonEmptyString()
             do {

@@ -1,6 +1,7 @@
-/// Decodes a request's `check:` mapping: `status`, `body_contains`, `json` (path → value), `max_duration`.
+/// Decodes a request's `check:` mapping: `status`, `body_contains`, `json` (path → value), `max_duration`,
+/// `content_type`.
 enum CheckDecoder {
-    static let keys = ["status", "body_contains", "json", "max_duration"]
+    static let keys = ["status", "body_contains", "json", "max_duration", "content_type"]
 
     static func checks(_ value: YAMLValue?, recorder: inout TemplateRecorder) throws(ScenarioError) -> [Check] {
         guard let value else { return [] }
@@ -13,6 +14,8 @@ enum CheckDecoder {
                 checks.append(.bodyContains(try recorder.template(entry.value)))
             case "json":
                 checks += try jsonChecks(entry.value)
+            case "content_type":
+                checks.append(.contentType(try entry.value.nonEmptyString()))
             default:
                 checks.append(.maxDuration(try entry.value.duration()))
             }

@@ -39,11 +39,21 @@ public enum CaptureSource: Sendable, Equatable, Codable {
     case header(String)
     /// A regular expression over the body; the first capture group (or the whole match) is the value.
     case regex(String)
+    /// The value of the cookie of this name that the response sets (`Set-Cookie: name=value; …`).
+    case cookie(String)
 
     public var readsBody: Bool {
         switch self {
         case .json, .regex: true
-        case .header: false
+        case .header, .cookie: false
+        }
+    }
+
+    /// Whether the capture reads the response headers.
+    public var readsHeaders: Bool {
+        switch self {
+        case .header, .cookie: true
+        case .json, .regex: false
         }
     }
 }

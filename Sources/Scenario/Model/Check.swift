@@ -8,11 +8,18 @@ public enum Check: Sendable, Equatable, Codable {
     case json(JSONPath, JSONValue)
     /// The request must complete within this time.
     case maxDuration(Duration)
+    /// The response's media type (`Content-Type` without parameters) must be this, ignoring case.
+    case contentType(String)
 
     public var readsBody: Bool {
         switch self {
         case .bodyContains, .json: true
-        case .status, .maxDuration: false
+        case .status, .maxDuration, .contentType: false
         }
+    }
+
+    /// Whether the check needs the response headers.
+    public var readsHeaders: Bool {
+        if case .contentType = self { true } else { false }
     }
 }

@@ -32,9 +32,9 @@ public struct RequestStep: Sendable, Equatable, Codable {
         captures.contains { $0.source.readsBody } || checks.contains { $0.readsBody }
     }
 
-    /// Whether the response headers must be kept (a capture reads one).
+    /// Whether the response headers must be kept (a capture or a check reads one).
     public var needsHeaders: Bool {
-        captures.contains { if case .header = $0.source { true } else { false } }
+        captures.contains { $0.source.readsHeaders } || checks.contains { $0.readsHeaders }
     }
 }
 

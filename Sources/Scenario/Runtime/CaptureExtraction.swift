@@ -17,7 +17,21 @@ extension Capture {
             guard let text = body.text else { return nil }
             guard let regex = compiled ?? (try? CompiledRegex(pattern: pattern)) else { return nil }
             return regex.firstMatch(in: text)
+        case .cookie(let name):
+            return headers.lazy.filter { $0.name.equalsIgnoringASCIICase("set-cookie") }
+                .compactMap { Self.cookieValue($0.value, named: name) }.first
         }
+    }
+
+    /// The value of `Set-Cookie: name=value; Path=/` when it sets the cookie `name` (surrounding quotes removed).
+    static func cookieValue(_ header: String, named name: String) -> String? {
+        let pair = header.split(separator: ";", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+        guard let equals = pair.firstIndex(of: "="),
+            String(pair[..<equals]).trimmingCharacters(in: " ") == name
+        else { return nil }
+        var value = String(pair[pair.index(after: equals)...]).trimmingCharacters(in: " ")
+        if value.count >= 2, value.hasPrefix("\""), value.hasSuffix("\"") { value = String(value.dropFirst().dropLast()) }
+        return value
     }
 }
 

@@ -4,17 +4,19 @@ extension Check {
     /// rendered secret never appears in them.
     /// `redact` hides secrets in response text quoted by the message; it runs before the text is clipped,
     /// so a secret cut in half by the clip is never left partly in clear.
+    /// `headers` are the response headers (needed by `content_type`; see ``readsHeaders``).
     public func failure(
         status: Int, body: [UInt8]?, duration: Duration, render: (Template) -> String,
-        redact: (String) -> String = { $0 }
+        redact: (String) -> String = { $0 }, headers: [(name: String, value: String)] = []
     ) -> String? {
         var response = ResponseBody(body)
-        return failure(status: status, body: &response, duration: duration, render: render, redact: redact)
+        return failure(
+            status: status, body: &response, duration: duration, render: render, redact: redact, headers: headers)
     }
 
     func failure(
         status: Int, body: inout ResponseBody, duration: Duration, render: (Template) -> String,
-        redact: (String) -> String
+        redact: (String) -> String, headers: [(name: String, value: String)] = []
     ) -> String? {
         switch self {
         case .status(let allowed):
@@ -28,7 +30,22 @@ extension Check {
                 path: path, expected: expected, document: body.json(), hasBody: body.bytes != nil, redact: redact)
         case .maxDuration(let limit):
             return duration <= limit ? nil : "took \(duration.shortText), expected at most \(limit.shortText)"
+        case .contentType(let expected):
+            return Self.contentTypeFailure(expected, headers: headers)
         }
+    }
+
+    /// Compares media types without parameters (`application/json; charset=utf-8` is `application/json`).
+    private static func contentTypeFailure(_ expected: String, headers: [(name: String, value: String)]) -> String? {
+        func essence(_ text: String) -> String {
+            (text.split(separator: ";", maxSplits: 1).first.map(String.init) ?? "").trimmingCharacters(in: " ")
+                .lowercased()
+        }
+        guard let header = headers.first(where: { $0.name.equalsIgnoringASCIICase("content-type") }) else {
+            return "no content type, expected \(clip(essence(expected)))"
+        }
+        let actual = essence(header.value)
+        return actual == essence(expected) ? nil : "content type \(clip(actual)), expected \(clip(essence(expected)))"
     }
 
     private static func jsonFailure(
@@ -74,12 +91,12 @@ extension Array where Element == Check {
     /// The first failing check's reason, or `nil` when all pass; a JSON body is parsed at most once.
     public func firstFailure(
         status: Int, body: [UInt8]?, duration: Duration, render: (Template) -> String,
-        redact: (String) -> String = { $0 }
+        redact: (String) -> String = { $0 }, headers: [(name: String, value: String)] = []
     ) -> String? {
         var response = ResponseBody(body)
         for check in self {
             if let reason = check.failure(
-                status: status, body: &response, duration: duration, render: render, redact: redact)
+                status: status, body: &response, duration: duration, render: render, redact: redact, headers: headers)
             {
                 return reason
             }

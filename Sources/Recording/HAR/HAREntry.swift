@@ -1,0 +1,159 @@
+/// One item of `log.entries` in a HAR 1.2 file, reduced to the fields the import reads.
+///
+/// Every field but `request` is optional: browsers and proxies leave out what the specification calls
+/// required (Safari omits `timings`, mitmproxy `pageref`, Charles sometimes `response.content.mimeType`),
+/// and `_`-prefixed private fields are ignored except Chrome's `_resourceType` and `_fromCache`.
+struct HAREntry: Decodable {
+    var pageref: String?
+    /// ISO 8601 text as written (parsed by ``HARTimestamp``).
+    var startedDateTime: String?
+    /// Total milliseconds; `-1` or missing when the writer did not know.
+    var time: Double?
+    var request: HARRequest
+    var response: HARResponse?
+    /// Chrome's `_resourceType`: `document`, `xhr`, `fetch`, `script`, `image`, …
+    var resourceType: String?
+    /// Chrome's `_fromCache` (`memory` or `disk`): the browser answered from its cache and sent nothing.
+    var fromCache: String?
+
+    private enum Keys: String, CodingKey {
+        case pageref, startedDateTime, time, request, response
+        case resourceType = "_resourceType"
+        case fromCache = "_fromCache"
+    }
+
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: Keys.self)
+        pageref = c.lenientString(.pageref)
+        startedDateTime = c.lenientString(.startedDateTime)
+        time = c.lenientDouble(.time)
+        request = try c.decode(HARRequest.self, forKey: .request)
+        response = try c.decodeIfPresent(HARResponse.self, forKey: .response)
+        resourceType = c.lenientString(.resourceType)
+        fromCache = c.lenientString(.fromCache)
+    }
+}
+
+/// `entry.request`.
+struct HARRequest: Decodable {
+    var method: String
+    var url: String
+    var headers: [HARField]
+    var postData: HARPostData?
+
+    private enum Keys: String, CodingKey { case method, url, headers, postData }
+
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: Keys.self)
+        method = c.lenientString(.method)?.uppercased() ?? "GET"
+        url = try c.decode(String.self, forKey: .url)
+        headers = try c.optionalList(HARField.self, .headers)
+        postData = try c.decodeIfPresent(HARPostData.self, forKey: .postData)
+    }
+}
+
+/// A header, query parameter or form parameter: `{ "name": …, "value": … }` (plus fields the import ignores).
+struct HARField: Decodable, Equatable {
+    var name: String
+    var value: String
+
+    private enum Keys: String, CodingKey { case name, value }
+
+    init(name: String, value: String) {
+        self.name = name
+        self.value = value
+    }
+
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: Keys.self)
+        name = c.lenientString(.name) ?? ""
+        value = c.lenientString(.value) ?? ""
+    }
+}
+
+/// `request.postData`: `text` (Chrome, Firefox, Safari, mitmproxy) or only `params` (Charles, older Firefox
+/// for forms). `params[].fileName` marks a multipart file part.
+struct HARPostData: Decodable {
+    var mimeType: String?
+    var text: String?
+    var params: [HARParam]
+    var encoding: String?
+
+    private enum Keys: String, CodingKey { case mimeType, text, params, encoding }
+
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: Keys.self)
+        mimeType = c.lenientString(.mimeType)
+        text = c.lenientString(.text)
+        params = (try? c.optionalList(HARParam.self, .params)) ?? []
+        encoding = c.lenientString(.encoding)
+    }
+}
+
+/// One `postData.params` item.
+struct HARParam: Decodable {
+    var name: String
+    var value: String
+    var fileName: String?
+
+    private enum Keys: String, CodingKey { case name, value, fileName }
+
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: Keys.self)
+        name = c.lenientString(.name) ?? ""
+        value = c.lenientString(.value) ?? ""
+        fileName = c.lenientString(.fileName)
+    }
+}
+
+/// `entry.response`. `status` 0 means the request never got an answer (blocked, cancelled).
+struct HARResponse: Decodable {
+    var status: Int
+    var headers: [HARField]
+    var content: HARContent?
+    var redirectURL: String?
+
+    private enum Keys: String, CodingKey { case status, headers, content, redirectURL }
+
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: Keys.self)
+        status = c.lenientDouble(.status).map { Int($0) } ?? 0
+        headers = try c.optionalList(HARField.self, .headers)
+        content = try c.decodeIfPresent(HARContent.self, forKey: .content)
+        redirectURL = c.lenientString(.redirectURL)
+    }
+}
+
+/// `response.content`. The text is decoded only when the import may read it (JSON, HTML, plain text, XML)
+/// and it is small enough: a 20 MB video in base64 is skipped without ever becoming a `String`.
+struct HARContent: Decodable {
+    var mimeType: String?
+    var size: Double?
+    var encoding: String?
+    /// The body, already base64-decoded; `nil` when absent, not textual or over the limit.
+    var text: String?
+    /// The body was there but not kept (too large or not text).
+    var omitted = false
+
+    private enum Keys: String, CodingKey { case mimeType, size, encoding, text }
+
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: Keys.self)
+        mimeType = c.lenientString(.mimeType)
+        size = c.lenientDouble(.size)
+        encoding = c.lenientString(.encoding)
+        guard c.contains(.text) else { return }
+        let limit = RecordingLimits.responseBodyBytes
+        guard MediaType.isReadableText(mimeType), (size ?? 0) <= Double(limit) else {
+            omitted = true
+            return
+        }
+        guard let raw = c.lenientString(.text) else { return }
+        let decoded = encoding?.lowercased() == "base64" ? Base64Text.decode(raw) : raw
+        if let decoded, decoded.utf8.count <= limit {
+            text = decoded
+        } else {
+            omitted = true
+        }
+    }
+}

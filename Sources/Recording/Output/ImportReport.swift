@@ -1,0 +1,23 @@
+/// What an import did, for the report printed to stderr: what was kept, dropped (and why), correlated, and
+/// replaced by variables. Holds no secret value.
+public struct ImportReport: Sendable, Equatable {
+    /// The file or `curl`.
+    public var source: String
+    /// Entries (HAR) or commands (curl) read.
+    public var entries: Int
+    /// Requests written.
+    public var requests: Int
+    /// Request steps and groups written (think times not counted).
+    public var steps: Int
+    public var groups: Int
+    public var thinkTimes: Int
+    public var dropped: DropTally
+    public var correlations: [Correlation]
+    /// `--role-fields` found in the recording, and those asked for but not found.
+    public var roleFields: [String]
+    public var missingRoleFields: [String]
+    public var secrets: [EnvironmentSecret]
+    public var origins: OriginTable
+    /// Things the user should know (limits reached, values that could not be correlated).
+    public var notes: [String]
+}

@@ -1,0 +1,87 @@
+/// What counts as a secret in a recording: by where it sits (header, parameter or field name) and by its
+/// shape (a JWT, a long random string).
+enum SecretRules {
+    /// Headers whose value is a credential.
+    private static let secretHeaders: Set<String> = [
+        "authorization", "proxy-authorization", "apikey", "api-key", "x-api-key", "x-apikey", "x-auth-token",
+        "x-access-token", "x-csrf-token", "x-xsrf-token", "x-session-id", "x-session-token", "x-amz-security-token",
+    ]
+
+    /// Name fragments of parameters and fields that hold credentials.
+    private static let secretNameParts = [
+        "password", "passwd", "pwd", "secret", "token", "apikey", "api_key", "api-key", "signature", "session",
+        "credential", "private_key", "privatekey", "access_key", "csrf", "xsrf",
+    ]
+
+    /// Exact names that are secrets though short.
+    private static let secretNames: Set<String> = ["sig", "key", "sid", "jwt", "code_verifier", "otp", "auth"]
+
+    /// Whether a value sitting under `name` (a header, parameter or field name, lower-cased) is a secret.
+    static func isSecretName(_ name: String, header: Bool) -> Bool {
+        if header, secretHeaders.contains(name) { return true }
+        if secretNames.contains(name) { return true }
+        if name.hasSuffix("_id") || name.hasSuffix("-id") || name == "id" { return false }
+        if name.hasPrefix("auth_") || name.hasPrefix("auth-") || name.hasPrefix("x-auth") { return true }
+        return secretNameParts.contains { name.contains($0) }
+    }
+
+    /// Whether the value looks like a credential wherever it is: a JWT, or a long random string.
+    static func looksSecret(_ value: String) -> Bool {
+        isJWT(value) || isRandomToken(value)
+    }
+
+    /// Three base64url parts, the first one a JSON header (`eyJ`).
+    static func isJWT(_ value: String) -> Bool {
+        let parts = value.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 3 && value.hasPrefix("eyJ") && parts[0].count > 8 && parts[1].count > 8
+            && parts.allSatisfy {
+                $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
+            }
+    }
+
+    /// 24+ characters of letters and digits in both cases (or 32+ hex digits), not a UUID.
+    static func isRandomToken(_ value: String) -> Bool {
+        let count = value.utf8.count
+        guard count >= 24, count <= 4_096, !isUUID(value) else { return false }
+        var lower = 0
+        var upper = 0
+        var digits = 0
+        var other = 0
+        for b in value.utf8 {
+            switch b {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"): lower += 1
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): upper += 1
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digits += 1
+            case UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "+"), UInt8(ascii: "/"), UInt8(ascii: "="),
+                UInt8(ascii: "."):
+                break
+            default: other += 1
+            }
+        }
+        guard other == 0 else { return false }
+        let isHex = value.utf8.allSatisfy {
+            (0x30...0x39).contains($0) || (0x61...0x66).contains($0) || (0x41...0x46).contains($0)
+        }
+        if isHex { return count >= 32 }
+        return lower > 0 && upper > 0 && digits > 0
+    }
+
+    static func isUUID(_ value: String) -> Bool {
+        let b = Array(value.utf8)
+        guard b.count == 36 else { return false }
+        for (i, c) in b.enumerated() {
+            if [8, 13, 18, 23].contains(i) {
+                guard c == UInt8(ascii: "-") else { return false }
+            } else if !((0x30...0x39).contains(c) || (0x61...0x66).contains(c) || (0x41...0x46).contains(c)) {
+                return false
+            }
+        }
+        return true
+    }
+
+    /// How a value is shown in the report: itself, or `*** (secret, 143 characters)`.
+    static func shown(_ value: String, name: String) -> String {
+        if looksSecret(value) || isSecretName(name, header: true) { return "*** (\(value.count) characters)" }
+        return value.count > 40 ? String(value.prefix(37)) + "..." : value
+    }
+}

@@ -1,0 +1,142 @@
+import Foundation
+import Scenario
+import Testing
+
+@testable import Recording
+
+/// What is kept and what is dropped, with every drop counted by reason.
+@Suite struct FilterTests {
+    @Test func chromeDropsAssetsBeaconsPreflightsCacheAndOtherHosts() throws {
+        let result = try Fixtures.importHAR("chrome.har")
+        let dropped = result.report.dropped.categories.map { "\($0.category) \($0.count)" }
+        #expect(
+            dropped == [
+                "static asset 3", "beacon/ping (analytics) 1", "CORS preflight (sent by the browser itself) 1",
+                "answered from the browser cache (never sent) 1", "other host 1",
+            ])
+        #expect(result.report.dropped.total + result.report.requests == result.report.entries)
+        #expect(
+            result.flow.requests.map(\.method) == ["GET", "POST", "GET", "GET", "GET", "GET", "GET", "PATCH", "GET"])
+        #expect(!result.yaml.contains("google-analytics") && !result.yaml.contains("thirdparty"))
+    }
+
+    @Test func safariDropsDataURLsAndUnansweredRequests() throws {
+        let report = try Fixtures.importHAR("safari.har").report
+        #expect(report.dropped.counts == [.notHTTP(scheme: "data:"): 1, .noResponse: 1])
+    }
+
+    @Test func assetsByExtensionAndMimeWithoutResourceType() {
+        func reason(_ url: String, mime: String? = nil, type: String? = nil) -> DropReason? {
+            let exchange = RecordedExchange(
+                index: 0, started: nil, duration: 0, pageref: nil, resourceType: type, fromCache: false,
+                request: RecordedRequest(method: "GET", url: url, headers: []),
+                response: RecordedResponse(status: 200, headers: [], mimeType: mime, body: nil))
+            return AssetClassifier.dropReason(exchange, url: RecordedURL.parse(url)!)
+        }
+        #expect(reason("https://a.test/logo.SVG") == .staticAsset(kind: "image"))
+        #expect(reason("https://a.test/fonts/x.woff2?v=3") == .staticAsset(kind: "font"))
+        #expect(reason("https://a.test/bundle.js.map") == .staticAsset(kind: "source map"))
+        #expect(reason("https://a.test/asset", mime: "image/webp") == .staticAsset(kind: "image"))
+        #expect(reason("https://a.test/asset", mime: "text/javascript; charset=utf-8") == .staticAsset(kind: "script"))
+        #expect(reason("https://a.test/api/items", mime: "application/json") == nil)
+        #expect(reason("https://a.test/api/items.js", type: "xhr") == nil)
+        #expect(reason("https://a.test/socket", type: "websocket") == .stream)
+        #expect(reason("https://a.test/events", mime: "text/event-stream") == .stream)
+    }
+
+    @Test func mainHostIsTheFirstDocumentsSiteWithItsSiblings() throws {
+        let har = HARText.document(entries: [
+            HARText.entry("GET", "https://tracker.test/pixel", at: 0),
+            HARText.entry("GET", "https://app.example.test/", at: 10, mime: "text/html", body: "<html>"),
+            HARText.entry("GET", "https://api.example.test/v1/me", at: 20),
+            HARText.entry("GET", "https://tracker.test/collect", at: 30),
+            HARText.entry("GET", "https://tracker.test/collect2", at: 40),
+        ])
+        let result = try HARImport.run(path: try Fixtures.temporary(har))
+        #expect(result.report.origins.entries.map(\.variable) == ["BASE_URL", "API_BASE_URL"])
+        #expect(result.report.dropped.counts == [.otherHost(host: "tracker.test"): 3])
+        #expect(result.flow.requests.map(\.url.description) == ["/", "{{env.API_BASE_URL}}/v1/me"])
+    }
+
+    @Test func withoutADocumentTheMostFrequentHostWins() throws {
+        let har = HARText.document(entries: [
+            HARText.entry("GET", "https://a.test/x", at: 0),
+            HARText.entry("GET", "https://b.test/y", at: 10),
+            HARText.entry("GET", "https://b.test/z", at: 20),
+        ])
+        let result = try HARImport.run(path: try Fixtures.temporary(har))
+        #expect(result.report.origins.mainOrigin == "https://b.test")
+        #expect(result.report.requests == 2)
+    }
+
+    @Test func includeHostKeepsExactlyTheNamedHosts() throws {
+        let har = HARText.document(entries: [
+            HARText.entry("GET", "https://app.example.test/", at: 0, mime: "text/html", body: "<html>"),
+            HARText.entry("GET", "https://api.example.test/v1/me", at: 20),
+            HARText.entry("GET", "https://other.test:8443/v1/x", at: 30),
+        ])
+        var options = ImportOptions()
+        options.includeHosts = ["api.example.test", "other.test:8443"]
+        let result = try HARImport.run(path: try Fixtures.temporary(har), options: options)
+        #expect(result.report.origins.mainOrigin == "https://api.example.test")
+        #expect(result.flow.requests.map(\.url.description) == ["/v1/me", "{{env.OTHER_BASE_URL}}/v1/x"])
+        #expect(result.report.dropped.counts == [.otherHost(host: "app.example.test"): 1])
+        options.includeHosts = ["*.example.test"]
+        #expect(try HARImport.run(path: try Fixtures.temporary(har), options: options).report.requests == 2)
+    }
+
+    @Test func excludeDropsMatchingURLs() throws {
+        var options = ImportOptions()
+        options.excludePatterns = ["/api/notifications", "tasks/\\d+$"]
+        let report = try Fixtures.importHAR("chrome.har", options).report
+        #expect(report.dropped.counts[.excluded(pattern: "/api/notifications")] == 1)
+        #expect(report.dropped.counts[.excluded(pattern: "tasks/\\d+$")] == 2)
+    }
+
+    @Test func sites() {
+        #expect(Site.of("api.staging.example.com") == "example.com")
+        #expect(Site.of("shop.example.co.uk") == "example.co.uk")
+        #expect(Site.of("127.0.0.1") == "127.0.0.1" && Site.of("localhost") == "localhost")
+    }
+
+    @Test func headersKeptAndDropped() throws {
+        let result = try Fixtures.importHAR("chrome.har")
+        let names = Set(result.flow.requests.flatMap { $0.headers.map { $0.name.lowercased() } })
+        #expect(names == ["accept", "apikey", "authorization", "cookie", "origin", "if-match"])
+    }
+}
+
+/// Recorded things the flow format cannot say directly.
+@Suite struct FormatLimitTests {
+    @Test func methodsFlowsCannotSendAreDropped() throws {
+        let har = HARText.document(entries: [
+            HARText.entry("PROPFIND", "http://a.test/dav/", at: 0), HARText.entry("GET", "http://a.test/api/x", at: 10),
+        ])
+        let report = try HARImport.run(path: try Fixtures.temporary(har)).report
+        #expect(report.dropped.counts == [.unsupportedMethod("PROPFIND"): 1])
+        let curl = Fixtures.importError { try CurlImport.run(text: "curl -X PROPFIND https://a.test/dav/") }
+        #expect(curl?.message == "--request PROPFIND: flows cannot send this method (command 1)")
+    }
+
+    @Test func recordedDoubleBracesAreReadFromTheEnvironment() throws {
+        let har = HARText.document(entries: [
+            HARText.entry(
+                "POST", "http://a.test/api/templates", at: 0, requestBody: #"{"text": "Hello {{name}}", "n": 1}"#,
+                requestHeaders: [("X-Template", "{{x}}")])
+        ])
+        let result = try HARImport.run(path: try Fixtures.temporary(har))
+        let request = try #require(result.flow.requests.first)
+        #expect(request.headers.map(\.value.description) == ["{{env.TEXT_X_TEMPLATE}}"])
+        #expect(request.body == .json(.object([("text", .string("{{env.TEXT_TEXT}}")), ("n", .number(1))])))
+        #expect(result.report.notes.count == 2 && result.report.notes[0].hasPrefix("x-template of POST /api/templates"))
+    }
+}
+
+extension FormatLimitTests {
+    @Test func bigIntegersKeepTheirExactText() throws {
+        let body = #"{"id": 1234567890123456789, "n": 2}"#
+        let har = HARText.document(entries: [HARText.entry("POST", "http://a.test/api/x", requestBody: body)])
+        let request = try #require(try HARImport.run(path: try Fixtures.temporary(har)).flow.requests.first)
+        #expect(request.body == .raw(Template(literal: body), contentType: "application/json"))
+    }
+}

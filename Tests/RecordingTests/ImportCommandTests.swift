@@ -1,0 +1,113 @@
+import Foundation
+import Testing
+
+/// `rehearse import` as a user runs it: exit codes, where the flow and the report go, and that a failed import
+/// never leaves a file behind.
+@Suite(.serialized) struct ImportCommandTests {
+    static let binary = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent(".build/debug/rehearse").path
+
+    struct Output {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static func run(_ arguments: [String], stdin: String? = nil, environment extra: [String: String] = [:]) throws
+        -> Output
+    {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["NO_COLOR"] = "1"
+        environment["CI"] = "1"
+        for (key, value) in extra { environment[key] = value }
+        process.environment = environment
+        let out = Pipe()
+        let err = Pipe()
+        let input = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try input.fileHandleForWriting.close()
+        let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
+        let stderrData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Output(
+            status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
+            stderr: String(decoding: stderrData, as: UTF8.self))
+    }
+
+    static func folder() throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "rehearsal-import-\(UUID().uuidString)"
+        ).path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    @Test func writesTheFlowAndProfileAndReportsOnStderr() throws {
+        let dir = try Self.folder()
+        let out = try Self.run([
+            "import", "har", Fixtures.path("chrome.har"), "-o", dir + "/flows/chrome.yaml", "--profile",
+            dir + "/p.yaml",
+        ])
+        // The flows folder does not exist: nothing is written, exit 3.
+        #expect(out.status == 3 && out.stderr.contains("the folder \(dir)/flows does not exist"))
+        #expect(!FileManager.default.fileExists(atPath: dir + "/p.yaml"))
+        try FileManager.default.createDirectory(atPath: dir + "/flows", withIntermediateDirectories: true)
+        let ok = try Self.run([
+            "import", "har", Fixtures.path("chrome.har"), "-o", dir + "/flows/chrome.yaml", "--profile",
+            dir + "/p.yaml",
+        ])
+        #expect(ok.status == 0 && ok.stdout.isEmpty)
+        #expect(ok.stderr.contains("Kept 9 requests in 7 steps, 1 parallel group, 5 think times"))
+        #expect(ok.stderr.contains("export APIKEY=…"))
+        #expect(ok.stderr.contains("Wrote \(dir)/flows/chrome.yaml and \(dir)/p.yaml"))
+        #expect(try String(contentsOfFile: dir + "/flows/chrome.yaml", encoding: .utf8).contains("name: chrome"))
+        #expect(try String(contentsOfFile: dir + "/p.yaml", encoding: .utf8).contains("  - flows/chrome.yaml"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir + "/flows") == ["chrome.yaml"])
+    }
+
+    @Test func withoutOutputTheFlowGoesToStdout() throws {
+        let out = try Self.run([
+            "import", "har", Fixtures.path("mitmproxy.har"), "--name", "dash", "--think-scale", "0",
+        ])
+        #expect(out.status == 0 && out.stdout.contains("name: dash\n") && !out.stdout.contains("think:"))
+        #expect(out.stderr.hasPrefix("Imported "))
+    }
+
+    @Test func badInputExitsTwoAndLeavesTheOldFileAlone() throws {
+        let dir = try Self.folder()
+        let target = dir + "/flow.yaml"
+        try "previous\n".write(toFile: target, atomically: true, encoding: .utf8)
+        let truncated = dir + "/cut.har"
+        let full = try String(contentsOfFile: Fixtures.path("mitmproxy.har"), encoding: .utf8)
+        try String(full.utf8.prefix(1500))!.write(toFile: truncated, atomically: true, encoding: .utf8)
+        let out = try Self.run(["import", "har", truncated, "-o", target])
+        #expect(out.status == 2)
+        #expect(
+            out.stderr.contains("\(truncated):")
+                && out.stderr.contains("error: unexpected end of file inside log.entries"))
+        #expect(try String(contentsOfFile: target, encoding: .utf8) == "previous\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["cut.har", "flow.yaml"])
+    }
+
+    @Test func badOptionsExitTwo() throws {
+        #expect(try Self.run(["import", "har", Fixtures.path("chrome.har"), "--think-scale", "-1"]).status == 2)
+        #expect(try Self.run(["import", "har", Fixtures.path("chrome.har"), "--max-think", "5"]).status == 2)
+        #expect(try Self.run(["import", "har", Fixtures.path("chrome.har"), "--profile", "p.yaml"]).status == 2)
+        #expect(try Self.run(["import", "curl"]).status == 2)
+        let curl = try Self.run(["import", "curl", "curl https://a.test/x --data-rwa y"])
+        #expect(curl.status == 2 && curl.stderr.contains("did you mean --data-raw?"))
+    }
+
+    @Test func curlFromStdin() throws {
+        let out = try Self.run(
+            ["import", "curl", "-"], stdin: "curl 'http://127.0.0.1:9/api/me' -H 'Accept: application/json'\n")
+        #expect(out.status == 0 && out.stdout.contains("  - get: /api/me\n"))
+    }
+}
