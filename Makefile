@@ -39,10 +39,14 @@ deps:
 	@bash scripts/install-packages.sh $(APT_PACKAGES)
 	@command -v $(SWIFT) >/dev/null || { echo "error: swift not found; install Swift 6 (https://swift.org/install)"; exit 2; }
 
-# The probe tests check metrics with Prometheus' reference text parser (Python's prometheus_client).
+# The probe tests check metrics with Prometheus' reference text parser (Python's prometheus_client); the import
+# test records a HAR live with headless Chromium (Debian) through mitmproxy (PyPI; 10.1+ for its HAR dump).
 test-deps:
 	@python3 -c 'import prometheus_client' 2>/dev/null || python3 -m pip install --quiet prometheus_client \
 		|| bash scripts/install-packages.sh python3-prometheus-client
+	@bash scripts/install-packages.sh chromium iproute2
+	@command -v mitmdump >/dev/null || { python3 -m pip install --quiet 'mitmproxy>=10.1' \
+		&& { ! command -v pyenv >/dev/null || pyenv rehash; }; }
 
 bench-deps: deps
 	@bash scripts/install-packages.sh $(BENCH_PACKAGES)

@@ -15,6 +15,14 @@
 # Installs what is missing: chromium (apt-get), mitmproxy >= 10.1 for its hardump option (pip), iproute2.
 set -euo pipefail
 
+# A parent such as a test runner may block signals, and children inherit the mask: mitmdump would then never see
+# the TERM that makes it write the HAR. Start again with nothing blocked.
+if [ -z "${RECORD_HAR_UNMASKED:-}" ] && grep -Eq '^SigBlk:\s*0*[1-9a-f]' "/proc/$$/status" 2>/dev/null; then
+    RECORD_HAR_UNMASKED=1 exec python3 -c 'import os, signal, sys
+signal.pthread_sigmask(signal.SIG_SETMASK, [])
+os.execvp(sys.argv[1], sys.argv[1:])' "$BASH" "$0" "$@"
+fi
+
 usage() { sed -n '7,15p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 [ $# -ge 1 ] && [ $# -le 3 ] || usage
 case "$1" in -h | --help) usage ;; esac
@@ -36,6 +44,7 @@ if [ -z "${RECORD_HAR_ISOLATED:-}" ]; then
     if ! command -v mitmdump >/dev/null; then
         log "installing mitmproxy (pip)"
         python3 -m pip install --quiet 'mitmproxy>=10.1'
+        ! command -v pyenv >/dev/null || pyenv rehash  # pyenv's shim for the new command
     fi
     # Into a variable first: `grep -q` would close the pipe early and pipefail would see mitmdump's SIGPIPE.
     mitmdump_options="$(mitmdump --options 2>/dev/null || true)"

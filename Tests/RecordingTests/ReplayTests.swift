@@ -18,7 +18,8 @@ import Testing
         server.standardError = FileHandle.nullDevice
         try server.run()
         defer {
-            server.terminate()
+            // SIGKILL: a child of the test runner may inherit a blocked SIGTERM.
+            kill(server.processIdentifier, SIGKILL)
             server.waitUntilExit()
         }
         var line = ""
