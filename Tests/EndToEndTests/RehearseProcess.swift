@@ -48,8 +48,9 @@ enum RehearseProcess {
             try FileManager.default.createDirectory(at: io, withIntermediateDirectories: true)
             outURL = io.appendingPathComponent("stdout")
             errURL = io.appendingPathComponent("stderr")
-            FileManager.default.createFile(atPath: outURL.path, contents: nil)
-            FileManager.default.createFile(atPath: errURL.path, contents: nil)
+            for url in [outURL, errURL] where !FileManager.default.createFile(atPath: url.path, contents: nil) {
+                throw Failure("cannot create \(url.path)")
+            }
             process.executableURL = RehearseProcess.binary
             process.arguments = arguments
             process.currentDirectoryURL = directory
