@@ -11,6 +11,8 @@ public final class LoadRunner: Sendable {
     let state: RunState
     private let setupError = Mutex<String?>(nil)
     private let abortReason = Mutex<String?>(nil)
+    /// The run's start (monotonic ns), once the workers are ready.
+    private let runStart = Mutex<UInt64?>(nil)
     private let finished = Atomic<Bool>(false)
 
     /// Whether `run` has returned.
@@ -18,7 +20,7 @@ public final class LoadRunner: Sendable {
 
     public init(plan: RunPlan) {
         self.plan = plan
-        state = RunState(scenarios: plan.scenarios)
+        state = RunState(scenarios: plan.scenarios, maxRate: plan.profile.maxRequestRate, start: MonotonicClock.now())
     }
 
     /// Stops the run: the first call lets iterations in flight finish (up to `load.graceful_stop`); a second call,
@@ -29,10 +31,21 @@ public final class LoadRunner: Sendable {
     }
 
     /// Stops the run gracefully because `reason` (an `abort_when` condition) held; the run is reported `aborted`.
-    public func abort(reason: String) {
+    /// Only while the load runs: once a stop was asked for or the planned load is over (iterations in flight are
+    /// draining), there is nothing left to protect staging from, and the run keeps its own end. Returns whether
+    /// the run was aborted.
+    @discardableResult
+    public func abort(reason: String) -> Bool {
+        guard state.stopLevel.load(ordering: .relaxed) == 0, let start = runStart.withLock({ $0 }),
+            MonotonicClock.now() < start + plannedEnd
+        else { return false }
         abortReason.withLock { if $0 == nil { $0 = reason } }
         state.requestStop()
+        return true
     }
+
+    /// When the last scenario stops starting iterations, from the run's start (ns).
+    private var plannedEnd: UInt64 { (plan.scenarios.map(\.load.end).max() ?? .zero).nanoseconds }
 
     /// Runs to the end, calling `onProgress` and `onInterval` (that second's measurements and the seconds since the
     /// start, e.g. to judge `abort_when`) about once a second on the calling thread.
@@ -57,6 +70,7 @@ public final class LoadRunner: Sendable {
         for index in 0..<plan.workers { spawn(index, startLine: startLine, network: network, done: done) }
         // Every worker has made its curl handles: the schedules start now, not while handles were being made.
         let startTime = startLine.startTime()
+        runStart.withLock { $0 = startTime }
         var merger = IntervalMerger(catalog: plan.catalog, startTime: startTime)
         var tick: UInt64 = 1
         // Wake just after each whole second of the run, when every worker has handed over that interval.
@@ -140,7 +154,8 @@ public final class LoadRunner: Sendable {
         }
         return GeneratorHealth.judge(
             busiestWorkerCPU: state.busiestWorkerCPU, processCPU: seconds > 0 ? processCPU / seconds : 0, lag: lag,
-            dropped: store.droppedIterations, runSeconds: seconds)
+            dropped: store.droppedIterations, runSeconds: seconds,
+            throttled: store.throttledRequests, requests: store.requests)
     }
 
     /// The emulated network per role, for the results (nil when nothing was emulated).

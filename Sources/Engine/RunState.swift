@@ -11,11 +11,14 @@ final class RunState: Sendable {
     private let iterationsLeft: [IterationBudget]
     /// Virtual users running an iteration now.
     let activeVUs = Atomic<Int>(0)
+    /// `target.max_rate` for the whole run (nil: no cap); set once before the workers start.
+    let ceiling: RequestCeiling?
     private let mailbox = Mutex<[MetricsStore]>([])
     /// Each finished worker's thread CPU time and running time, seconds.
     private let workerCPU = Mutex<[(cpu: Double, wall: Double)]>([])
 
-    init(scenarios: [PlannedScenario]) {
+    init(scenarios: [PlannedScenario], maxRate: Double?, start: UInt64) {
+        ceiling = maxRate.map { RequestCeiling(perSecond: $0, start: start) }
         iterationsLeft = scenarios.map { scenario in
             if case .sharedIterations(_, let n, _) = scenario.load.executor { IterationBudget(n) } else { IterationBudget(Int.max) }
         }

@@ -13,7 +13,7 @@ extension VirtualUser {
         let elapsed = Int((now &- easy.submittedAt) / 1000)
         var sample = outcome(of: result, for: request, elapsed: elapsed)
         // Never sent (blocked host, set-up failure): no service time of its own.
-        let service = easy.sentAt >= easy.submittedAt ? Int((now &- easy.sentAt) / 1000) : elapsed
+        let service = easy.sentAt > 0 ? Int((now &- easy.sentAt) / 1000) : elapsed
         sample.serviceMicros = sample.error == .timeout ? max(service, sample.totalMicros - (elapsed - service)) : service
         sample.overSpinner = groupSeries == nil && sample.totalMicros > worker.spinnerMicros
         worker.store.steps[request.seriesByRole[role]].record(sample)

@@ -19,6 +19,7 @@ extension VirtualUser {
         let easy = handles[slot]
         easy.tag = localIndex << 10 | slot
         easy.submittedAt = now
+        easy.sentAt = 0  // not sent yet: a request that never goes out has no service time of its own
         slotRequest[slot] = r
         let request = build(r)
         if worker.plan.keepEvidence { sentRequests[slot] = request }

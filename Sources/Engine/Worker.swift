@@ -34,7 +34,8 @@ final class Worker {
     var pacerOfScenario: [Int: Int] = [:]
     /// Prepared transfers waiting for room under `maxInFlightPerWorker` or for the rate ceiling.
     var backlog = Deque<EasyHandle>()
-    var ceiling: RequestCeiling?
+    /// `target.max_rate`, shared by every worker of the run.
+    var ceiling: RequestCeiling? { state.ceiling }
     /// Results of requests never sent (a blocked host), delivered on the loop's next turn, never recursively.
     var unsent: [(EasyHandle, TransferResult)] = []
     var store: MetricsStore
@@ -74,9 +75,6 @@ final class Worker {
         scenarioEnd = plan.scenarios.map { start + $0.load.end.nanoseconds }
         endTime = scenarioEnd.max() ?? start
         nextFlush = start + Self.flushInterval
-        if let cap = plan.profile.maxRequestRate {
-            ceiling = RequestCeiling(perSecond: cap / Double(plan.workers), start: start)
-        }
         for scenario in plan.scenarios {
             guard let curve = scenario.load.executor.rateCurve else { continue }
             pacerOfScenario[scenario.index] = pacers.count
@@ -173,6 +171,7 @@ final class Worker {
             for pacer in pacers { if let due = pacer.nextDue { until(due) } }
             until(endTime)
         }
+        until(nextFlush)  // hand each interval over on time, so the controller merges it in its own second
         if let ceiling, !backlog.isEmpty, multi.inFlight < plan.maxInFlightPerWorker { until(ceiling.nextToken(now: now)) }
         return wait
     }
@@ -180,7 +179,12 @@ final class Worker {
     /// Sends a prepared transfer, or queues it (first come, first served) while the multi handle is full or the
     /// rate ceiling has no token.
     func submit(_ easy: EasyHandle) {
-        guard backlog.isEmpty, multi.inFlight < plan.maxInFlightPerWorker, takeToken() else {
+        guard backlog.isEmpty, multi.inFlight < plan.maxInFlightPerWorker else {
+            backlog.append(easy)
+            return
+        }
+        guard takeToken() else {
+            store.throttledRequests += 1
             backlog.append(easy)
             return
         }
@@ -188,8 +192,8 @@ final class Worker {
     }
 
     private func takeToken() -> Bool {
-        guard ceiling != nil else { return true }
-        return ceiling!.take(now: MonotonicClock.now())
+        guard let ceiling else { return true }
+        return ceiling.take(now: MonotonicClock.now())
     }
 
     private func add(_ easy: EasyHandle) {

@@ -10,13 +10,16 @@ public struct GeneratorHealth: Sendable, Equatable, Codable {
     public var scheduleLagMaxMs: Double?
     /// Iterations an open model dropped because every VU was busy (the target was slow, or max_vus too low).
     public var droppedIterations: Int
+    /// Requests that waited for `target.max_rate`.
+    public var throttledRequests: Int
     /// Why the generator limited the run; empty when it kept up.
     public var limitedBy: [String]
 
     public init(
         busiestWorkerCPU: Double, processCPU: Double, scheduleLagP99Ms: Double?, scheduleLagMaxMs: Double?,
-        droppedIterations: Int, limitedBy: [String]
+        droppedIterations: Int, throttledRequests: Int = 0, limitedBy: [String]
     ) {
+        self.throttledRequests = throttledRequests
         self.busiestWorkerCPU = busiestWorkerCPU
         self.processCPU = processCPU
         self.scheduleLagP99Ms = scheduleLagP99Ms
@@ -28,7 +31,18 @@ public struct GeneratorHealth: Sendable, Equatable, Codable {
     // Spelled so that JSON's snake_case round-trips (`busiest_worker_cpu` reads back as `busiestWorkerCpu`).
     private enum CodingKeys: String, CodingKey {
         case busiestWorkerCPU = "busiestWorkerCpu", processCPU = "processCpu"
-        case scheduleLagP99Ms, scheduleLagMaxMs, droppedIterations, limitedBy
+        case scheduleLagP99Ms, scheduleLagMaxMs, droppedIterations, throttledRequests, limitedBy
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        busiestWorkerCPU = try c.decode(Double.self, forKey: .busiestWorkerCPU)
+        processCPU = try c.decode(Double.self, forKey: .processCPU)
+        scheduleLagP99Ms = try c.decodeIfPresent(Double.self, forKey: .scheduleLagP99Ms)
+        scheduleLagMaxMs = try c.decodeIfPresent(Double.self, forKey: .scheduleLagMaxMs)
+        droppedIterations = try c.decode(Int.self, forKey: .droppedIterations)
+        throttledRequests = try c.decodeIfPresent(Int.self, forKey: .throttledRequests) ?? 0
+        limitedBy = try c.decode([String].self, forKey: .limitedBy)
     }
 
     /// Whether the generator was the bottleneck.
@@ -40,11 +54,14 @@ public struct GeneratorHealth: Sendable, Equatable, Codable {
     public static let cpuLimit = 0.9
     /// CPU shares over shorter runs are too noisy to judge.
     public static let minimumJudgedSeconds = 3.0
+    /// More than this share of requests waiting for `target.max_rate` means the cap, not the target, set the pace.
+    public static let throttledLimit = 0.01
 
     /// Judges the figures: the generator limited the run when open-model iterations started late, or an engine
     /// thread was saturated over a run long enough to tell.
     public static func judge(
-        busiestWorkerCPU: Double, processCPU: Double, lag: LatencyHistogram?, dropped: Int, runSeconds: Double
+        busiestWorkerCPU: Double, processCPU: Double, lag: LatencyHistogram?, dropped: Int, runSeconds: Double,
+        throttled: Int = 0, requests: Int = 0
     ) -> GeneratorHealth {
         var reasons: [String] = []
         let lagP99 = lag.flatMap { $0.count > 0 ? Double($0.micros(atPercentile: 99)) / 1000 : nil }
@@ -55,9 +72,13 @@ public struct GeneratorHealth: Sendable, Equatable, Codable {
         if runSeconds >= minimumJudgedSeconds, busiestWorkerCPU > cpuLimit {
             reasons.append("an engine thread was \(Int((busiestWorkerCPU * 100).rounded()))% busy (limit \(Int(cpuLimit * 100))%)")
         }
+        if requests > 0, Double(throttled) / Double(requests) > throttledLimit {
+            let share = Int((Double(throttled) / Double(requests) * 100).rounded())
+            reasons.append("target.max_rate held back \(throttled) of \(requests) requests (\(share)%)")
+        }
         return GeneratorHealth(
             busiestWorkerCPU: busiestWorkerCPU, processCPU: processCPU, scheduleLagP99Ms: lagP99,
-            scheduleLagMaxMs: lagMax, droppedIterations: dropped, limitedBy: reasons)
+            scheduleLagMaxMs: lagMax, droppedIterations: dropped, throttledRequests: throttled, limitedBy: reasons)
     }
 
     private static func formatMs(_ ms: Double) -> String {

@@ -97,13 +97,15 @@ public struct MetricsStore: Sendable, Equatable, Codable {
     public var iterationsFailed = 0
     /// Requests cut off in flight when the run stopped (not in any histogram).
     public var requestsInterrupted = 0
+    /// Requests that had to wait for `target.max_rate` (the cap held the run back).
+    public var throttledRequests = 0
     /// The first failed requests in full, when the run keeps evidence (`rehearse probe`).
     public var evidence: [FailureEvidence] = []
     public static let maxEvidence = 20
 
     // Evidence is written to its own file (`evidence.json`), not with the histograms.
     private enum CodingKeys: String, CodingKey {
-        case steps, groups, scenarios, iterationsCompleted, iterationsFailed, requestsInterrupted
+        case steps, groups, scenarios, iterationsCompleted, iterationsFailed, requestsInterrupted, throttledRequests
     }
 
     public init(catalog: SeriesCatalog) {
@@ -120,6 +122,7 @@ public struct MetricsStore: Sendable, Equatable, Codable {
         iterationsCompleted = try c.decode(Int.self, forKey: .iterationsCompleted)
         iterationsFailed = try c.decode(Int.self, forKey: .iterationsFailed)
         requestsInterrupted = try c.decode(Int.self, forKey: .requestsInterrupted)
+        throttledRequests = try c.decodeIfPresent(Int.self, forKey: .throttledRequests) ?? 0
     }
 
     public mutating func add(_ o: MetricsStore) {
@@ -129,6 +132,7 @@ public struct MetricsStore: Sendable, Equatable, Codable {
         iterationsCompleted += o.iterationsCompleted
         iterationsFailed += o.iterationsFailed
         requestsInterrupted += o.requestsInterrupted
+        throttledRequests += o.throttledRequests
         evidence += o.evidence.prefix(max(0, Self.maxEvidence - evidence.count))
     }
 

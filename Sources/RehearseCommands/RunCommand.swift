@@ -90,18 +90,25 @@ struct RunOptions: ParsableArguments {
         case .constantVUs(let n, _, _), .sharedIterations(let n, _, _), .perVUIterations(let n, _, _): n
         default: nil
         }
-        let count = vus ?? fixedVUs ?? executor.maxVUs
         if let duration {
             guard let d = DurationText.parse(duration), d > .zero else {
                 throw bad("--duration: bad duration \"\(duration)\"; expected a number with a unit, e.g. 30s or 2m")
             }
             if case .constantArrivalRate(let rate, _, let maxVUs) = executor, vus == nil {
                 load.executor = .constantArrivalRate(rate: rate, duration: d, maxVUs: maxVUs)
-            } else {
+            } else if let count = vus ?? fixedVUs {
                 let rampUp: Duration = if case .constantVUs(_, _, let r) = executor { min(r, d) } else { .zero }
                 load.executor = .constantVUs(vus: count, duration: d, rampUp: rampUp)
+            } else {
+                throw bad("--duration alone does not apply to \(executor.name): its stages set the length; "
+                    + "give --vus too to run constant VUs instead (e.g. --vus 10 --duration \(duration))")
             }
         } else if let iterations {
+            // Never `max_vus` as a number of looping users: that would be far more load than the profile says.
+            guard let count = vus ?? fixedVUs else {
+                throw bad("--iterations alone does not apply to \(executor.name); give --vus too "
+                    + "(e.g. --vus 2 --iterations \(iterations))")
+            }
             load.executor = .sharedIterations(vus: min(count, iterations), iterations: iterations, maxDuration: LoadShape.defaultMaxDuration)
         } else if let vus {
             switch executor {

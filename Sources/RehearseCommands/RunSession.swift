@@ -45,9 +45,8 @@ struct RunSession {
         let progress = LiveProgress(enabled: !global.quiet)
         var watch = AbortWatch(conditions: profile.abortWhen, catalog: plan.catalog)
         let outcome = runner.run(onProgress: { progress.show($0) }) { interval, elapsed in
-            guard let reason = watch.check(interval, elapsed: elapsed) else { return }
+            guard let reason = watch.check(interval, elapsed: elapsed), runner.abort(reason: reason) else { return }
             Console.err("\naborting: \(reason)")
-            runner.abort(reason: reason)
         }
         trap.release()
         progress.finish()

@@ -15,6 +15,7 @@ enum GeneratorLines {
         ]
         if let lag = g.scheduleLagP99Ms { parts.append("schedule lag p99 \(Format.latency(lag))") }
         if s.scenarios.contains(where: \.openModel) { parts.append("\(g.droppedIterations) dropped iterations") }
+        if g.throttledRequests > 0 { parts.append("\(g.throttledRequests) requests waited for max_rate") }
         out.append(style.dim("Generator: " + parts.joined(separator: " · ")))
         if g.droppedIterations > 0 {
             out.append(style.red(

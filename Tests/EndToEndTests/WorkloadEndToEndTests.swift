@@ -68,6 +68,9 @@ struct WorkloadEndToEndTests {
         let vusOnly = try RehearseProcess.run(["run", path, "--out", w.results.path, "-q", "--vus", "2"], timeout: 30)
         #expect(vusOnly.status == 2, "\(vusOnly.transcript)")
         #expect(vusOnly.stderr.contains("--vus does not apply to ramping-vus"))
+        let durationOnly = try RehearseProcess.run(["run", path, "--out", w.results.path, "-q", "--duration", "2s"], timeout: 30)
+        #expect(durationOnly.status == 2, "\(durationOnly.transcript)")
+        #expect(durationOnly.stderr.contains("--duration alone does not apply to ramping-vus"))
         let iterations = try RehearseProcess.run(
             ["run", path, "--out", w.results.path, "-q", "--vus", "2", "--iterations", "7"], timeout: 30)
         #expect(iterations.status == 0, "\(iterations.transcript)")

@@ -84,26 +84,71 @@ struct ExecutorTests {
         #expect(server.requestCount(path: "/ok") == 60)
     }
 
-    @Test func rampingVUsNeverRunsMoreUsersThanTheStageTarget() throws {
+    @Test func rampingVUsFollowsTheStages() throws {
         let server = try TestServer.start()
         defer { server.shutdown() }
         let h = try EngineHarness()
-        let load = """
+        let ramp = """
               executor: ramping-vus
               start_vus: 0
               stages: [{duration: 1s, target: 4}, {duration: 500ms, target: 4}, {duration: 1s, target: 0}]
             """
-        let profile = try Self.profile(h, base: server.baseURL, load: load, path: "/delay/40")
         let started = Date()
-        let (_, summary) = h.run(profile)
+        let (_, ramped) = h.run(try Self.profile(h, base: server.baseURL, load: ramp, path: "/delay/40"))
         let took = Date().timeIntervalSince(started)
-        #expect(summary.run.vus == 4)
-        #expect(summary.run.timeline.allSatisfy { $0.activeVus <= 4 })
-        #expect(summary.totals.requests > 20, "about 4 VUs × 25 req/s over the plateau")
-        #expect(server.connectionCount <= 4)
+        #expect(ramped.run.vus == 4)
         #expect(took > 2.3 && took < 6, "the stages span 2.5 s (took \(took) s)")
-        // A VU past the ramp-down ends with its iteration: fewer requests than 4 VUs for the whole 2.5 s.
-        #expect(summary.totals.requests < 4 * 25 * 5 / 2)
+        // The same users flat out for the same 2.5 s: the ramp holds about 6 of those 10 VU-seconds.
+        let (_, flat) = h.run(try Self.profile(h, base: server.baseURL, load: "  vus: 4\n  duration: 2500ms", path: "/delay/40"))
+        let share = Double(ramped.totals.requests) / Double(max(flat.totals.requests, 1))
+        #expect(share > 0.4 && share < 0.8, "ramp \(ramped.totals.requests) vs flat \(flat.totals.requests) requests")
+        // About 1 s in, the ramp has brought in (nearly) all four; at the end of the ramp-down, (nearly) none.
+        let first = try #require(ramped.run.timeline.first)
+        #expect(first.activeVus >= 3, "active at \(first.elapsed) s: \(first.activeVus)")
+        let third = ramped.run.timeline.count > 2 ? ramped.run.timeline[2] : nil
+        #expect((third?.activeVus ?? 0) <= 1, "active at \(third?.elapsed ?? -1) s: \(third?.activeVus ?? -1)")
+    }
+
+    /// A run on a thread of its own: `wait` returns its summary (nil on timeout).
+    final class BackgroundRun: @unchecked Sendable {
+        private let done = DispatchSemaphore(value: 0)
+        /// Written by the run's thread before `done` is signalled, read after waiting on it.
+        private var summary: RunSummary?
+
+        init(_ runner: LoadRunner) {
+            Thread { [self] in
+                summary = runner.run().saved.summary
+                done.signal()
+            }.start()
+        }
+
+        func wait(seconds: Double) -> RunSummary? {
+            done.wait(timeout: .now() + seconds) == .success ? summary : nil
+        }
+    }
+
+    @Test func abortStopsARunningLoadButNotADrainingOne() throws {
+        let server = try TestServer.start()
+        defer { server.shutdown() }
+        let h = try EngineHarness()
+        // The load ends at 1 s; its one request in flight then drains until about 1.5 s.
+        let draining = LoadRunner(plan: RunPlan(
+            profile: try Self.profile(h, base: server.baseURL, load: "  vus: 1\n  duration: 1s", path: "/delay/1500"),
+            workers: 1, environment: [:]))
+        let first = BackgroundRun(draining)
+        Thread.sleep(forTimeInterval: 1.2)
+        #expect(!draining.abort(reason: "too late"), "the load is over: nothing to abort")
+        #expect(first.wait(seconds: 15)?.run.stopReason == "completed")
+
+        let running = LoadRunner(plan: RunPlan(
+            profile: try Self.profile(h, base: server.baseURL, load: "  vus: 1\n  duration: 20s", path: "/delay/20"),
+            workers: 1, environment: [:]))
+        let second = BackgroundRun(running)
+        Thread.sleep(forTimeInterval: 0.5)
+        #expect(running.abort(reason: "error_rate > 20%"))
+        let summary = second.wait(seconds: 10)
+        #expect(summary != nil, "an aborted run ends at once, not after 20 s")
+        #expect(summary?.run.stopReason == "aborted" && summary?.run.abortReason == "error_rate > 20%")
     }
 
     @Test func perVUAndSharedIterationsRunTheirCounts() throws {
@@ -134,9 +179,32 @@ struct ExecutorTests {
             """
         let profile = try h.profile(yaml, flow: "steps:\n  - get: /ok\n")
         let (_, summary) = h.run(profile)
-        // 40/s for 1.5 s is 60 requests, plus at most a burst of 8 per worker.
-        #expect((40...78).contains(summary.totals.requests), "sent \(summary.totals.requests)")
+        // 40/s for 1.5 s is 60 requests, plus at most a burst of 8 (one bucket for the run, whatever the workers).
+        #expect((50...68).contains(summary.totals.requests), "sent \(summary.totals.requests)")
         #expect(server.requestCount(path: "/ok") == summary.totals.requests)
+        #expect(summary.run.generator?.throttledRequests ?? 0 > 0)
+        #expect(summary.run.generator?.limitedBy.contains { $0.hasPrefix("target.max_rate held back") } == true)
+    }
+
+    /// One bucket for the run: arrivals that fall unevenly on the workers (3 VUs on 2 workers) still get the
+    /// whole cap, so an open model at exactly the cap drops nothing and waits for no token beyond the burst.
+    @Test func theRateCeilingIsSharedByTheWorkers() throws {
+        let server = try TestServer.start()
+        defer { server.shutdown() }
+        let h = try EngineHarness()
+        let yaml = """
+            name: capped-open
+            target:
+              base_url: \(server.baseURL)
+              max_rate: 10/s
+            flows: [flow.yaml]
+            load: { executor: constant-arrival-rate, rate: 10/s, duration: 2s, max_vus: 3 }
+            """
+        let profile = try h.profile(yaml, flow: "steps:\n  - get: /ok\n")
+        let (_, summary) = h.run(profile, workers: 2)
+        let scenario = try #require(summary.scenarios.first)
+        #expect(scenario.iterationsStarted == 20 && scenario.droppedIterations == 0)
+        #expect(scenario.latency.p99 < 100, "no arrival waited long for a token (p99 \(scenario.latency.p99) ms)")
     }
 
     @Test func scenariosRunTheirOwnFlowsRolesAndLoads() throws {

@@ -130,6 +130,10 @@ import Testing
         let profile = try result.get()
         #expect(profile.abortWhen.map(\.holdFor) == [.seconds(10), .zero])
         #expect(profile.abortWhen[0].condition.metric == .errorRate && profile.abortWhen[0].condition.value == 0.2)
+        let quoted = try AbortCondition.parse(#"p95(step:"wait for report") > 2s"#)
+        #expect(quoted.holdFor == .zero && quoted.condition.filter(.step) == "wait for report")
+        let quotedFor = try AbortCondition.parse(#"p95(step:"wait for report") > 2s for 5s"#)
+        #expect(quotedFor.holdFor == .seconds(5) && quotedFor.condition.value == 2000)
         let (bad, _) = try base.error(replacing: [(Self.classicLoad, Self.classicLoad + "\nabort_when:\n  - error_rate > 20% for ten")])
         #expect(bad?.message == "bad duration \"ten\" — expected a number with a unit")
         let (unknown, _) = try base.error(replacing: [(Self.classicLoad, Self.classicLoad + "\nabort_when:\n  - p95(role:usr) > 1s")])
@@ -162,6 +166,13 @@ import Testing
         while let t = ramp.advance() { ramped.append(t) }
         #expect(ramped.count == 50)
         #expect(abs(Double(ramped[8]) / 1e9 - 4) < 1e-6, "arrival 8 at √16 = 4 s")
+        // Products that floating point rounds up must not add an arrival at the very end.
+        for (rate, seconds, expected) in [(70.0, 3, 210), (1.1, 10, 11), (0.7, 10, 7), (2000, 20, 40_000)] {
+            var clock = ArrivalClock(curve: LoadCurve(start: rate, stages: [Stage(duration: .seconds(seconds), target: rate)]))
+            var n = 0
+            while clock.advance() != nil { n += 1 }
+            #expect(n == expected, "\(rate)/s × \(seconds) s")
+        }
         var silent = ArrivalClock(curve: LoadCurve(start: 0, stages: [Stage(duration: .seconds(5), target: 0), Stage(duration: .seconds(1), target: 10)]))
         #expect(silent.advance().map { $0 >= 5_000_000_000 } == true, "no arrival while the rate is 0")
     }

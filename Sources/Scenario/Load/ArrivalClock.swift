@@ -27,7 +27,9 @@ public struct ArrivalClock: Sendable {
             let r1 = s.target / 1e9
             let inStage = (r0 + r1) / 2 * length
             let needed = k - arrivalsBefore
-            if needed < inStage {
+            // `inStage` is a sum of products in floating point (70/s × 3 s = 210.00000000000003): an arrival that
+            // falls on the stage's end by rounding belongs to the next stage, or to none.
+            if needed < inStage - 1e-9 * max(1, inStage) {
                 let offset = Self.solve(needed: needed, r0: r0, r1: r1, length: length)
                 next += 1
                 return UInt64(max(0, stageStart + offset).rounded())

@@ -17,22 +17,33 @@ public struct AbortCondition: Sendable, Equatable, Codable {
         self.holdFor = holdFor
     }
 
-    /// Parses `EXPRESSION [for DURATION]`.
+    /// Parses `EXPRESSION [for DURATION]`: only a last word after ` for `, outside quotes, is the duration, so a
+    /// quoted name such as `step:"wait for report"` stays part of the expression.
     public static func parse(_ text: String) throws(ParseFailure) -> AbortCondition {
         let trimmed = text.trimmingWhitespace
         var expression = trimmed
         var holdFor = Duration.zero
-        if let range = trimmed.range(of: " for ", options: .backwards) {
-            let durationText = String(trimmed[range.upperBound...]).trimmingWhitespace
+        if let split = trailingFor(trimmed) {
             do {
-                holdFor = try DurationText.parseOrExplain(durationText)
+                holdFor = try DurationText.parseOrExplain(split.duration)
             } catch {
                 throw ParseFailure(error.message, hint: "write e.g. error_rate > 20% for 10s")
             }
-            expression = String(trimmed[..<range.lowerBound])
+            expression = split.expression
         }
         var condition = try ThresholdParser.parse(expression)
         condition.text = expression.trimmingWhitespace
         return AbortCondition(text: trimmed, condition: condition, holdFor: holdFor)
+    }
+
+    /// `(expression, duration)` when `text` ends in ` for WORD` outside any quotes.
+    private static func trailingFor(_ text: String) -> (expression: String, duration: String)? {
+        guard let range = text.range(of: " for ", options: .backwards) else { return nil }
+        let duration = String(text[range.upperBound...]).trimmingWhitespace
+        let expression = String(text[..<range.lowerBound])
+        guard !duration.isEmpty, !duration.contains(" "), !duration.contains("\""),
+            expression.filter({ $0 == "\"" }).count % 2 == 0
+        else { return nil }
+        return (expression, duration)
     }
 }
