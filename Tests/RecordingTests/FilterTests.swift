@@ -137,6 +137,9 @@ extension FormatLimitTests {
         let body = #"{"id": 1234567890123456789, "n": 2}"#
         let har = HARText.document(entries: [HARText.entry("POST", "http://a.test/api/x", requestBody: body)])
         let request = try #require(try HARImport.run(path: try Fixtures.temporary(har)).flow.requests.first)
-        #expect(request.body == .raw(Template(literal: body), contentType: "application/json"))
+        // Written compactly, but with the recorded digits (its fields still go through the role and secret rules).
+        #expect(
+            request.body
+                == .raw(Template(literal: #"{"id":1234567890123456789,"n":2}"#), contentType: "application/json"))
     }
 }

@@ -10,7 +10,7 @@ struct ValueSite {
     var kind: Kind
     /// The header, parameter or field name, lower-cased; `path` for path segments, `body` for a raw body.
     var name: String
-    /// The recorded text (percent-decoded for path segments and query values).
+    /// The recorded text (percent-decoded for path segments and query parameters; as recorded in a raw query).
     var value: String
 }
 
@@ -24,14 +24,25 @@ extension DraftRequest {
                 guard let text = path[i].literalText, !text.isEmpty, !text.contains("%") else { continue }
                 if let new = replace(ValueSite(kind: .path, name: "path", value: text)) { path[i] = new }
             }
-            if case .items(var items) = query {
+            switch query {
+            case .items(var items):
                 Self.rewrite(&items, kind: .query, replace)
                 query = .items(items)
+            case .raw(var pairs):
+                // The value as recorded (still encoded): a replacement takes the place of exactly those bytes.
+                for i in pairs.indices {
+                    guard let text = pairs[i].value.literalText, !text.isEmpty else { continue }
+                    if let new = replace(ValueSite(kind: .query, name: pairs[i].decodedName, value: text)) {
+                        pairs[i].value = new
+                    }
+                }
+                query = .raw(pairs)
+            case .none: break
             }
         }
         Self.rewrite(&headers, kind: .header, replace)
         switch body {
-        case .json(let json): body = .json(Self.rewrite(json, name: "", replace))
+        case .json(let json, let type): body = .json(Self.rewrite(json, name: "", replace), contentType: type)
         case .form(var fields):
             Self.rewrite(&fields, kind: .bodyField, replace)
             body = .form(fields)
@@ -55,7 +66,7 @@ extension DraftRequest {
         let pathText = segments.joined(separator: "/")
         switch query {
         case .none: return pathText
-        case .literal(let t): return t.literalText.map { "\(pathText)?\($0)" }
+        case .raw(let pairs): return RawQueryPair.join(pairs).literalText.map { "\(pathText)?\($0)" }
         case .items(let items):
             var pairs: [String] = []
             for item in items {

@@ -23,16 +23,18 @@ struct DraftField {
     var value: Template
 }
 
-/// The query: parameters when they round-trip through the engine's encoding, else the recorded text.
+/// The query: parameters when they round-trip through the engine's encoding, else the recorded text in
+/// pieces (whose values are still rewritten, keeping the recorded bytes around them).
 enum DraftQuery {
     case none
     case items([DraftField])
-    case literal(Template)
+    case raw([RawQueryPair])
 }
 
 /// A request body being rewritten.
 enum DraftBody {
-    case json(DraftJSON)
+    /// A JSON document, with the recorded content type (`nil` when none was recorded).
+    case json(DraftJSON, contentType: String?)
     case form([DraftField])
     case raw(Template, contentType: String?)
 }

@@ -9,12 +9,20 @@ enum FlowAssembly {
             switch draft.query {
             case .none: break
             case .items(let items): query = items.map { QueryItem(name: $0.name, value: $0.value) }
-            case .literal(let text): url = Template(parts: url.parts + [.literal("?")] + text.parts).merged
+            case .raw(let pairs):
+                url = Template(parts: url.parts + [.literal("?")] + RawQueryPair.join(pairs).parts).merged
             }
         }
+        var headers = draft.headers.map { Header(name: $0.name, value: $0.value) }
+        if case .json(let json, let type?) = draft.body, !json.hasTemplatedNumber,
+            MediaType.essence(type) != "application/json"
+        {
+            // A `json:` body is sent as `application/json`; the header keeps what was recorded
+            // (`text/plain;charset=UTF-8` from `fetch`, `application/merge-patch+json`).
+            headers.append(Header(name: "Content-Type", value: Template(literal: type)))
+        }
         return RequestStep(
-            name: "", method: draft.method, url: url, query: query,
-            headers: draft.headers.map { Header(name: $0.name, value: $0.value) }, body: draft.body.map(body),
+            name: "", method: draft.method, url: url, query: query, headers: headers, body: draft.body.map(body),
             captures: captures, checks: checks)
     }
 
@@ -32,13 +40,13 @@ enum FlowAssembly {
         switch body {
         case .form(let fields): return .form(fields.map { QueryItem(name: $0.name, value: $0.value) })
         case .raw(let template, let type): return .raw(template, contentType: type)
-        case .json(let json):
-            // A number replaced by a capture must be sent as a number, which a `json:` body cannot do (its
-            // placeholders live in strings): such a body is written as JSON text.
+        case .json(let json, let type):
+            // A number replaced by a capture (or too long for a `Double`) must be sent as a number, which a
+            // `json:` body cannot do (its placeholders live in strings): such a body is written as JSON text.
             guard json.hasTemplatedNumber else { return .json(json.value) }
             var parts: [Template.Part] = []
             json.writeText(to: &parts)
-            return .raw(Template(parts: parts).merged, contentType: "application/json")
+            return .raw(Template(parts: parts).merged, contentType: type ?? "application/json")
         }
     }
 

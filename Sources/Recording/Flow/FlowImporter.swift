@@ -35,7 +35,7 @@ struct FlowImporter {
         var scrubber = SecretScrubber()
         var braces = LiteralBraces()
         for i in drafts.indices {
-            scrubber.scrub(&drafts[i], label: Self.label(drafts[i]))
+            scrubber.scrub(&drafts[i], label: Self.label)
             braces.rewrite(&drafts[i], label: Self.label(drafts[i]))
             OriginText.replaceOrigins(in: &drafts[i], origins: normalizer.origins)
         }

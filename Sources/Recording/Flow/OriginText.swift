@@ -11,13 +11,17 @@ enum OriginText {
             return t.merged
         }
         draft.headers = draft.headers.map { DraftField(name: $0.name, value: swap($0.value)) }
-        if case .items(let items) = draft.query {
-            draft.query = .items(items.map { DraftField(name: $0.name, value: swap($0.value)) })
+        switch draft.query {
+        case .items(let items): draft.query = .items(items.map { DraftField(name: $0.name, value: swap($0.value)) })
+        case .raw(var pairs):
+            for i in pairs.indices { pairs[i].value = swap(pairs[i].value) }
+            draft.query = .raw(pairs)
+        case .none: break
         }
         switch draft.body {
         case .form(let fields): draft.body = .form(fields.map { DraftField(name: $0.name, value: swap($0.value)) })
         case .raw(let t, let type): draft.body = .raw(swap(t), contentType: type)
-        case .json(let json): draft.body = .json(rewrite(json, swap))
+        case .json(let json, let type): draft.body = .json(rewrite(json, swap), contentType: type)
         case nil: break
         }
     }

@@ -30,22 +30,25 @@ struct RequestNormalizer {
     }
 
     /// Parameters when every pair is `name=value` without `+` (whose meaning, space or plus, depends on the
-    /// server); otherwise the recorded text, sent as is.
+    /// server); otherwise the recorded text in pieces, sent as recorded.
     static func query(_ text: String?) -> DraftQuery {
         guard let text, !text.isEmpty else { return .none }
         guard !text.contains("+"), let pairs = FormEncoding.pairs(text, plusAsSpace: false) else {
-            return .literal(Template(literal: text))
+            return .raw(RawQueryPair.split(text))
         }
         return .items(pairs.map { DraftField(name: $0.name, value: Template(literal: $0.value)) })
     }
 
+    /// A JSON document whatever the content type says (`fetch` sends a string body as `text/plain`), then
+    /// form fields, else the recorded text.
     static func body(_ body: RecordedBody, contentType: String?) -> DraftBody? {
         if body.text.isEmpty { return nil }
-        let looksJSON = body.text.first.map { $0 == "{" || $0 == "[" } ?? false
-        if MediaType.isJSON(contentType) || (contentType == nil && looksJSON),
+        let first = body.text.unicodeScalars.first { !" \t\r\n".unicodeScalars.contains($0) }
+        if MediaType.isJSON(contentType) || first == "{" || first == "[",
             let value = JSONValue.parse(body.text), Self.isDocument(value)
         {
-            return .json(DraftJSON(value))
+            var numbers = JSONNumberText.all(in: body.text)[...]
+            return .json(DraftJSON(value, numbers: &numbers), contentType: contentType)
         }
         if MediaType.isForm(contentType), let pairs = FormEncoding.pairs(body.text, plusAsSpace: true) {
             return .form(pairs.map { DraftField(name: $0.name, value: Template(literal: $0.value)) })
@@ -53,30 +56,30 @@ struct RequestNormalizer {
         return .raw(Template(literal: body.text), contentType: contentType)
     }
 
-    /// An object or a list whose numbers survive a round trip through `Double`: a bare JSON value, or a
-    /// 19-digit ID that would lose its last digits, is kept as raw text with its exact bytes.
+    /// An object or a list (a bare JSON value is kept as raw text).
     private static func isDocument(_ value: JSONValue) -> Bool {
         switch value {
-        case .object, .array: isExact(value)
+        case .object, .array: true
         default: false
-        }
-    }
-
-    private static func isExact(_ value: JSONValue) -> Bool {
-        switch value {
-        case .number(let n): abs(n) < 9_007_199_254_740_992
-        case .array(let items): items.allSatisfy(isExact)
-        case .object(let members): members.allSatisfy { isExact($0.1) }
-        default: true
         }
     }
 }
 
 extension DraftJSON {
-    init(_ value: JSONValue) {
+    /// The parsed document; `numbers` are its number literals as written (``JSONNumberText``). A number that
+    /// does not survive a round trip through `Double` (a 19-digit ID) keeps its recorded digits as a number
+    /// template, so the body is written as JSON text with those exact bytes.
+    init(_ value: JSONValue, numbers: inout ArraySlice<String>) {
         switch value {
-        case .array(let items): self = .array(items.map(DraftJSON.init))
-        case .object(let members): self = .object(members.map { ($0.0, DraftJSON($0.1)) })
+        case .array(let items): self = .array(items.map { DraftJSON($0, numbers: &numbers) })
+        case .object(let members): self = .object(members.map { ($0.0, DraftJSON($0.1, numbers: &numbers)) })
+        case .number(let n):
+            let text = numbers.popFirst()
+            if let text, abs(n) >= 9_007_199_254_740_992 || Double(text) != n {
+                self = .template(Template(literal: text), wasNumber: true)
+            } else {
+                self = .value(value)
+            }
         default: self = .value(value)
         }
     }

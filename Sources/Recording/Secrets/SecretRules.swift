@@ -10,8 +10,14 @@ enum SecretRules {
     /// Name fragments of parameters and fields that hold credentials.
     private static let secretNameParts = [
         "password", "passwd", "pwd", "secret", "token", "apikey", "api_key", "api-key", "signature", "session",
-        "credential", "private_key", "privatekey", "access_key", "csrf", "xsrf",
+        "credential", "private_key", "privatekey", "access_key", "csrf", "xsrf", "passcode", "passphrase",
     ]
+
+    /// Short secret names matched as whole words of the name (`pin`, `user_pin`, `new-pw`), because as
+    /// fragments they are in ordinary names (`pinned`, `bypass`, `compass`). A name with a secret fragment
+    /// is secret even when it is about the secret (`password_hint`): a false positive costs an environment
+    /// variable, a false negative a credential in clear.
+    private static let secretWords: Set<String> = ["pass", "pw", "pin"]
 
     /// Exact names that are secrets though short.
     private static let secretNames: Set<String> = ["sig", "key", "sid", "jwt", "code_verifier", "otp", "auth"]
@@ -22,6 +28,9 @@ enum SecretRules {
         if secretNames.contains(name) { return true }
         if name.hasSuffix("_id") || name.hasSuffix("-id") || name == "id" { return false }
         if name.hasPrefix("auth_") || name.hasPrefix("auth-") || name.hasPrefix("x-auth") { return true }
+        if name.split(whereSeparator: { "_-. []".contains($0) }).contains(where: { secretWords.contains(String($0)) }) {
+            return true
+        }
         return secretNameParts.contains { name.contains($0) }
     }
 

@@ -7,12 +7,17 @@ struct SecretScrubber {
     private(set) var secrets: [EnvironmentSecret] = []
     private var byValue: [String: Int] = [:]
 
-    mutating func scrub(_ draft: inout DraftRequest, label: String) {
-        draft.rewrite { site in replacement(for: site, label: label) }
+    /// Scrubs `draft`; `label` names the request in the report and is computed from the scrubbed draft, so
+    /// a token in the path never reaches the report (`POST /services/{{env.PATH_TOKEN}}`).
+    mutating func scrub(_ draft: inout DraftRequest, label: (DraftRequest) -> String) {
+        let before = secrets.count
+        draft.rewrite { site in replacement(for: site) }
+        let name = label(draft)
+        for i in before..<secrets.count { secrets[i].firstUse += " of \(name)" }
     }
 
-    private mutating func replacement(for site: ValueSite, label: String) -> Template? {
-        let place = "\(Self.placeName(site)) of \(label)"
+    private mutating func replacement(for site: ValueSite) -> Template? {
+        let place = Self.placeName(site)
         if let index = byValue[site.value], site.value.count >= 4 {
             secrets[index].uses += 1
             return Template(.env(secrets[index].name))
