@@ -143,3 +143,34 @@ extension FormatLimitTests {
                 == .raw(Template(literal: #"{"id":1234567890123456789,"n":2}"#), contentType: "application/json"))
     }
 }
+
+/// A request body the import cannot read is dropped and counted, never sent empty or as base64 text.
+@Suite struct UndecodableBodyTests {
+    static func importing(postData: String) throws -> ImportResult {
+        let kept = HARText.entry("GET", "http://a.test/api/me", at: 0)
+        let entry = HARText.entry("POST", "http://a.test/api/upload", at: 100).replacingOccurrences(
+            of: "\"headers\": []}", with: "\"headers\": [], \"postData\": \(postData)}")
+        #expect(entry.contains("postData"))
+        return try HARImport.run(path: try Fixtures.temporary(HARText.document(entries: [kept, entry])))
+    }
+
+    @Test(arguments: [
+        #"{"mimeType": "text/plain", "text": "caf\udce9"}"#,
+        #"{"mimeType": "text/plain", "text": "//79/A==", "encoding": "base64"}"#,
+        #"{"mimeType": "text/plain", "text": "%%%not base64%%%", "encoding": "base64"}"#,
+    ])
+    func droppedWithAReason(_ postData: String) throws {
+        let result = try Self.importing(postData: postData)
+        #expect(result.flow.requests.map(\.name) == ["GET /api/me"])
+        #expect(
+            result.report.dropped.categories.map(\.category) == ["request body not UTF-8 text (binary or bad base64)"])
+    }
+
+    @Test func decodableBase64IsKept() throws {
+        let result = try Self.importing(
+            postData: #"{"mimeType": "text/plain", "text": "aGVsbG8=", "encoding": "base64"}"#)
+        #expect(
+            result.flow.request("POST /api/upload")?.body == .raw(Template(literal: "hello"), contentType: "text/plain")
+        )
+    }
+}

@@ -116,3 +116,16 @@ import Testing
         #expect(error.file == "--exclude" && error.message == "invalid regular expression '(unclosed'")
     }
 }
+
+extension HARErrorTests {
+    /// A status that is a number but no HTTP status is a located error, not a crash.
+    @Test(arguments: ["1e300", "\"1e999\"", "-1", "200.5", "1000"])
+    func statusOutOfRange(_ status: String) throws {
+        let entry = HARText.entry("GET", "http://a.test/api/x").replacingOccurrences(
+            of: "\"status\": 200", with: "\"status\": \(status)")
+        let error = try #require(try Self.error(HARText.document(entries: [entry])))
+        #expect(error.message.hasPrefix("log.entries[0]: response.status: "), "\(error)")
+        #expect(error.message.contains("is not an HTTP status"))
+        #expect(error.line != nil)
+    }
+}

@@ -20,6 +20,8 @@ public enum DropReason: Sendable, Hashable {
     case multipartBody
     /// A request body over ``RecordingLimits/requestBodyBytes``.
     case bodyTooLarge
+    /// A request body that is not UTF-8 text (or not valid base64), which a flow cannot send as recorded.
+    case undecodableBody
     /// A method flows cannot send (they know GET, POST, PUT, PATCH, DELETE, HEAD and OPTIONS).
     case unsupportedMethod(String)
     /// A host other than the ones kept (analytics, CDNs, third parties).
@@ -38,6 +40,7 @@ public enum DropReason: Sendable, Hashable {
         case .noResponse: "no response recorded (blocked or cancelled)"
         case .multipartBody: "multipart upload (not supported by flows)"
         case .bodyTooLarge: "request body over 1 MB"
+        case .undecodableBody: "request body not UTF-8 text (binary or bad base64)"
         case .unsupportedMethod: "method flows cannot send"
         case .otherHost: "other host"
         }

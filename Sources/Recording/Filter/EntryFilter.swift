@@ -57,6 +57,7 @@ struct EntryFilter {
         if !FlowMethods.all.contains(exchange.request.method) { return .unsupportedMethod(exchange.request.method) }
         if let body = exchange.request.body {
             if body.isMultipart { return .multipartBody }
+            if body.isUndecodable { return .undecodableBody }
             if body.text.utf8.count > RecordingLimits.requestBodyBytes { return .bodyTooLarge }
         }
         return nil

@@ -38,8 +38,16 @@ extension HAREntry {
         let multipart =
             post.params.contains { $0.fileName != nil }
             || MediaType.essence(post.mimeType) == "multipart/form-data"
+        if post.textUnreadable {
+            return RecordedBody(mimeType: post.mimeType, text: "", isMultipart: multipart, isUndecodable: true)
+        }
         if var text = post.text, !text.isEmpty {
-            if post.encoding?.lowercased() == "base64", let decoded = Base64Text.decode(text) { text = decoded }
+            if post.encoding?.lowercased() == "base64" {
+                guard let decoded = Base64Text.decode(text) else {
+                    return RecordedBody(mimeType: post.mimeType, text: "", isMultipart: multipart, isUndecodable: true)
+                }
+                text = decoded
+            }
             return RecordedBody(mimeType: post.mimeType, text: text, isMultipart: multipart)
         }
         let form = post.params.map { FormEncoding.encode($0.name) + "=" + FormEncoding.encode($0.value) }

@@ -78,6 +78,9 @@ struct HARPostData: Decodable {
     var text: String?
     var params: [HARParam]
     var encoding: String?
+    /// `text` is there but is not a string Swift can hold (a lone surrogate `\udce9`, as mitmproxy writes
+    /// for bytes that are not UTF-8).
+    var textUnreadable = false
 
     private enum Keys: String, CodingKey { case mimeType, text, params, encoding }
 
@@ -85,6 +88,9 @@ struct HARPostData: Decodable {
         let c = try decoder.container(keyedBy: Keys.self)
         mimeType = c.lenientString(.mimeType)
         text = c.lenientString(.text)
+        textUnreadable =
+            text == nil && c.contains(.text) && (try? c.decodeNil(forKey: .text)) == false
+            && (try? c.decode([String: String].self, forKey: .text)) == nil
         params = (try? c.optionalList(HARParam.self, .params)) ?? []
         encoding = c.lenientString(.encoding)
     }
@@ -117,7 +123,13 @@ struct HARResponse: Decodable {
 
     init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: Keys.self)
-        status = c.lenientDouble(.status).map { Int($0) } ?? 0
+        status =
+            try c.lenientDouble(.status).map { value throws(HARValueProblem) in
+                guard let status = Int(exactly: value), (0...999).contains(status) else {
+                    throw HARValueProblem(field: "response.status", message: "\(value) is not an HTTP status (0…999)")
+                }
+                return status
+            } ?? 0
         headers = try c.optionalList(HARField.self, .headers)
         content = try c.decodeIfPresent(HARContent.self, forKey: .content)
         redirectURL = c.lenientString(.redirectURL)
@@ -156,4 +168,13 @@ struct HARContent: Decodable {
             omitted = true
         }
     }
+}
+
+/// A field whose value has the right JSON type but no sensible meaning (`"status": 1e300`); reported like a
+/// decoding error, located at the entry.
+struct HARValueProblem: Error, CustomStringConvertible {
+    var field: String
+    var message: String
+
+    var description: String { "\(field): \(message)" }
 }

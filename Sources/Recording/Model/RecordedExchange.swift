@@ -60,11 +60,15 @@ public struct RecordedBody: Sendable, Equatable {
     public var text: String
     /// Parameters of a multipart body (file parts), which the flow format cannot express.
     public var isMultipart: Bool
+    /// The recorded body could not be read as UTF-8 text (non-UTF-8 bytes, a lone surrogate escape, bad
+    /// base64): `text` is empty and the request is dropped, never sent without its body.
+    public var isUndecodable: Bool
 
-    public init(mimeType: String?, text: String, isMultipart: Bool = false) {
+    public init(mimeType: String?, text: String, isMultipart: Bool = false, isUndecodable: Bool = false) {
         self.mimeType = mimeType
         self.text = text
         self.isMultipart = isMultipart
+        self.isUndecodable = isUndecodable
     }
 }
 
