@@ -43,13 +43,19 @@ struct ImportOutput: ParsableArguments {
             FileHandle.standardOutput.write(Data(result.yaml.utf8))
             return
         }
+        let directory = FileManager.default.currentDirectoryPath
         var files = [(output, result.yaml)]
         if let profile {
+            guard AtomicFiles.standardized(profile) != AtomicFiles.standardized(output) else {
+                Console.err("error: -o and --profile name the same file (\(output)); give the profile its own file")
+                throw ExitStatus.badInput.exitCode
+            }
             files.append(
                 (
                     profile,
                     ProfileYAMLWriter.write(
-                        report: result.report, flowName: result.flow.name, flowPath: output, profilePath: profile)
+                        report: result.report, flowName: result.flow.name, flowPath: output, profilePath: profile,
+                        workingDirectory: directory)
                 ))
         }
         do {
@@ -74,7 +80,19 @@ enum AtomicFiles {
         var description: String { "\(path): \(reason)" }
     }
 
+    /// Writes every file or none: targets that are folders (or the same file twice) are refused before
+    /// anything is written, and no file is renamed into place before all were written.
     static func write(_ files: [(path: String, text: String)]) throws {
+        var seen: Set<String> = []
+        for (path, _) in files {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+                throw Failure(path: path, reason: "is a folder; name a file")
+            }
+            guard seen.insert(standardized(path)).inserted else {
+                throw Failure(path: path, reason: "named twice")
+            }
+        }
         var temporaries: [(String, String)] = []
         defer { for (temporary, _) in temporaries { unlink(temporary) } }
         for (path, text) in files {
@@ -92,6 +110,11 @@ enum AtomicFiles {
             }
         }
         temporaries = []
+    }
+
+    /// The path absolute, with `.`, `..` and symbolic links resolved, to compare two names of one file.
+    static func standardized(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
     }
 
     private static func reason(folder: String) -> String {

@@ -1,4 +1,5 @@
 import Foundation
+import Scenario
 import Testing
 
 /// `rehearse import` as a user runs it: exit codes, where the flow and the report go, and that a failed import
@@ -13,10 +14,12 @@ import Testing
         var stderr: String
     }
 
-    static func run(_ arguments: [String], stdin: String? = nil, environment extra: [String: String] = [:]) throws
-        -> Output
-    {
+    static func run(
+        _ arguments: [String], stdin: String? = nil, environment extra: [String: String] = [:],
+        directory: String? = nil
+    ) throws -> Output {
         let process = Process()
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment
@@ -109,5 +112,42 @@ import Testing
         let out = try Self.run(
             ["import", "curl", "-"], stdin: "curl 'http://127.0.0.1:9/api/me' -H 'Accept: application/json'\n")
         #expect(out.status == 0 && out.stdout.contains("  - get: /api/me\n"))
+    }
+
+    /// Nothing is replaced when one target cannot be written: a folder, or the same file twice.
+    @Test func allOrNothingOutput() throws {
+        let dir = try Self.folder()
+        try "old flow\n".write(toFile: dir + "/out.yaml", atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(atPath: dir + "/existing", withIntermediateDirectories: true)
+        let folder = try Self.run(
+            ["import", "har", Fixtures.path("chrome.har"), "-o", "out.yaml", "--profile", "existing"], directory: dir)
+        #expect(folder.status == 3 && folder.stderr.contains("is a folder"), "\(folder.stderr)")
+        #expect(try String(contentsOfFile: dir + "/out.yaml", encoding: .utf8) == "old flow\n")
+        let same = try Self.run(
+            ["import", "har", Fixtures.path("chrome.har"), "-o", "out.yaml", "--profile", "./out.yaml"], directory: dir)
+        #expect(same.status == 2 && same.stderr.contains("the same file"), "\(same.stderr)")
+        #expect(try String(contentsOfFile: dir + "/out.yaml", encoding: .utf8) == "old flow\n")
+    }
+
+    /// The profile names the flow relative to the profile's own folder, whatever the working directory.
+    @Test(arguments: [("flow.yaml", "../p.yaml"), ("flow.yaml", "ABSOLUTE/p.yaml"), ("../flow.yaml", "p.yaml")])
+    func profileFindsTheFlow(_ output: String, _ profile: String) throws {
+        let dir = try Self.folder()
+        try FileManager.default.createDirectory(atPath: dir + "/sub", withIntermediateDirectories: true)
+        let profilePath = profile.replacingOccurrences(of: "ABSOLUTE", with: dir)
+        let result = try Self.run(
+            ["import", "har", Fixtures.path("chrome.har"), "-o", output, "--profile", profilePath],
+            directory: dir + "/sub")
+        #expect(result.status == 0, "\(result.stderr)")
+        let environment = [
+            "BASE_URL": "http://127.0.0.1:9", "ROLE_EMAIL": "e@x.test", "ROLE_PASSWORD": "pw", "APIKEY": "k",
+            "COOKIE_LEGACY_SID": "c",
+        ]
+        let loadFrom = profilePath.hasPrefix("/") ? profilePath : dir + "/sub/" + profilePath
+        let loaded = try ProfileLoader(environment: environment).load(path: loadFrom)
+        #expect(
+            loaded.flows.map(\.name) == [
+                (output as NSString).lastPathComponent.replacingOccurrences(of: ".yaml", with: "")
+            ])
     }
 }

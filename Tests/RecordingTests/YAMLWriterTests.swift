@@ -79,7 +79,7 @@ import Testing
         let result = try Fixtures.importHAR("chrome.har")
         let text = ProfileYAMLWriter.write(
             report: result.report, flowName: "chrome", flowPath: "Profiles/flows/chrome.yaml",
-            profilePath: "Profiles/chrome.yaml")
+            profilePath: "Profiles/chrome.yaml", workingDirectory: "/w")
         #expect(text.contains("  - flows/chrome.yaml\n"))
         #expect(text.contains("      email: { env: ROLE_EMAIL }\n"))
         let folder = try Fixtures.temporary("", name: "unused")
@@ -93,7 +93,9 @@ import Testing
         ]
         let profile = try ProfileLoader(environment: environment).load(path: directory + "/chrome.yaml")
         #expect(profile.flows.map(\.name) == ["chrome"] && profile.roles.map(\.name) == ["user"])
-        #expect(ProfileYAMLWriter.relative("/abs/flow.yaml", from: "p.yaml") == "/abs/flow.yaml")
-        #expect(ProfileYAMLWriter.relative("a/b/flow.yaml", from: "a/c/p.yaml") == "../b/flow.yaml")
+        #expect(ProfileYAMLWriter.relative("/abs/flow.yaml", from: "/w/p.yaml") == "../abs/flow.yaml")
+        #expect(ProfileYAMLWriter.relative("/w/a/b/flow.yaml", from: "/w/a/c/p.yaml") == "../b/flow.yaml")
+        #expect(ProfileYAMLWriter.absolute("../p.yaml", in: "/w/sub") == "/w/p.yaml")
+        #expect(ProfileYAMLWriter.absolute("./a/../b.yaml", in: "/w") == "/w/b.yaml")
     }
 }

@@ -1,8 +1,11 @@
 /// Writes a starting profile next to an imported flow (`--profile PATH`): the base URL from the environment,
 /// the flow, a role whose fields come from the environment, and one iteration of one virtual user.
 public enum ProfileYAMLWriter {
-    /// The profile text; `flowPath` is written relative to the profile's folder.
-    public static func write(report: ImportReport, flowName: String, flowPath: String, profilePath: String) -> String {
+    /// The profile text; `flowPath` is written relative to the profile's folder. Relative paths are taken
+    /// from `workingDirectory` (both are made absolute first, so `--profile ../p.yaml` works).
+    public static func write(
+        report: ImportReport, flowName: String, flowPath: String, profilePath: String, workingDirectory: String
+    ) -> String {
         var lines = [
             "# Written by `rehearse import` with \(flowPath.split(separator: "/").last ?? "").",
             "# Edit roles and load before a real run.",
@@ -15,7 +18,9 @@ public enum ProfileYAMLWriter {
             lines.append(
                 "  allow_hosts: [" + hosts.map(YAMLText.scalar).joined(separator: ", ") + "]   # the recorded hosts")
         }
-        lines += ["flows:", "  - \(YAMLText.scalar(relative(flowPath, from: profilePath)))"]
+        let flow = relative(
+            absolute(flowPath, in: workingDirectory), from: absolute(profilePath, in: workingDirectory))
+        lines += ["flows:", "  - \(YAMLText.scalar(flow))"]
         if !report.roleFields.isEmpty {
             lines += ["roles:", "  user:", "    fields:"]
             for field in report.roleFields {
@@ -26,11 +31,21 @@ public enum ProfileYAMLWriter {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// `flows/x.yaml` seen from `profiles/p.yaml` → `../flows/x.yaml` (absolute paths stay absolute).
+    /// `path` from `/`, with `.` and `..` resolved (textually: a symbolic link is not followed).
+    static func absolute(_ path: String, in workingDirectory: String) -> String {
+        let full = path.hasPrefix("/") ? path : workingDirectory + "/" + path
+        var out: [Substring] = []
+        for piece in full.split(separator: "/") where piece != "." {
+            if piece == ".." { _ = out.popLast() } else { out.append(piece) }
+        }
+        return "/" + out.joined(separator: "/")
+    }
+
+    /// `/w/flows/x.yaml` seen from `/w/profiles/p.yaml` → `../flows/x.yaml`; both paths absolute and
+    /// resolved (``absolute(_:in:)``).
     static func relative(_ target: String, from profile: String) -> String {
-        if target.hasPrefix("/") != profile.hasPrefix("/") { return target }
-        let from = profile.split(separator: "/").dropLast().filter { $0 != "." }
-        let to = target.split(separator: "/").filter { $0 != "." }
+        let from = profile.split(separator: "/").dropLast()
+        let to = target.split(separator: "/")
         var common = 0
         while common < from.count, common < to.count - 1, from[common] == to[common] { common += 1 }
         let ups = Array(repeating: "..", count: from.count - common)
