@@ -174,3 +174,31 @@ extension FormatLimitTests {
         )
     }
 }
+
+/// Recorded `{{` anywhere in a request never reaches the flow as a placeholder, nor breaks the import.
+@Suite struct LiteralBracesTests {
+    @Test func bracesInEveryPart() throws {
+        let login = #"{"email": "ada@example.test", "password": "S3cret-Passw0rd!"}"#
+        let har = HARText.document(entries: [
+            HARText.entry("POST", "http://a.test/api/login", at: 0, requestBody: login),
+            HARText.entry(
+                "GET", "http://a.test/api/t/{{z}}%20x?q={{vu}}+x", at: 100,
+                requestHeaders: [("Cookie", "prefs={{x}}; sid=abcdef123456")]),
+            HARText.entry(
+                "POST", "http://a.test/api/mail", at: 200,
+                requestBody: "Dear {{vu}}, write to ada@example.test", extra: ""),
+        ])
+        let result = try HARImport.run(path: try Fixtures.temporary(har))
+        for request in result.flow.requests {
+            let templates = [request.url] + request.headers.map(\.value)
+            for template in templates {
+                #expect(!template.variables.contains(.vu) && !template.variables.contains(.capture("z")))
+            }
+            if case .raw(let body, _) = request.body { #expect(!body.variables.contains(.vu)) }
+        }
+        #expect(!result.yaml.contains("abcdef123456"))
+        let get = try #require(result.flow.requests.dropFirst().first)
+        #expect(get.url.description.hasPrefix("/api/t/{{env.TEXT_PATH}}?"))
+        #expect(result.report.notes.count == 4, "\(result.report.notes)")
+    }
+}

@@ -27,16 +27,18 @@ struct FlowImporter {
         var normalizer = RequestNormalizer(origins: origins, serverCookies: serverCookies)
         var roles = RoleFields(names: options.roleFields ?? ImportOptions.defaultRoleFields)
         var drafts = sorted.enumerated().map { normalizer.draft($1, position: $0) }
-        for i in drafts.indices { roles.rewrite(&drafts[i]) }
+        var braces = LiteralBraces()
+        for i in drafts.indices {
+            braces.rewrite(&drafts[i])
+            roles.rewrite(&drafts[i])
+        }
 
         var correlator = Correlator(exchanges: sorted)
         let layout = layOut(&drafts, sorted, correlator: &correlator)
 
         var scrubber = SecretScrubber()
-        var braces = LiteralBraces()
         for i in drafts.indices {
             scrubber.scrub(&drafts[i], label: Self.label)
-            braces.rewrite(&drafts[i], label: Self.label(drafts[i]))
             OriginText.replaceOrigins(in: &drafts[i], origins: normalizer.origins)
         }
         var registry = correlator.registry
@@ -46,7 +48,7 @@ struct FlowImporter {
         var flowSteps = steps
         let headers = FlowAssembly.hoistCommonHeaders(&flowSteps)
         let flow = Flow(name: options.name ?? FlowName.from(source), headers: headers, steps: flowSteps)
-        var notes = braces.notes
+        var notes = braces.notes { Self.label(drafts[$0]) }
         if correlator.indexWasFull {
             notes.append(
                 "the recording has more distinct response values than the correlation index holds "
