@@ -155,3 +155,23 @@ import Testing
         #expect(cmd?.message == "this looks like Windows cmd syntax (^ escapes)")
     }
 }
+
+extension CurlTests {
+    @Test func getDataGoesBeforeTheFragment() throws {
+        let result = try CurlImport.run(text: "curl -G 'https://x.test/api/a#top' -d q=1")
+        let request = try #require(result.flow.requests.first)
+        #expect(request.url.description == "/api/a")
+        #expect(request.query.map(\.name) == ["q"])
+    }
+
+    @Test func userInfoInTheURLIsBasicAuth() throws {
+        let result = try CurlImport.run(text: "curl 'https://bob:s3cretpw@x.test/a'")
+        #expect(!result.yaml.contains("s3cretpw"))
+        let expected = Data("bob:s3cretpw".utf8).base64EncodedString()
+        #expect(!result.yaml.contains(expected))
+        let request = try #require(result.flow.requests.first)
+        #expect(request.url.description == "/a")
+        #expect(request.headers.first { $0.name == "Authorization" }?.value.description == "Basic {{env.BASIC_AUTH}}")
+        #expect(result.report.origins.mainOrigin == "https://x.test")
+    }
+}

@@ -12,10 +12,18 @@ struct CurlCommand {
     var notes: [String] = []
 
     /// The request it sends: method from `-X` (else POST with data, GET without), data joined with `&`
-    /// (moved to the query with `-G`), curl's default form content type for `-d`.
+    /// (moved to the query with `-G`, before any `#fragment`, which is not sent), curl's default form content
+    /// type for `-d`, and user info in the URL (`https://bob:pw@host/`) as Basic auth, as curl sends it
+    /// (`-u` wins when both are given).
     func recorded(index: Int) -> RecordedExchange? {
-        guard var url else { return nil }
+        guard let given = url else { return nil }
+        var (url, credentials) = Self.splitUserInfo(given)
+        if let hash = url.firstIndex(of: "#") { url = String(url[..<hash]) }
         var headers = self.headers
+        if let credentials, !headers.contains(where: { $0.name.lowercased() == "authorization" }) {
+            headers.append(
+                HTTPField(name: "Authorization", value: "Basic " + Data(credentials.utf8).base64EncodedString()))
+        }
         let body = data.joined(separator: "&")
         var bodyValue: RecordedBody?
         if dataToQuery, !data.isEmpty {
@@ -36,5 +44,16 @@ struct CurlCommand {
             index: index, started: nil, duration: 0, pageref: nil, resourceType: nil, fromCache: false,
             request: RecordedRequest(method: method.uppercased(), url: url, headers: headers, body: bodyValue),
             response: nil)
+    }
+
+    /// The URL without `user:password@`, and the user info percent-decoded.
+    static func splitUserInfo(_ url: String) -> (url: String, credentials: String?) {
+        guard let schemeEnd = url.firstRange(of: "://") else { return (url, nil) }
+        let rest = url[schemeEnd.upperBound...]
+        let authorityEnd = rest.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? rest.endIndex
+        guard let at = rest[..<authorityEnd].lastIndex(of: "@") else { return (url, nil) }
+        let info = rest[..<at]
+        let credentials = FormEncoding.decode(info, plusAsSpace: false) ?? String(info)
+        return (String(url[..<schemeEnd.upperBound]) + rest[rest.index(after: at)...], credentials)
     }
 }
