@@ -45,17 +45,35 @@ enum NothingLeft {
     }
 }
 
-/// The last stage of every import: the YAML text, proved to load with `FlowDecoder`.
+/// The last stage of every import: the YAML text, proved to load with `FlowDecoder`, and to load back the
+/// same captures (each proved on its recorded response before it was written).
 enum FlowOutput {
     static func finish(_ flow: Flow, report: ImportReport, command: String) throws(ImportError) -> ImportResult {
         let yaml = FlowYAMLWriter.write(flow, comments: header(report, command: command))
+        let loaded: Flow
         do {
-            let loaded = try FlowDecoder.decode(yaml: yaml, file: flow.name + ".yaml")
-            return ImportResult(flow: loaded, yaml: yaml, report: report)
+            loaded = try FlowDecoder.decode(yaml: yaml, file: flow.name + ".yaml")
         } catch {
             throw ImportError(
                 file: report.source, message: "the flow written from this recording does not load: \(error)",
                 hint: "this is a bug in the import; the recording holds something the writer does not handle")
+        }
+        guard captures(loaded) == captures(flow) else {
+            throw ImportError(
+                file: report.source, message: "the flow written from this recording reads its captures differently",
+                hint: "this is a bug in the import; the recording holds a key the writer does not escape")
+        }
+        return ImportResult(flow: loaded, yaml: yaml, report: report)
+    }
+
+    /// Every capture of the flow, in order (groups flattened).
+    static func captures(_ flow: Flow) -> [Capture] {
+        flow.steps.flatMap { step -> [Capture] in
+            switch step {
+            case .request(let r): r.captures
+            case .group(let g): g.requests.flatMap(\.captures)
+            case .think: []
+            }
         }
     }
 

@@ -181,3 +181,25 @@ extension CorrelationTests {
         #expect(flow.requests[2].url.description == "{{next}}")
     }
 }
+
+/// Keys a JSON path must quote and escape are written so the loader reads the same key back.
+@Suite struct CaptureKeyEscapingTests {
+    @Test(arguments: [#"c\d"#, "it's", #"a\'b"#, "x y"])
+    func oddKeysLoadBackTheSameCapture(_ key: String) throws {
+        let body = String(data: try JSONSerialization.data(withJSONObject: [key: "a1b2c3d4e5"]), encoding: .utf8)!
+        let har = HARText.document(entries: [
+            HARText.entry("GET", "http://a.test/api/new", at: 0, body: body),
+            HARText.entry("GET", "http://a.test/api/items/a1b2c3d4e5", at: 500),
+        ])
+        let result = try HARImport.run(path: try Fixtures.temporary(har))
+        let capture = try #require(result.flow.requests.first?.captures.first)
+        guard case .json(let path) = capture.source else {
+            Issue.record("expected a json capture, got \(capture.source)")
+            return
+        }
+        #expect(path.components == [.key(key)])
+        #expect(try JSONPath.parse(path.text).components == [.key(key)])
+        #expect(capture.extract(body: Array(body.utf8), headers: []) == "a1b2c3d4e5")
+        #expect(result.flow.requests.last?.url.description == "/api/items/{{\(capture.name)}}")
+    }
+}

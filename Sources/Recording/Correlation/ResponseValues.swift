@@ -99,12 +99,11 @@ enum JSONPathText {
             case .key(let key):
                 if isPlain(key) {
                     text += ".\(key)"
-                } else if !key.contains("'") {
-                    text += "['\(key)']"
-                } else if !key.contains("\"") {
-                    text += "[\"\(key)\"]"
                 } else {
-                    return nil
+                    // The loader reads `\` inside quotes as "take the next character as is".
+                    let escaped = key.replacingOccurrences(of: "\\", with: "\\\\")
+                        .replacingOccurrences(of: "'", with: "\\'")
+                    text += "['\(escaped)']"
                 }
             }
         }
