@@ -2,7 +2,8 @@ import Scenario
 
 /// The import pipeline shared by HAR and curl: kept exchanges in, flow and report out.
 ///
-/// 1. Each exchange becomes a ``DraftRequest`` (URL split, headers filtered, body parsed); credentials of the
+/// 1. Each exchange becomes a ``DraftRequest`` (URL split, headers filtered, body parsed); values holding a
+///    recorded `{{` move to the environment (``LiteralBraces``) before anything else; credentials of the
 ///    `--role-fields` become `{{role.…}}`.
 /// 2. In recorded order, requests are laid out in steps (overlapping ones on the same page form a parallel
 ///    group, unless one needs another's response) and correlated with earlier steps' responses.
