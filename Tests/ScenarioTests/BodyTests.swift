@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Scenario
 
@@ -6,6 +7,21 @@ import Testing
         .role("email"): "ann@example.com", .role("password"): "p\"w\\d\n", .capture("token"): "a b&c=d/é",
     ]
     func lookup(_ v: Variable) -> String? { values[v] }
+
+    /// JSON written as text (an imported body with a number placeholder): values inside strings are escaped,
+    /// values outside are inserted as they are.
+    @Test func rawJSONBodyEscapesPlaceholdersInsideStrings() throws {
+        let text = #"{"org":{{org}},"note":"a \"quoted\" {{x}}","password":"{{role.password}}","list":[{{org}}]}"#
+        let values: [String: String] = ["org": "77123", "x": "q\"x", "role.password": #"pa"ss\w"#]
+        func lookup(_ v: Variable) -> String? { values["\(v)"] }
+        let body = Body.raw(try Template.parse(text), contentType: "application/vnd.api+json; charset=utf-8")
+        let rendered = String(decoding: body.render(lookup).bytes, as: UTF8.self)
+        #expect(rendered == #"{"org":77123,"note":"a \"quoted\" q\"x","password":"pa\"ss\\w","list":[77123]}"#)
+        let parsed = try JSONSerialization.jsonObject(with: Data(rendered.utf8)) as? [String: Any]
+        #expect(parsed?["password"] as? String == #"pa"ss\w"#)
+        let plain = Body.raw(try Template.parse(text), contentType: "text/plain")
+        #expect(String(decoding: plain.render(lookup).bytes, as: UTF8.self).contains(#""password":"pa"ss\w""#))
+    }
 
     @Test func rawBodyRendersTheTemplate() throws {
         let body = Body.raw(try Template.parse("user={{role.email}}"), contentType: "text/plain")

@@ -1,13 +1,19 @@
 extension Body {
     /// The bytes to send and their content type.
-    /// - `raw`: the rendered template with its content type (if any).
+    /// - `raw`: the rendered template with its content type (if any). When that type is JSON (`application/json`
+    ///   or `…+json`), a placeholder inside a JSON string is JSON-escaped and one outside a string (a number, say)
+    ///   is inserted as it is, so `{"org": {{org_id}}, "password": "{{role.password}}"}` stays valid JSON whatever
+    ///   the password holds.
     /// - `json`: compact JSON; placeholders inside string values are expanded and the inserted values are
     ///   JSON-escaped (a `"` in a password cannot break the document). Sent as `application/json`.
     /// - `form`: `a=1&b=2`, percent-encoded (space as `+`), sent as `application/x-www-form-urlencoded`.
     public func render(_ lookup: (Variable) -> String?) -> (bytes: [UInt8], contentType: String?) {
         switch self {
         case .raw(let template, let contentType):
-            return (Array(template.render(lookup).utf8), contentType)
+            guard let contentType, Self.isJSON(contentType), !template.isLiteral else {
+                return (Array(template.render(lookup).utf8), contentType)
+            }
+            return (Array(Self.renderJSONText(template, lookup: lookup).utf8), contentType)
         case .json(let value):
             var out = ""
             Self.writeJSON(value, lookup: lookup, to: &out)
@@ -15,6 +21,39 @@ extension Body {
         case .form(let items):
             return (PercentEncoding.pairs(items, formSpaces: true, lookup: lookup), "application/x-www-form-urlencoded")
         }
+    }
+
+    /// `application/json`, `application/vnd.api+json; charset=utf-8`, …
+    static func isJSON(_ contentType: String) -> Bool {
+        let type = contentType.split(separator: ";").first.map { $0.trimmingSpaces().lowercased() } ?? ""
+        return type == "application/json" || type.hasSuffix("+json")
+    }
+
+    /// Renders JSON text written as a template: tracks whether each placeholder sits inside a JSON string (after
+    /// an odd number of unescaped quotes) and escapes its value there.
+    private static func renderJSONText(_ template: Template, lookup: (Variable) -> String?) -> String {
+        var out = ""
+        var inString = false
+        var escaped = false
+        for part in template.parts {
+            switch part {
+            case .literal(let text):
+                out += text
+                for byte in text.utf8 {
+                    if escaped {
+                        escaped = false
+                    } else if byte == UInt8(ascii: "\\") {
+                        escaped = inString
+                    } else if byte == UInt8(ascii: "\"") {
+                        inString.toggle()
+                    }
+                }
+            case .variable(let v):
+                let value = lookup(v) ?? ""
+                if inString { JSONValue.writeEscaped(value, to: &out) } else { out += value }
+            }
+        }
+        return out
     }
 
     /// Writes compact JSON, expanding templates in string values.
