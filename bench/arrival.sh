@@ -9,36 +9,7 @@ set -euo pipefail
 BIN=${1:-.build/release/rehearse}
 RATE=${BENCH_RATE:-2000}
 SECONDS_PER_RUN=${BENCH_SECONDS:-20}
-work=$(mktemp -d /tmp/rehearsal-arrival.XXXXXX)
-chmod 755 "$work"  # nginx workers run as www-data
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-cores=$(nproc)
-server_cpu=0
-client_cpu=$(( cores > 1 ? 1 : 0 ))
-
-head -c 100 /dev/zero | tr "\0" "x" > "$work/small.txt"
-chmod 644 "$work/small.txt"
-mkdir -p "$work/logs"
-cat > "$work/nginx.conf" <<CONF
-worker_processes 1;
-daemon off;
-error_log $work/logs/error.log warn;
-pid $work/nginx.pid;
-events { worker_connections 4096; }
-http {
-    access_log off;
-    keepalive_requests 1000000;
-    server {
-        listen 127.0.0.1:$port;
-        root $work;
-    }
-}
-CONF
-taskset -c $server_cpu nginx -c "$work/nginx.conf" -p "$work" &
-nginx_pid=$!
-trap 'kill $nginx_pid 2>/dev/null; rm -rf "$work"' EXIT
-for _ in $(seq 50); do curl -fsS "http://127.0.0.1:$port/small.txt" >/dev/null 2>&1 && break; sleep 0.1; done
-url="http://127.0.0.1:$port/small.txt"
+source "$(dirname "$0")/nginx.sh"
 
 echo "Benchmark: constant arrival rate $RATE/s for ${SECONDS_PER_RUN}s, GET $url (100 bytes); server on core $server_cpu, clients on core $client_cpu"
 taskset -c $client_cpu wrk -t1 -c64 -d5s "$url" > "$work/wrk.txt"
