@@ -12,9 +12,10 @@ extension VirtualUser {
         let easy = handles[slot]
         let elapsed = Int((now &- easy.submittedAt) / 1000)
         var sample = outcome(of: result, for: request, elapsed: elapsed)
-        // Never sent (blocked host, set-up failure): no service time of its own.
-        let service = easy.sentAt > 0 ? Int((now &- easy.sentAt) / 1000) : elapsed
-        sample.serviceMicros = sample.error == .timeout ? max(service, sample.totalMicros - (elapsed - service)) : service
+        // Service time: the total less the wait before sending (a timeout's total is already raised to its limit);
+        // a request never sent (blocked host, set-up failure) has no wait to take off.
+        let queued = easy.sentAt > 0 ? elapsed - Int((now &- easy.sentAt) / 1000) : 0
+        sample.serviceMicros = sample.totalMicros - queued
         sample.overSpinner = groupSeries == nil && sample.totalMicros > worker.spinnerMicros
         worker.store.steps[request.seriesByRole[role]].record(sample)
         if sample.error != nil {

@@ -104,7 +104,7 @@ final class Worker {
             runDueArrivals(now)
             runDueWakes(now)
             deliverUnsentResults()
-            sendBacklog(now)
+            sendBacklog()
             let wait = unsent.isEmpty ? nextWait(now) : 0
             multi.poll(maxWait: wait) { easy, result in self.finished(easy, result) }
             if MonotonicClock.now() >= nextFlush { flush() }
@@ -204,7 +204,7 @@ final class Worker {
     }
 
     /// Sends queued transfers while there is room and the ceiling allows.
-    private func sendBacklog(_ now: UInt64) {
+    private func sendBacklog() {
         while let queued = backlog.first, multi.inFlight < plan.maxInFlightPerWorker, takeToken() {
             backlog.removeFirst()
             add(queued)
@@ -225,7 +225,7 @@ final class Worker {
 
     private func finished(_ easy: EasyHandle, _ result: TransferResult) {
         vus[easy.tag >> 10].completed(slot: easy.tag & 1023, result: result)
-        sendBacklog(MonotonicClock.now())
+        sendBacklog()
     }
 
     func schedule(_ vu: Int, at time: UInt64) { wakes.insert(Wake(time: time, vu: vu)) }

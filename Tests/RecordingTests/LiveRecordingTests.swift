@@ -37,17 +37,7 @@ import Testing
         #expect(flow.contains("{{role.email}}") && flow.contains("/api/tasks/{{"), "the login and the task ID are correlated")
         #expect(!flow.contains("Bearer ey") && !flow.lowercased().contains("bearer 0") && flow.contains("Bearer {{"))
 
-        try """
-        target:
-          base_url: "{{env.BASE_URL}}"
-        flows: [flows/dashboard.yaml]
-        roles:
-          admin:
-            fields: { email: admin@demo.test, password: demo-admin }
-          user:
-            fields: { email: user7@demo.test, password: demo-user }
-        load: { vus: 2, iterations: 4 }
-        """.write(toFile: dir + "/replay.yaml", atomically: true, encoding: .utf8)
+        try ReplayTests.writeReplayProfile(in: dir)
         try ReplayTests.withDemoServer { base in
             let run = try ImportCommandTests.run(
                 ["run", dir + "/replay.yaml", "--out", dir + "/Results", "-q"], environment: ["BASE_URL": base])

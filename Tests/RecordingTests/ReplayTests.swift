@@ -34,13 +34,9 @@ import Testing
         return try body(base)
     }
 
-    @Test func theRecordedUserFlowReplaysAsAdminAndAnotherUser() throws {
-        let dir = try ImportCommandTests.folder()
-        try FileManager.default.createDirectory(atPath: dir + "/flows", withIntermediateDirectories: true)
-        let imported = try ImportCommandTests.run([
-            "import", "har", Self.recording, "-o", dir + "/flows/dashboard.yaml",
-        ])
-        #expect(imported.status == 0)
+    /// `replay.yaml` in `dir`: `flows/dashboard.yaml` at `{{env.BASE_URL}}`, as `admin` and `user7`, 2 VUs × 4
+    /// iterations in all.
+    static func writeReplayProfile(in dir: String) throws {
         try """
         target:
           base_url: "{{env.BASE_URL}}"
@@ -52,6 +48,16 @@ import Testing
             fields: { email: user7@demo.test, password: demo-user }
         load: { vus: 2, iterations: 4 }
         """.write(toFile: dir + "/replay.yaml", atomically: true, encoding: .utf8)
+    }
+
+    @Test func theRecordedUserFlowReplaysAsAdminAndAnotherUser() throws {
+        let dir = try ImportCommandTests.folder()
+        try FileManager.default.createDirectory(atPath: dir + "/flows", withIntermediateDirectories: true)
+        let imported = try ImportCommandTests.run([
+            "import", "har", Self.recording, "-o", dir + "/flows/dashboard.yaml",
+        ])
+        #expect(imported.status == 0)
+        try ReplayTests.writeReplayProfile(in: dir)
         try Self.withDemoServer { base in
             let run = try ImportCommandTests.run(
                 ["run", dir + "/replay.yaml", "--out", dir + "/Results", "-q"], environment: ["BASE_URL": base])
