@@ -3,7 +3,7 @@
 #   make test   installs what is missing, builds, runs every test
 SHELL := /bin/bash
 SWIFT ?= swift
-APT_PACKAGES := libcurl4-openssl-dev
+APT_PACKAGES := libcurl4-openssl-dev zlib1g-dev
 BENCH_PACKAGES := nginx-light wrk time
 BIN := .build/debug/rehearse
 RELEASE_BIN := .build/release/rehearse

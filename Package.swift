@@ -19,6 +19,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         // Only so its `Metrics` module can be renamed (see the Reports target); swift-prometheus depends on it.
         .package(url: "https://github.com/apple/swift-metrics", from: "2.4.1"),
+        // Test servers only: gzip-encoded responses, as a web server sends them to browsers.
+        .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
     ],
     targets: [
         .executableTarget(name: "rehearse", dependencies: ["RehearseCommands"]),
@@ -73,6 +75,7 @@ let package = Package(
         .target(
             name: "TestSupport",
             dependencies: [
+                .product(name: "CompressNIO", package: "compress-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

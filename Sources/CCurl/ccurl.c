@@ -30,13 +30,12 @@ void ccurl_buffer_free(ccurl_buffer *b) {
     b->length = b->capacity = b->total = 0;
 }
 
-int ccurl_epoll_wait_ns(int epfd, struct epoll_event *events, int maxevents, long long timeout_ns) {
-    static int unsupported = 0;
-    if (!unsupported && timeout_ns >= 0) {
+int ccurl_epoll_wait_ns(int epfd, struct epoll_event *events, int maxevents, long long timeout_ns, int *no_pwait2) {
+    if (!*no_pwait2 && timeout_ns >= 0) {
         struct timespec t = { (time_t)(timeout_ns / 1000000000LL), (long)(timeout_ns % 1000000000LL) };
         int n = epoll_pwait2(epfd, events, maxevents, &t, NULL);
         if (n >= 0 || errno != ENOSYS) return n;
-        unsupported = 1;
+        *no_pwait2 = 1;
     }
     int ms = timeout_ns < 0 ? -1 : (int)((timeout_ns + 999999LL) / 1000000LL);
     return epoll_wait(epfd, events, maxevents, ms);

@@ -36,6 +36,9 @@ public struct CompiledRequest: Sendable {
     public var runtimeBase: String?
     /// Whether the URL's host must be checked against the allow-list at run time (it holds templates).
     public var needsHostCheck: Bool
+    /// The `Accept-Encoding` the flow sets (what the recorded browser sent), handed to libcurl so it decodes the
+    /// response; nil: the target's.
+    public var acceptEncoding: String?
 }
 
 /// Builds the series catalog while compiling flows.
@@ -80,7 +83,10 @@ struct CatalogBuilder {
         let url = URLJoin.join(base: baseURL, r.url)
         let fixed = url.isLiteral && r.query.isEmpty ? url.render { _ in nil } : nil
         let checksStatus = r.checks.contains { if case .status = $0 { true } else { false } }
-        let headers = HeaderMerge.merge(flow.headers, r.headers)
+        var headers = HeaderMerge.merge(flow.headers, r.headers)
+        // A literal Accept-Encoding goes to libcurl, which sends it and decodes what comes back.
+        let encoding = headers.first { $0.name.lowercased() == "accept-encoding" && $0.value.isLiteral }
+        headers.removeAll { $0.name.lowercased() == "accept-encoding" && $0.value.isLiteral }
         let fixedLines = headers.allSatisfy(\.value.isLiteral)
             ? headers.map { "\($0.name): \($0.value.render { _ in nil })" } : nil
         return CompiledRequest(
@@ -88,6 +94,6 @@ struct CatalogBuilder {
             setsContentType: headers.contains { $0.name.lowercased() == "content-type" },
             seriesByRole: series, checksStatus: checksStatus,
             runtimeBase: url.parts.first.map { if case .variable = $0 { baseURL } else { nil } } ?? nil,
-            needsHostCheck: !url.isLiteral)
+            needsHostCheck: !url.isLiteral, acceptEncoding: encoding.map { $0.value.render { _ in nil } })
     }
 }

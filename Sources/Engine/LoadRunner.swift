@@ -20,7 +20,7 @@ public final class LoadRunner: Sendable {
 
     public init(plan: RunPlan) {
         self.plan = plan
-        state = RunState(scenarios: plan.scenarios, maxRate: plan.profile.maxRequestRate, start: MonotonicClock.now())
+        state = RunState(maxRate: plan.profile.maxRequestRate, start: MonotonicClock.now())
     }
 
     /// Stops the run: the first call lets iterations in flight finish (up to `load.graceful_stop`); a second call,
@@ -67,7 +67,13 @@ public final class LoadRunner: Sendable {
         let processCPU = ProcessCPU()
         let done = DispatchGroup()
         let startLine = StartLine(parties: plan.workers)
-        for index in 0..<plan.workers { spawn(index, startLine: startLine, network: network, done: done) }
+        // A shared-iterations scenario's count is one for the whole run, taken by every worker.
+        let budgets = plan.scenarios.map { scenario -> IterationBudget? in
+            if case .sharedIterations(_, let n, _) = scenario.load.executor { IterationBudget(n) } else { nil }
+        }
+        for index in 0..<plan.workers {
+            spawn(index, startLine: startLine, network: network, budgets: budgets, done: done)
+        }
         // Every worker has made its curl handles: the schedules start now, not while handles were being made.
         let startTime = startLine.startTime()
         runStart.withLock { $0 = startTime }
@@ -89,7 +95,8 @@ public final class LoadRunner: Sendable {
         // Failure messages quote curl and responses; no secret leaves the engine in them.
         var store = merger.total
         store.redactMessages(with: plan.secrets.redact)
-        return RunOutcome(info: info, catalog: plan.catalog, store: store, setupError: setupError.withLock { $0 })
+        return RunOutcome(
+            info: info, catalog: plan.catalog, store: store, setupError: setupError.withLock { $0 } ?? state.failureReason)
     }
 
     private static func wait(until deadline: UInt64) -> Int {
@@ -97,13 +104,15 @@ public final class LoadRunner: Sendable {
         return deadline > now ? Int(deadline - now) : 0
     }
 
-    private func spawn(_ index: Int, startLine: StartLine, network: NetworkLayer?, done: DispatchGroup) {
+    private func spawn(
+        _ index: Int, startLine: StartLine, network: NetworkLayer?, budgets: [IterationBudget?], done: DispatchGroup
+    ) {
         done.enter()
         let thread = Thread { [self] in
             defer { done.leave() }
             let worker: Worker
             do {
-                worker = try Worker(plan: plan, state: state, index: index, network: network)
+                worker = try Worker(plan: plan, state: state, index: index, network: network, budgets: budgets)
             } catch {
                 setupError.withLock { $0 = "\(error)" }
                 state.requestStop(hard: true)

@@ -1,5 +1,6 @@
 import Metrics
 import Scenario
+import Transport
 
 /// Everything a run needs, resolved once before any thread starts; read-only and shared by every worker.
 public struct RunPlan: Sendable {
@@ -44,11 +45,16 @@ public struct RunPlan: Sendable {
     public var keepEvidence = false
     /// Extra CA bundle (PEM) for TLS targets with a private CA.
     public var caFile: String?
+    /// Seeds every user's random draws (think times), so a run with the same seed waits the same.
+    public var seed: UInt64
 
+    /// - Parameter network: conditions for every role, overriding the profile's (`--network`); a pass-through
+    ///   network (`none`) turns emulation off for all.
     public init(
         profile: Profile, workers: Int, environment: [String: String], maxInFlightPerWorker: Int = 1000,
-        caFile: String? = nil
+        caFile: String? = nil, network: NetworkConditions? = nil, seed: UInt64 = .random(in: 0...UInt64.max)
     ) {
+        self.seed = seed
         self.profile = profile
         self.workers = max(1, min(workers, profile.maxVUs))
         self.environment = environment
@@ -56,7 +62,7 @@ public struct RunPlan: Sendable {
         self.caFile = caFile
         secrets = SecretList(profile: profile, environment: environment)
         networkByRole = profile.roles.indices.map { index in
-            profile.networkConditions(forRole: index).flatMap { $0.isPassThrough ? nil : $0 }
+            (network ?? profile.networkConditions(forRole: index)).flatMap { $0.isPassThrough ? nil : $0 }
         }
         var builder = CatalogBuilder(roles: profile.roles.map(\.name), scenarios: profile.scenarios.map(\.name))
         let base = Template(literalOrParsed: profile.target.baseURL).render { v in
@@ -87,6 +93,26 @@ public struct RunPlan: Sendable {
             defer { seen[role] += 1 }
             return seen[role]
         }
+    }
+}
+
+extension RunPlan {
+    /// How every easy handle of the run is set up: the profile's timeouts, HTTP version, TLS, compression.
+    public var transferOptions: TransferOptions {
+        let target = profile.target
+        return TransferOptions(
+            timeoutMilliseconds: Int(profile.timeouts.request.nanoseconds / 1_000_000),
+            connectTimeoutMilliseconds: Int(profile.timeouts.connect.nanoseconds / 1_000_000),
+            allowHTTP2: target.httpVersion == .auto, verifyTLS: target.verifyTLS, caFile: caFile,
+            acceptEncoding: target.acceptEncoding)
+    }
+
+    /// The reachability check before a run: one connection to the base URL, within the connect timeout.
+    public var preflightOptions: TransferOptions {
+        var options = transferOptions
+        options.timeoutMilliseconds = options.connectTimeoutMilliseconds
+        options.allowHTTP2 = false
+        return options
     }
 }
 

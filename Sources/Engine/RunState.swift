@@ -7,8 +7,6 @@ import Synchronization
 final class RunState: Sendable {
     /// 0 running, 1 stop starting iterations (graceful), 2 cut transfers now.
     let stopLevel = Atomic<Int>(0)
-    /// Per scenario: iterations left to start when it is bounded by a shared count (`Int.max` otherwise).
-    private let iterationsLeft: [IterationBudget]
     /// Virtual users running an iteration now.
     let activeVUs = Atomic<Int>(0)
     /// `target.max_rate` for the whole run (nil: no cap); set once before the workers start.
@@ -17,15 +15,20 @@ final class RunState: Sendable {
     /// Each finished worker's thread CPU time and running time, seconds.
     private let workerCPU = Mutex<[(cpu: Double, wall: Double)]>([])
 
-    init(scenarios: [PlannedScenario], maxRate: Double?, start: UInt64) {
+    /// Why an engine thread had to stop the run (libcurl refused a call), if one did.
+    private let failure = Mutex<String?>(nil)
+
+    init(maxRate: Double?, start: UInt64) {
         ceiling = maxRate.map { RequestCeiling(perSecond: $0, start: start) }
-        iterationsLeft = scenarios.map { scenario in
-            if case .sharedIterations(_, let n, _) = scenario.load.executor { IterationBudget(n) } else { IterationBudget(Int.max) }
-        }
     }
 
-    /// Takes one iteration from the scenario's shared budget; false when it is spent.
-    func takeIteration(scenario: Int) -> Bool { iterationsLeft[scenario].take() }
+    /// An engine thread cannot go on: remember why (the first reason wins) and cut the run.
+    func fail(_ reason: String) {
+        failure.withLock { if $0 == nil { $0 = reason } }
+        requestStop(hard: true)
+    }
+
+    var failureReason: String? { failure.withLock { $0 } }
 
     func post(_ store: MetricsStore) { mailbox.withLock { $0.append(store) } }
 
@@ -46,22 +49,6 @@ final class RunState: Sendable {
             stopLevel.store(2, ordering: .relaxed)
         } else {
             _ = stopLevel.compareExchange(expected: 0, desired: 1, ordering: .relaxed)
-        }
-    }
-}
-
-/// A count of iterations shared by the workers, taken one at a time.
-final class IterationBudget: Sendable {
-    private let left: Atomic<Int>
-
-    init(_ count: Int) { left = Atomic(count) }
-
-    func take() -> Bool {
-        while true {
-            let n = left.load(ordering: .relaxed)
-            if n <= 0 { return false }
-            if n == Int.max { return true }
-            if left.compareExchange(expected: n, desired: n - 1, ordering: .relaxed).exchanged { return true }
         }
     }
 }

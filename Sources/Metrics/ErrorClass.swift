@@ -44,6 +44,9 @@ public enum ErrorClass: String, Sendable, Codable, CaseIterable, Comparable {
 
 /// A phase of one transfer, from libcurl's timings.
 public enum Phase: String, Sendable, Codable, CaseIterable {
+    /// From when the user issued the request to when libcurl began it: the browser's per-host connection limit,
+    /// the generator's own queue, an open model's late start (DevTools calls it "Queueing").
+    case queue
     case dns, connect, tls
     /// From the request being sent to the first response byte.
     case ttfb
@@ -57,6 +60,7 @@ public enum Phase: String, Sendable, Codable, CaseIterable {
         case .tls: 2
         case .ttfb: 3
         case .transfer: 4
+        case .queue: 5  // added last, so runs saved before it keep their indices
         }
     }
 }

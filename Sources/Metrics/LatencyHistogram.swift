@@ -4,17 +4,23 @@ import Histogram
 /// serialized form: the recorded values and their counts, nothing for empty buckets.
 public struct LatencyHistogram: Sendable, Equatable {
     public private(set) var histogram = Histogram<UInt64>(numberOfSignificantValueDigits: .three)
+    /// The exact sum of every recorded value, so the mean is exact and costs nothing; nil when unknown (a histogram
+    /// saved before sums were kept, or merged with one).
+    public private(set) var sum: UInt64? = 0
 
     public init() {}
 
     @inline(__always)
     public mutating func record(micros: Int) {
-        _ = histogram.record(UInt64(max(micros, 0)))
+        let value = UInt64(max(micros, 0))
+        _ = histogram.record(value)
+        sum = sum.map { $0 &+ value }
     }
 
     public mutating func add(_ other: LatencyHistogram) {
         guard other.count > 0 else { return }
         histogram.add(other.histogram)
+        sum = sum.flatMap { mine in other.sum.map { mine &+ $0 } }
     }
 
     public var count: Int { Int(histogram.totalCount) }
@@ -27,11 +33,15 @@ public struct LatencyHistogram: Sendable, Equatable {
     /// The largest value recorded, exactly (not its bucket's upper edge).
     public var maxMicros: Int { count == 0 ? 0 : Int(histogram.maxRecorded) }
     public var minMicros: Int { count == 0 ? 0 : Int(histogram.min) }
-    public var meanMicros: Double { count == 0 ? 0 : histogram.mean }
+    public var meanMicros: Double {
+        guard count > 0 else { return 0 }
+        if let sum { return Double(sum) / Double(count) }
+        return histogram.mean
+    }
 }
 
 extension LatencyHistogram: Codable {
-    private enum CodingKeys: String, CodingKey { case unit, digits, values, counts, min, max }
+    private enum CodingKeys: String, CodingKey { case unit, digits, values, counts, min, max, sum }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -48,6 +58,7 @@ extension LatencyHistogram: Codable {
         if count > 0 {
             try c.encode(histogram.min, forKey: .min)
             try c.encode(histogram.maxRecorded, forKey: .max)
+            try c.encodeIfPresent(sum, forKey: .sum)
         }
     }
 
@@ -62,6 +73,7 @@ extension LatencyHistogram: Codable {
         let min = try c.decodeIfPresent(UInt64.self, forKey: .min)
         let max = try c.decodeIfPresent(UInt64.self, forKey: .max)
         for (value, n) in zip(values, counts) where n > 0 { restore(value, count: n, min: min, max: max) }
+        sum = count == 0 ? 0 : try c.decodeIfPresent(UInt64.self, forKey: .sum)
     }
 
     /// Re-records one bucket. Buckets store a range, so the exact extremes are put back where they fell.

@@ -12,7 +12,12 @@ public struct RequestSample: Sendable {
     public var error: ErrorClass?
     /// A short, secret-free description of the failure.
     public var message: String?
+    /// Decoded body bytes (what the page gets).
     public var bytes: Int
+    /// Body bytes on the wire, before content decoding.
+    public var wireBytes = 0
+    /// Waiting before libcurl began the transfer, µs (`Phase.queue`).
+    public var queueMicros = 0
     /// Service time in µs: from handing the request to libcurl to its end (without time queued in the generator or
     /// behind schedule). What a closed-loop tool reports as latency.
     public var serviceMicros: Int

@@ -48,7 +48,9 @@ public struct RunSummary: Sendable, Equatable, Codable {
         public var freshConnections: Int
         public var reusedConnections: Int
         public var overSpinner: Int
+        /// Decoded response body bytes, and the same bodies' bytes on the wire (smaller when compressed).
         public var bytes: Int
+        public var wireBytes: Int?
         public var messages: [String: Int]
     }
 
@@ -95,7 +97,7 @@ public struct RunSummary: Sendable, Equatable, Codable {
                 errors: Self.errorCounts { s.errors($0) }, latency: Percentiles(s.total), serviceTime: Percentiles(s.service),
                 phases: Dictionary(uniqueKeysWithValues: Phase.allCases.map { ($0.rawValue, Percentiles(s.phases[$0.index])) }),
                 freshConnections: s.freshConnections, reusedConnections: s.reusedConnections,
-                overSpinner: s.overSpinner, bytes: s.bytes, messages: s.messages)
+                overSpinner: s.overSpinner, bytes: s.bytes, wireBytes: s.wireBytes, messages: s.messages)
         }
         groups = zip(catalog.groups, store.groups).filter { $0.1.count > 0 }.map { key, g in
             GroupReport(

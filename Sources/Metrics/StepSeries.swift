@@ -12,7 +12,9 @@ public struct StepSeries: Sendable, Equatable, Codable {
     public var errors = Array(repeating: 0, count: ErrorClass.allCases.count)
     public var freshConnections = 0
     public var reusedConnections = 0
+    /// Decoded body bytes, and the same bodies' bytes on the wire (compressed when the server compressed them).
     public var bytes = 0
+    public var wireBytes = 0
     /// Lone requests (not in a group) slower than the spinner limit.
     public var overSpinner = 0
     /// Up to `maxMessages` distinct failure messages with their counts.
@@ -28,6 +30,7 @@ public struct StepSeries: Sendable, Equatable, Codable {
         total.record(micros: s.totalMicros)
         service.record(micros: s.serviceMicros)
         bytes += s.bytes
+        wireBytes += s.wireBytes
         if s.overSpinner { overSpinner += 1 }
         if s.responded {
             if s.freshConnection { freshConnections += 1 } else { reusedConnections += 1 }
@@ -45,6 +48,7 @@ public struct StepSeries: Sendable, Equatable, Codable {
             phases[Phase.connect.index].record(micros: s.phaseMicros.1)
             if s.phaseMicros.2 > 0 { phases[Phase.tls.index].record(micros: s.phaseMicros.2) }
         }
+        phases[Phase.queue.index].record(micros: s.queueMicros)
         phases[Phase.ttfb.index].record(micros: s.phaseMicros.3)
         phases[Phase.transfer.index].record(micros: s.phaseMicros.4)
     }
@@ -63,6 +67,7 @@ public struct StepSeries: Sendable, Equatable, Codable {
         freshConnections += o.freshConnections
         reusedConnections += o.reusedConnections
         bytes += o.bytes
+        wireBytes += o.wireBytes
         overSpinner += o.overSpinner
         for (m, n) in o.messages where messages[m] != nil || messages.count < Self.maxMessages {
             messages[m, default: 0] += n
@@ -73,7 +78,8 @@ public struct StepSeries: Sendable, Equatable, Codable {
     public func errors(_ c: ErrorClass) -> Int { errors[c.index] }
 
     private enum CodingKeys: String, CodingKey {
-        case total, service, phases, requests, errors, freshConnections, reusedConnections, bytes, overSpinner, messages
+        case total, service, phases, requests, errors, freshConnections, reusedConnections, bytes, wireBytes
+        case overSpinner, messages
     }
 
     /// Runs saved before service time was recorded read it as equal to the total.
@@ -82,11 +88,16 @@ public struct StepSeries: Sendable, Equatable, Codable {
         total = try c.decode(LatencyHistogram.self, forKey: .total)
         service = try c.decodeIfPresent(LatencyHistogram.self, forKey: .service) ?? total
         phases = try c.decode([LatencyHistogram].self, forKey: .phases)
+        // Runs saved before a phase existed have fewer; the missing ones are empty.
+        if phases.count < Phase.allCases.count {
+            phases += Array(repeating: LatencyHistogram(), count: Phase.allCases.count - phases.count)
+        }
         requests = try c.decode(Int.self, forKey: .requests)
         errors = try c.decode([Int].self, forKey: .errors)
         freshConnections = try c.decode(Int.self, forKey: .freshConnections)
         reusedConnections = try c.decode(Int.self, forKey: .reusedConnections)
         bytes = try c.decode(Int.self, forKey: .bytes)
+        wireBytes = try c.decodeIfPresent(Int.self, forKey: .wireBytes) ?? bytes
         overSpinner = try c.decode(Int.self, forKey: .overSpinner)
         messages = try c.decode([String: Int].self, forKey: .messages)
     }

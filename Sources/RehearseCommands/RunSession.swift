@@ -14,13 +14,10 @@ struct RunSession {
     var environment = ProcessInfo.processInfo.environment
 
     func execute() throws -> ExitStatus {
-        var plan = RunPlan(
+        let plan = RunPlan(
             profile: profile, workers: overrides.workers ?? ProcessInfo.processInfo.activeProcessorCount,
-            environment: environment, caFile: overrides.caFile)
-        if let text = overrides.network {
-            let conditions = try NetworkInput.parse(text)
-            plan.networkByRole = plan.networkByRole.map { _ in conditions.isPassThrough ? nil : conditions }
-        }
+            environment: environment, caFile: overrides.caFile,
+            network: try overrides.network.map(NetworkInput.parse))
         if let problem = preflight(plan) {
             Console.err(problem)
             return .runError
@@ -100,11 +97,7 @@ struct RunSession {
 
     /// A clear error when the target does not accept connections, naming the profile field.
     private func preflight(_ plan: RunPlan) -> String? {
-        let t = profile.timeouts
-        let options = TransferOptions(
-            timeoutMilliseconds: Int(t.connect.inMilliseconds), connectTimeoutMilliseconds: Int(t.connect.inMilliseconds),
-            allowHTTP2: false, verifyTLS: profile.target.verifyTLS, caFile: overrides.caFile)
-        guard let failure = Reachability.check(url: plan.baseURL, options: options) else { return nil }
+        guard let failure = Reachability.check(url: plan.baseURL, options: plan.preflightOptions) else { return nil }
         let place = profile.target.source.map { "\($0): " } ?? ""
         let shown = plan.secrets.redact(URLText.withoutUserInfo(plan.baseURL))
         return """

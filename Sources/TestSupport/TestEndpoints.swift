@@ -1,3 +1,4 @@
+import CompressNIO
 import NIOCore
 import NIOHTTP1
 
@@ -42,9 +43,26 @@ struct TestEndpoints {
             after(milliseconds: stall) { writer.send(.ok, text: "ok") }
         case .pause(let at, let ms):
             after(milliseconds: state.pauseWait(atMilliseconds: at, milliseconds: ms)) { writer.send(.ok, text: "ok") }
+        case .gzip(let count):
+            compressible(count, acceptEncoding: request.head.headers["Accept-Encoding"].joined(separator: ","))
         case .notFound:
             writer.send(.notFound, text: "not found")
         }
+    }
+
+    /// `/gzip/{n}`: compresses only when the client said it can decode gzip.
+    private func compressible(_ count: Int, acceptEncoding: String) {
+        var body = ByteBuffer()
+        let row = Array(#"{"id":12345,"name":"task","done":false},"#.utf8)
+        for index in 0..<count { body.writeInteger(row[index % row.count]) }
+        var headers = Self.jsonHeaders
+        headers.add(name: "Vary", value: "Accept-Encoding")
+        guard acceptEncoding.lowercased().contains("gzip") else { return writer.send(.ok, headers: headers, body: body) }
+        guard let compressed = try? body.compress(with: .gzip()) else {
+            return writer.send(.internalServerError, text: "gzip failed")
+        }
+        headers.add(name: "Content-Encoding", value: "gzip")
+        writer.send(.ok, headers: headers, body: compressed)
     }
 
     static let jsonHeaders: HTTPHeaders = ["Content-Type": "application/json"]

@@ -26,6 +26,9 @@ enum TestRoute: Equatable {
     /// the server stops answering `/pause` requests for `ms`; every one that arrives meanwhile is answered when
     /// the pause ends. Before and after, answers are immediate. Once per server.
     case pause(atMilliseconds: Int, milliseconds: Int)
+    /// `/gzip/{n}`: `n` bytes of JSON-like text, gzip-compressed when the request's `Accept-Encoding` allows it
+    /// (`Content-Encoding: gzip`), as a web server compresses JSON and HTML for browsers.
+    case gzip(count: Int)
     /// Anything else (or a malformed number): 404.
     case notFound
 
@@ -60,6 +63,7 @@ enum TestRoute: Equatable {
         case ("bytes", 1) where args[0] <= maxBodyBytes: return .bytes(count: args[0])
         case ("drip", 2) where args[0] <= maxBodyBytes:
             return .drip(count: args[0], intervalMilliseconds: args[1])
+        case ("gzip", 1) where args[0] <= maxBodyBytes: return .gzip(count: args[0])
         case ("stall-once", 1): return .stallOnce(milliseconds: args[0])
         case ("pause", 2): return .pause(atMilliseconds: args[0], milliseconds: args[1])
         default: return .notFound

@@ -12,22 +12,25 @@ extension EasyHandle {
         if request.url != lastURL {  // setopt copies and re-parses the URL; a VU often repeats one
             try set(CURLOPT_URL, request.url)
             lastURL = request.url
+            try setPipeWait(allowHTTP2 && Self.isHTTPS(request.url))
         }
         // Browsers send `Content-Length: 0` with a bodiless POST, PUT or PATCH; an empty body does that.
         let body = request.body ?? (Self.methodsWithBody.contains(request.method) ? [] : nil)
         try setMethod(request.method, body: body)
         if request.headerLines != headerLines { try setHeaders(request.headerLines) }
+        try setAcceptEncoding(Curl.decodable(request.acceptEncoding ?? defaultAcceptEncoding))
     }
 
     private func setMethod(_ method: String, body: [UInt8]?) throws(CurlError) {
         if let body {
             try set(CURLOPT_NOBODY, 0)
             try set(CURLOPT_POST, 1)
-            try CurlError.check(ccurl_easy_setopt_offt(raw, CURLOPT_POSTFIELDSIZE_LARGE, body.count), "POSTFIELDSIZE")
+            let size = ccurl_easy_setopt_offt(raw, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(body.count))
+            try CurlError.check(size, Curl.name(of: CURLOPT_POSTFIELDSIZE_LARGE))
             let code = body.withUnsafeBufferPointer {
                 ccurl_easy_setopt_ptr(raw, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: $0.baseAddress))
             }
-            try CurlError.check(code, "COPYPOSTFIELDS")
+            try CurlError.check(code, Curl.name(of: CURLOPT_COPYPOSTFIELDS))
             try set(CURLOPT_CUSTOMREQUEST, method == "POST" ? nil : method)
             lastMethod = "\(method)+body"
             return
@@ -48,6 +51,19 @@ extension EasyHandle {
         }
     }
 
+    /// Over TLS a new transfer waits for a connection being set up that may turn out to be HTTP/2, to multiplex on
+    /// it as a browser does, instead of opening another. Plain HTTP never multiplexes (no h2c): waiting there would
+    /// only delay a request that a browser sends at once on a connection of its own.
+    private func setPipeWait(_ on: Bool) throws(CurlError) {
+        guard on != pipeWait else { return }
+        try set(CURLOPT_PIPEWAIT, on ? 1 : 0)
+        pipeWait = on
+    }
+
+    private static func isHTTPS(_ url: String) -> Bool {
+        url.utf8.count > 8 && url.utf8.prefix(8).map { $0 | 0x20 }.elementsEqual("https://".utf8.map { $0 | 0x20 })
+    }
+
     static let methodsWithBody: Set<String> = ["POST", "PUT", "PATCH"]
 
     private func setHeaders(_ lines: [String]) throws(CurlError) {
@@ -56,7 +72,7 @@ extension EasyHandle {
         // libcurl 7.88 adds `Expect: 100-continue` to large bodies, costing a round trip; browsers never do.
         // Always in the list, so the cached list is right whether or not the next request has a body.
         list = curl_slist_append(list, "Expect:")
-        try CurlError.check(ccurl_easy_setopt_slist(raw, CURLOPT_HTTPHEADER, list), "HTTPHEADER")
+        try CurlError.check(ccurl_easy_setopt_slist(raw, CURLOPT_HTTPHEADER, list), Curl.name(of: CURLOPT_HTTPHEADER))
         curl_slist_free_all(headerList)
         headerList = list
         headerLines = lines

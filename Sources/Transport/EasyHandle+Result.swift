@@ -9,6 +9,8 @@ extension EasyHandle {
         result.newConnections = Int(info(CURLINFO_NUM_CONNECTS))
         result.primaryPort = info(CURLINFO_PRIMARY_PORT)
         result.bodyBytes = body.pointee.total
+        result.wireBodyBytes = infoOffset(CURLINFO_SIZE_DOWNLOAD_T)
+        result.httpVersion = Self.httpVersionName(info(CURLINFO_HTTP_VERSION))
         if body.pointee.limit > 0 { result.body = bytes(of: body) }
         if keepHeaders { result.headers = Self.parseHeaders(bytes(of: header)) }
         if code != CURLE_OK {
@@ -24,7 +26,7 @@ extension EasyHandle {
         return value
     }
 
-    private func infoTime(_ what: CURLINFO) -> Int {
+    private func infoOffset(_ what: CURLINFO) -> Int {
         var value: curl_off_t = 0
         _ = ccurl_easy_getinfo_offt(raw, what, &value)
         return Int(value)
@@ -32,13 +34,24 @@ extension EasyHandle {
 
     private func timings() -> TransferTimings {
         var t = TransferTimings()
-        t.nameLookup = infoTime(CURLINFO_NAMELOOKUP_TIME_T)
-        t.connect = infoTime(CURLINFO_CONNECT_TIME_T)
-        t.appConnect = infoTime(CURLINFO_APPCONNECT_TIME_T)
-        t.preTransfer = infoTime(CURLINFO_PRETRANSFER_TIME_T)
-        t.startTransfer = infoTime(CURLINFO_STARTTRANSFER_TIME_T)
-        t.total = infoTime(CURLINFO_TOTAL_TIME_T)
+        t.nameLookup = infoOffset(CURLINFO_NAMELOOKUP_TIME_T)
+        t.connect = infoOffset(CURLINFO_CONNECT_TIME_T)
+        t.appConnect = infoOffset(CURLINFO_APPCONNECT_TIME_T)
+        t.preTransfer = infoOffset(CURLINFO_PRETRANSFER_TIME_T)
+        t.startTransfer = infoOffset(CURLINFO_STARTTRANSFER_TIME_T)
+        t.total = infoOffset(CURLINFO_TOTAL_TIME_T)
         return t
+    }
+
+    /// `1.1`, `2`, `3` or `1.0` for `CURLINFO_HTTP_VERSION`; nil when no response came.
+    static func httpVersionName(_ code: Int) -> String? {
+        switch code {
+        case Int(CURL_HTTP_VERSION_1_0): "1.0"
+        case Int(CURL_HTTP_VERSION_1_1): "1.1"
+        case Int(CURL_HTTP_VERSION_2_0): "2"
+        case Int(CURL_HTTP_VERSION_3): "3"
+        default: nil
+        }
     }
 
     private func bytes(of buffer: UnsafeMutablePointer<ccurl_buffer>) -> [UInt8] {

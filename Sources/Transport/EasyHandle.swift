@@ -16,14 +16,25 @@ public final class EasyHandle {
     var lastMethod = "GET"
     var lastURL = ""
     var keepHeaders = false
+    /// The `Accept-Encoding` libcurl was last told (see `setAcceptEncoding`).
+    var acceptEncoding: String?
+    var acceptEncodingSet = false
+    /// `TransferOptions.acceptEncoding`: what a request that names none asks for.
+    var defaultAcceptEncoding: String?
+    /// Whether HTTP/2 may be negotiated, and whether `CURLOPT_PIPEWAIT` is on (see `setPipeWait`).
+    var allowHTTP2 = true
+    var pipeWait = false
     /// Keeps the share alive as long as the handle points at it.
     let share: ShareHandle?
     /// Whether the handle is added to a multi handle (in flight).
     var inMulti = false
     /// The socket registry of the multi handle this handle last ran on; its close callback points there.
     var socketRegistry: SocketRegistry?
-    /// Free for the owner's use (e.g. which request of a group this handle carries).
-    public var tag = 0
+    /// Free for the owner's use: who the handle belongs to (e.g. a virtual user's index) and which of its
+    /// requests it carries (e.g. the request's place in a parallel group). Two whole fields, so no count of
+    /// owners or requests can overflow into the other.
+    public var owner = 0
+    public var slot = 0
     /// When the owner submitted the current request (monotonic ns); set by the owner.
     public var submittedAt: UInt64 = 0
     /// When the transfer was handed to libcurl (monotonic ns): where its service time starts.
@@ -63,21 +74,34 @@ public final class EasyHandle {
         try set(CURLOPT_CONNECTTIMEOUT_MS, options.connectTimeoutMilliseconds)
         let version = options.allowHTTP2 ? CURL_HTTP_VERSION_2TLS : CURL_HTTP_VERSION_1_1
         try set(CURLOPT_HTTP_VERSION, Int(version))
-        try set(CURLOPT_PIPEWAIT, 1)  // wait for an h2 connection to multiplex on instead of opening more
+        allowHTTP2 = options.allowHTTP2
         try set(CURLOPT_SSL_VERIFYPEER, options.verifyTLS ? 1 : 0)
         try set(CURLOPT_SSL_VERIFYHOST, options.verifyTLS ? 2 : 0)
+        // Only web requests, whatever a rendered URL or a redirect says (no file://, gopher:// …).
+        try set(CURLOPT_PROTOCOLS_STR, "http,https")
+        try set(CURLOPT_REDIR_PROTOCOLS_STR, "http,https")
         if let ca = options.caFile { try set(CURLOPT_CAINFO, ca) }
         try set(CURLOPT_COOKIEFILE, "")  // turns the cookie engine on, reading no file
-        try CurlError.check(ccurl_easy_setopt_ptr(raw, CURLOPT_ERRORBUFFER, errorBuffer), "ERRORBUFFER")
-        try CurlError.check(ccurl_easy_setopt_write_cb(raw, CURLOPT_WRITEFUNCTION, ccurl_buffer_write), "WRITE")
-        try CurlError.check(ccurl_easy_setopt_ptr(raw, CURLOPT_WRITEDATA, body), "WRITEDATA")
-        try CurlError.check(ccurl_easy_setopt_write_cb(raw, CURLOPT_HEADERFUNCTION, ccurl_buffer_write), "HEADER")
-        try CurlError.check(ccurl_easy_setopt_ptr(raw, CURLOPT_HEADERDATA, header), "HEADERDATA")
-        let me = Unmanaged.passUnretained(self).toOpaque()
-        try CurlError.check(ccurl_easy_setopt_ptr(raw, CURLOPT_PRIVATE, me), "PRIVATE")
-        if let share { try CurlError.check(ccurl_easy_setopt_share(raw, share.raw), "SHARE") }
+        defaultAcceptEncoding = options.acceptEncoding
+        try setAcceptEncoding(Curl.decodable(options.acceptEncoding))
+        try set(CURLOPT_ERRORBUFFER, pointer: errorBuffer)
+        try CurlError.check(ccurl_easy_setopt_write_cb(raw, CURLOPT_WRITEFUNCTION, ccurl_buffer_write), Curl.name(of: CURLOPT_WRITEFUNCTION))
+        try set(CURLOPT_WRITEDATA, pointer: body)
+        try CurlError.check(ccurl_easy_setopt_write_cb(raw, CURLOPT_HEADERFUNCTION, ccurl_buffer_write), Curl.name(of: CURLOPT_HEADERFUNCTION))
+        try set(CURLOPT_HEADERDATA, pointer: header)
+        try set(CURLOPT_PRIVATE, pointer: Unmanaged.passUnretained(self).toOpaque())
+        if let share { try CurlError.check(ccurl_easy_setopt_share(raw, share.raw), Curl.name(of: CURLOPT_SHARE)) }
         if !options.connectTo.isEmpty { try setConnectTo(options.connectTo) }
         if let address = options.localAddress { try set(CURLOPT_INTERFACE, "host!\(address)") }
+    }
+
+    /// `Accept-Encoding` as a browser sends it, decoded by libcurl (nil: ask for no encoding). Only when it
+    /// changes: libcurl copies the string each time.
+    func setAcceptEncoding(_ value: String?) throws(CurlError) {
+        guard value != acceptEncoding || !acceptEncodingSet else { return }
+        try set(CURLOPT_ACCEPT_ENCODING, value)
+        acceptEncoding = value
+        acceptEncodingSet = true
     }
 
     private func setConnectTo(_ entries: [String]) throws(CurlError) {
@@ -85,17 +109,25 @@ public final class EasyHandle {
         var list: UnsafeMutablePointer<curl_slist>?
         for entry in entries { list = curl_slist_append(list, entry) }
         connectToList = list
-        try CurlError.check(ccurl_easy_setopt_slist(raw, CURLOPT_CONNECT_TO, list), "CONNECT_TO")
+        try CurlError.check(ccurl_easy_setopt_slist(raw, CURLOPT_CONNECT_TO, list), Curl.name(of: CURLOPT_CONNECT_TO))
     }
 
     var connectToList: UnsafeMutablePointer<curl_slist>?
 
     func set(_ option: CURLoption, _ value: Int) throws(CurlError) {
-        try CurlError.check(ccurl_easy_setopt_long(raw, option, value), "\(option)")
+        try CurlError.check(ccurl_easy_setopt_long(raw, option, value), Curl.name(of: option))
     }
 
     func set(_ option: CURLoption, _ value: String?) throws(CurlError) {
-        try CurlError.check(ccurl_easy_setopt_str(raw, option, value), "\(option)")
+        try CurlError.check(ccurl_easy_setopt_str(raw, option, value), Curl.name(of: option))
+    }
+
+    func set<T>(_ option: CURLoption, pointer: UnsafeMutablePointer<T>) throws(CurlError) {
+        try set(option, pointer: UnsafeMutableRawPointer(pointer))
+    }
+
+    func set(_ option: CURLoption, pointer: UnsafeMutableRawPointer) throws(CurlError) {
+        try CurlError.check(ccurl_easy_setopt_ptr(raw, option, pointer), Curl.name(of: option))
     }
 
     /// Recovers the Swift object from a libcurl easy pointer (`CURLOPT_PRIVATE`).

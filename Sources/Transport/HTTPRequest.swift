@@ -10,10 +10,13 @@ public struct HTTPRequest: Sendable, Equatable {
     public var keepBodyBytes: Int
     /// Keep the response header lines.
     public var keepHeaders: Bool
+    /// The `Accept-Encoding` to send instead of the handle's (`TransferOptions.acceptEncoding`), e.g. what the
+    /// recorded browser sent; libcurl decodes the response either way.
+    public var acceptEncoding: String?
 
     public init(
         method: String = "GET", url: String, headerLines: [String] = [], body: [UInt8]? = nil,
-        keepBodyBytes: Int = 0, keepHeaders: Bool = false
+        keepBodyBytes: Int = 0, keepHeaders: Bool = false, acceptEncoding: String? = nil
     ) {
         self.method = method
         self.url = url
@@ -21,6 +24,7 @@ public struct HTTPRequest: Sendable, Equatable {
         self.body = body
         self.keepBodyBytes = keepBodyBytes
         self.keepHeaders = keepHeaders
+        self.acceptEncoding = acceptEncoding
     }
 }
 
@@ -40,11 +44,19 @@ public struct TransferOptions: Sendable, Equatable {
     /// The local address connections are bound to (`CURLOPT_INTERFACE "host!ADDR"`), e.g. a loopback address
     /// of a virtual user's own so a network-emulation proxy can tell users apart.
     public var localAddress: String?
+    /// What `Accept-Encoding` asks for, as a browser does (`CURLOPT_ACCEPT_ENCODING`: libcurl sends it and decodes
+    /// the response); nil asks for no encoding. Encodings this libcurl cannot decode are left out.
+    public var acceptEncoding: String?
+
+    /// What current browsers ask for.
+    public static let browserAcceptEncoding = "gzip, deflate, br"
 
     public init(
         timeoutMilliseconds: Int = 10_000, connectTimeoutMilliseconds: Int = 5_000, allowHTTP2: Bool = true,
-        verifyTLS: Bool = true, caFile: String? = nil, connectTo: [String] = [], localAddress: String? = nil
+        verifyTLS: Bool = true, caFile: String? = nil, connectTo: [String] = [], localAddress: String? = nil,
+        acceptEncoding: String? = TransferOptions.browserAcceptEncoding
     ) {
+        self.acceptEncoding = acceptEncoding
         self.timeoutMilliseconds = timeoutMilliseconds
         self.connectTimeoutMilliseconds = connectTimeoutMilliseconds
         self.allowHTTP2 = allowHTTP2

@@ -13,11 +13,18 @@ public final class MultiHandle {
     var timerDeadline: UInt64?
     private var events: UnsafeMutablePointer<epoll_event>
     private let eventCapacity = 256
+    /// Set once the kernel turned out to lack `epoll_pwait2` (this loop's own; no state is shared between threads).
+    private var noPwait2: Int32 = 0
     /// Transfers added and not yet finished.
     public private(set) var inFlight = 0
 
-    /// - Parameter maxConnections: connections kept open (`CURLMOPT_MAXCONNECTS`); set it ≥ the concurrency.
-    public init(maxConnections: Int) throws(CurlError) {
+    /// - Parameters:
+    ///   - maxConnections: connections kept open (`CURLMOPT_MAXCONNECTS`); set it ≥ the concurrency.
+    ///   - maxConnectionsPerHost: at most this many connections to one host and port at once, as a browser opens
+    ///     at most 6 (`CURLMOPT_MAX_HOST_CONNECTIONS`; 0: no cap). Transfers beyond it wait inside libcurl for a
+    ///     connection to come free. libcurl counts per connection cache, and each virtual user's share holds its
+    ///     own, so the cap is per user, like a browser's per profile.
+    public init(maxConnections: Int, maxConnectionsPerHost: Int = 0) throws(CurlError) {
         Curl.initialize()
         guard let multi = curl_multi_init() else {
             throw CurlError(operation: "curl_multi_init", code: -1, message: "out of memory")
@@ -31,6 +38,9 @@ public final class MultiHandle {
         sockets = SocketRegistry(epoll: epoll)
         events = .allocate(capacity: eventCapacity)
         try installCallbacks(maxConnections: maxConnections)
+        try CurlError.check(
+            ccurl_multi_setopt_long(raw, CURLMOPT_MAX_HOST_CONNECTIONS, max(maxConnectionsPerHost, 0)),
+            "CURLMOPT_MAX_HOST_CONNECTIONS")
     }
 
     deinit {
@@ -41,12 +51,14 @@ public final class MultiHandle {
 
     private func installCallbacks(maxConnections: Int) throws(CurlError) {
         let me = Unmanaged.passUnretained(self).toOpaque()
-        try CurlError.check(ccurl_multi_setopt_socket_cb(raw, multiSocketCallback), "SOCKETFUNCTION")
-        try CurlError.check(ccurl_multi_setopt_ptr(raw, CURLMOPT_SOCKETDATA, me), "SOCKETDATA")
-        try CurlError.check(ccurl_multi_setopt_timer_cb(raw, multiTimerCallback), "TIMERFUNCTION")
-        try CurlError.check(ccurl_multi_setopt_ptr(raw, CURLMOPT_TIMERDATA, me), "TIMERDATA")
-        try CurlError.check(ccurl_multi_setopt_long(raw, CURLMOPT_MAXCONNECTS, max(maxConnections, 1)), "MAXCONNECTS")
-        try CurlError.check(ccurl_multi_setopt_long(raw, CURLMOPT_MAX_CONCURRENT_STREAMS, 1000), "STREAMS")
+        try CurlError.check(ccurl_multi_setopt_socket_cb(raw, multiSocketCallback), "CURLMOPT_SOCKETFUNCTION")
+        try CurlError.check(ccurl_multi_setopt_ptr(raw, CURLMOPT_SOCKETDATA, me), "CURLMOPT_SOCKETDATA")
+        try CurlError.check(ccurl_multi_setopt_timer_cb(raw, multiTimerCallback), "CURLMOPT_TIMERFUNCTION")
+        try CurlError.check(ccurl_multi_setopt_ptr(raw, CURLMOPT_TIMERDATA, me), "CURLMOPT_TIMERDATA")
+        try CurlError.check(
+            ccurl_multi_setopt_long(raw, CURLMOPT_MAXCONNECTS, max(maxConnections, 1)), "CURLMOPT_MAXCONNECTS")
+        try CurlError.check(
+            ccurl_multi_setopt_long(raw, CURLMOPT_MAX_CONCURRENT_STREAMS, 1000), "CURLMOPT_MAX_CONCURRENT_STREAMS")
     }
 
     /// Starts a prepared transfer. It begins on the next `poll`.
@@ -55,13 +67,16 @@ public final class MultiHandle {
         // a reused fd number is never mistaken for a registered one. Connections can outlive this multi
         // handle (in a share's cache, or an easy handle's), so whoever may close one keeps the registry alive.
         if easy.socketRegistry !== sockets {
+            let me = Unmanaged.passUnretained(sockets).toOpaque()
+            try CurlError.check(
+                ccurl_easy_setopt_opensocket_cb(easy.raw, registryOpenSocketCallback), Curl.name(of: CURLOPT_OPENSOCKETFUNCTION))
+            try easy.set(CURLOPT_OPENSOCKETDATA, pointer: me)
+            try CurlError.check(
+                ccurl_easy_setopt_closesocket_cb(easy.raw, registryCloseSocketCallback),
+                Curl.name(of: CURLOPT_CLOSESOCKETFUNCTION))
+            try easy.set(CURLOPT_CLOSESOCKETDATA, pointer: me)
             easy.socketRegistry = sockets
             easy.share?.keepAlive(sockets)
-            let me = Unmanaged.passUnretained(sockets).toOpaque()
-            _ = ccurl_easy_setopt_opensocket_cb(easy.raw, registryOpenSocketCallback)
-            _ = ccurl_easy_setopt_ptr(easy.raw, CURLOPT_OPENSOCKETDATA, me)
-            _ = ccurl_easy_setopt_closesocket_cb(easy.raw, registryCloseSocketCallback)
-            _ = ccurl_easy_setopt_ptr(easy.raw, CURLOPT_CLOSESOCKETDATA, me)
         }
         try CurlError.check(curl_multi_add_handle(raw, easy.raw), "curl_multi_add_handle")
         easy.inMulti = true
@@ -70,18 +85,23 @@ public final class MultiHandle {
 
     /// Abandons a transfer in flight (it produces no result). Returns whether it was in flight.
     @discardableResult
-    public func cancel(_ easy: EasyHandle) -> Bool {
+    public func cancel(_ easy: EasyHandle) throws(CurlError) -> Bool {
         guard easy.inMulti else { return false }
-        curl_multi_remove_handle(raw, easy.raw)
+        try remove(easy.raw)
         easy.inMulti = false
         inFlight -= 1
         return true
     }
 
     /// Waits up to `maxWait` nanoseconds for socket events or libcurl's timer, drives the transfers, and hands
-    /// every finished one to `onDone`.
-    public func poll(maxWait: UInt64, onDone: (EasyHandle, TransferResult) -> Void) {
-        let count = ccurl_epoll_wait_ns(sockets.epoll, events, Int32(eventCapacity), waitNanoseconds(maxWait))
+    /// every finished one to `onDone`. Throws when libcurl or epoll refuses a call: the loop's state can no longer
+    /// be trusted, and the owner must stop rather than hang or mismeasure.
+    public func poll(maxWait: UInt64, onDone: (EasyHandle, TransferResult) -> Void) throws(CurlError) {
+        let count = ccurl_epoll_wait_ns(
+            sockets.epoll, events, Int32(eventCapacity), waitNanoseconds(maxWait), &noPwait2)
+        if count < 0 && errno != EINTR {
+            throw CurlError(operation: "epoll_wait", code: Int(errno), message: String(cString: strerror(errno)))
+        }
         for i in 0..<Int(max(count, 0)) {
             let event = events[i]
             let fd = event.data.fd
@@ -89,24 +109,31 @@ public final class MultiHandle {
                 sockets.dropIdle(fd)
                 continue
             }
-            var running: Int32 = 0
-            curl_multi_socket_action(raw, fd, Self.selectFlags(event.events), &running)
+            try socketAction(fd, Self.selectFlags(event.events))
         }
         if let deadline = timerDeadline, MonotonicClock.now() >= deadline {
             timerDeadline = nil  // a non-repeating timer: disarm before acting, libcurl re-arms it if needed
-            var running: Int32 = 0
-            curl_multi_socket_action(raw, CURL_SOCKET_TIMEOUT, 0, &running)
+            try socketAction(CURL_SOCKET_TIMEOUT, 0)
         }
-        drainFinished(onDone)
+        try drainFinished(onDone)
     }
 
-    private func drainFinished(_ onDone: (EasyHandle, TransferResult) -> Void) {
+    private func socketAction(_ fd: Int32, _ flags: Int32) throws(CurlError) {
+        var running: Int32 = 0
+        try CurlError.check(curl_multi_socket_action(raw, fd, flags, &running), "curl_multi_socket_action")
+    }
+
+    private func remove(_ rawEasy: UnsafeMutableRawPointer) throws(CurlError) {
+        try CurlError.check(curl_multi_remove_handle(raw, rawEasy), "curl_multi_remove_handle")
+    }
+
+    private func drainFinished(_ onDone: (EasyHandle, TransferResult) -> Void) throws(CurlError) {
         var pending: Int32 = 0
         while let message = curl_multi_info_read(raw, &pending) {
             guard message.pointee.msg == CURLMSG_DONE, let rawEasy = message.pointee.easy_handle else { continue }
             let code = ccurl_msg_result(message)
             let easy = EasyHandle.from(rawEasy)
-            curl_multi_remove_handle(raw, rawEasy)
+            try remove(rawEasy)
             easy.inMulti = false
             inFlight -= 1
             onDone(easy, easy.result(code: code))

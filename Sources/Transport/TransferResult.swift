@@ -9,8 +9,12 @@ public struct TransferResult: Sendable, Equatable {
     public var newConnections: Int
     /// The port of the last connection used (`CURLINFO_PRIMARY_PORT`), 0 when none.
     public var primaryPort = 0
-    /// Body bytes received (all of them, kept or not).
+    /// Body bytes received (all of them, kept or not), decoded: what the page gets.
     public var bodyBytes: Int
+    /// Body bytes as they crossed the wire, before content decoding (gzip, br…): what the network carried.
+    public var wireBodyBytes = 0
+    /// The HTTP version of the response (`1.1`, `2`…), nil when none arrived.
+    public var httpVersion: String?
     /// The kept prefix of the body, when asked for.
     public var body: [UInt8]?
     /// Response header lines `Name: value` (status lines dropped), when asked for.
@@ -32,6 +36,7 @@ public struct TransferResult: Sendable, Equatable {
     public static func == (a: TransferResult, b: TransferResult) -> Bool {
         a.failure == b.failure && a.status == b.status && a.timings == b.timings
             && a.newConnections == b.newConnections && a.bodyBytes == b.bodyBytes && a.body == b.body
+            && a.wireBodyBytes == b.wireBodyBytes && a.httpVersion == b.httpVersion
             && a.headers?.map { "\($0.name):\($0.value)" } == b.headers?.map { "\($0.name):\($0.value)" }
     }
 }

@@ -153,7 +153,7 @@ struct RunSummaryTests {
         #expect(admin.bytes == 80)
         #expect(admin.messages.isEmpty)
         #expect(admin.latency.count == 2)
-        #expect(Set(admin.phases.keys) == ["dns", "connect", "tls", "ttfb", "transfer"])
+        #expect(Set(admin.phases.keys) == ["queue", "dns", "connect", "tls", "ttfb", "transfer"])
         #expect(admin.phases["connect"]?.count == 1, "connect over fresh connections only")
         #expect(admin.phases["tls"]?.count == 0)
         #expect(admin.phases["ttfb"]?.count == 2)

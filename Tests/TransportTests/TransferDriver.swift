@@ -6,13 +6,13 @@ func perform(
 ) throws -> [TransferResult?] {
     var results = [TransferResult?](repeating: nil, count: requests.count)
     for (index, (easy, request)) in requests.enumerated() {
-        easy.tag = index
+        easy.slot = index
         try easy.prepare(request)
         try multi.add(easy)
     }
     let deadline = MonotonicClock.now() + UInt64(limitSeconds * 1e9)
     while multi.inFlight > 0, MonotonicClock.now() < deadline {
-        multi.poll(maxWait: 50_000_000) { easy, result in results[easy.tag] = result }
+        try multi.poll(maxWait: 50_000_000) { easy, result in results[easy.slot] = result }
     }
     return results
 }

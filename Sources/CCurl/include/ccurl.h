@@ -38,6 +38,9 @@ static inline CURLMcode ccurl_multi_setopt_timer_cb(CURLM *m, curl_multi_timer_c
 // MARK: share handle options
 static inline CURLSHcode ccurl_share_setopt_long(CURLSH *s, CURLSHoption o, long v) { return curl_share_setopt(s, o, v); }
 
+// MARK: version information (CURLVERSION_NOW is a macro Swift cannot see)
+static inline curl_version_info_data *ccurl_version_info(void) { return curl_version_info(CURLVERSION_NOW); }
+
 // MARK: CURLMsg accessors (the result sits in a union Swift cannot read directly)
 static inline CURLcode ccurl_msg_result(const CURLMsg *m) { return m->data.result; }
 
@@ -61,7 +64,8 @@ void ccurl_buffer_free(ccurl_buffer *b);
 
 
 /// epoll_wait with a nanosecond timeout (epoll_pwait2, Linux 5.11+), falling back to whole milliseconds
-/// (rounded up) where the kernel lacks it. A negative timeout waits forever.
-int ccurl_epoll_wait_ns(int epfd, struct epoll_event *events, int maxevents, long long timeout_ns);
+/// (rounded up) where the kernel lacks it. A negative timeout waits forever. `no_pwait2` is the caller's own
+/// memory of a kernel without epoll_pwait2 (0 at first): per event loop, so threads share no state here.
+int ccurl_epoll_wait_ns(int epfd, struct epoll_event *events, int maxevents, long long timeout_ns, int *no_pwait2);
 
 #endif

@@ -1,9 +1,11 @@
 import Foundation
 
 /// Decodes `target:`: `base_url` (may use `{{env.NAME}}`, resolved at load time), `allow_hosts`, `http`,
-/// `verify_tls`.
+/// `verify_tls`, `max_rate`, `max_connections_per_host`, `accept_encoding`.
 struct TargetDecoder {
-    static let keys = ["base_url", "allow_hosts", "http", "verify_tls", "max_rate"]
+    static let keys = [
+        "base_url", "allow_hosts", "http", "verify_tls", "max_rate", "max_connections_per_host", "accept_encoding",
+    ]
     let environment: [String: String]
 
     func decode(_ value: YAMLValue) throws(ScenarioError) -> Target {
@@ -30,7 +32,28 @@ struct TargetDecoder {
             guard rate > 0 else { throw rateValue.error("max_rate must be above 0", hint: "e.g. max_rate: 200/s") }
             target.maxRate = rate
         }
+        if let capValue = map["max_connections_per_host"] {
+            let cap = try capValue.int()
+            guard (0...1000).contains(cap) else {
+                throw capValue.error(
+                    "max_connections_per_host must be 0 (no cap) to 1000, got \(cap)", hint: "browsers use 6")
+            }
+            target.maxConnectionsPerHost = cap
+        }
+        if let encodingValue = map["accept_encoding"] { target.acceptEncoding = try acceptEncoding(encodingValue) }
         return target
+    }
+
+    /// `accept_encoding: gzip, br`, or `none` (also `false`) to ask for uncompressed responses.
+    private func acceptEncoding(_ value: YAMLValue) throws(ScenarioError) -> String? {
+        if let off = try? value.bool(), !off { return nil }
+        let text = try value.string().trimmingCharacters(in: .whitespaces)
+        if text.lowercased() == "none" { return nil }
+        guard !text.isEmpty, !text.contains(where: { $0.isNewline || $0 == "\0" }) else {
+            throw value.error(
+                "accept_encoding must list content codings, e.g. \"gzip, deflate, br\"", hint: "or none for no compression")
+        }
+        return text
     }
 
     /// The base URL with `{{env.NAME}}` replaced; other placeholders are not allowed here.

@@ -71,7 +71,18 @@ public struct Target: Sendable, Equatable, Codable {
     public var verifyTLS: Bool
     /// Requests per second the run never exceeds, all scenarios together (`max_rate: 200/s`); nil = no cap.
     public var maxRate: Double?
+    /// Connections one virtual user opens to one host at most (`max_connections_per_host`, default 6 as in
+    /// browsers); further requests of a parallel group queue, and the queueing counts in the user's wait. 0: no cap.
+    public var maxConnectionsPerHost = Target.browserConnectionsPerHost
+    /// `Accept-Encoding` sent when a flow does not set one (`accept_encoding`; default what browsers send);
+    /// nil asks for no compression. Responses are decoded by libcurl.
+    public var acceptEncoding: String? = Target.browserAcceptEncoding
     public var source: SourceLocation?
+
+    /// Chrome, Firefox and Safari open at most 6 HTTP/1.1 connections per host.
+    public static let browserConnectionsPerHost = 6
+    /// What current browsers send (without zstd, which not every libcurl decodes).
+    public static let browserAcceptEncoding = "gzip, deflate, br"
 
     public enum HTTPVersion: String, Sendable, Equatable, Codable { case auto, http1 }
 

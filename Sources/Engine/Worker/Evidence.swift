@@ -50,15 +50,3 @@ enum Evidence {
         return cut ? shown + "… (\(bytes.count) bytes)" : shown
     }
 }
-
-extension VirtualUser {
-    /// Records a failed request in full (probe mode), up to the store's limit.
-    func keepEvidence(slot: Int, request: CompiledRequest, result: TransferResult, sample: RequestSample) {
-        guard worker.store.evidence.count < MetricsStore.maxEvidence, let sent = sentRequests[slot] else { return }
-        let key = worker.plan.catalog.steps[request.seriesByRole[role]]
-        worker.store.evidence.append(
-            Evidence.make(
-                flow: key.flow, step: key.step, role: key.role, request: sent, result: result, sample: sample,
-                secrets: worker.plan.secrets))
-    }
-}

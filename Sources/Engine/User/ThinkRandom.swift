@@ -1,0 +1,17 @@
+/// A small, fast, seedable generator (SplitMix64) for think times and jitter: each user draws from its own
+/// stream, seeded from the run's seed and the user's number, so a re-run with the same seed waits the same.
+struct ThinkRandom: RandomNumberGenerator {
+    private var state: UInt64
+
+    init(seed: UInt64, stream: Int) {
+        state = seed ^ (UInt64(truncatingIfNeeded: stream) &* 0x9E37_79B9_7F4A_7C15)
+    }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

@@ -1,0 +1,32 @@
+import Scenario
+
+/// What every virtual user of a run reads and never changes, resolved once from the plan. Passed to each call
+/// rather than stored, so a user stays small (tens of thousands of them share one).
+final class UserContext: Sendable {
+    let environment: [String: String]
+    let secrets: SecretList
+    let requestTimeout: Duration
+    let connectTimeout: Duration
+    /// `timeouts.spinner` in µs: a wait longer than this is a spinner of death.
+    let spinnerMicros: Int
+    let skipThinkTime: Bool
+    let keepEvidence: Bool
+    let allowedHosts: Set<String>
+    /// A browser's per-origin connection limit (`target.max_connections_per_host`; 0: none).
+    let connectionsPerOrigin: Int
+    /// Listening ports of the network-emulation proxies: a fresh connection to one of them paid an emulated connect.
+    let proxyPorts: Set<Int>
+
+    init(plan: RunPlan, proxyPorts: Set<Int>) {
+        environment = plan.environment
+        secrets = plan.secrets
+        requestTimeout = plan.profile.timeouts.request
+        connectTimeout = plan.profile.timeouts.connect
+        spinnerMicros = plan.profile.timeouts.spinner.micros
+        skipThinkTime = plan.skipThinkTime
+        keepEvidence = plan.keepEvidence
+        allowedHosts = plan.allowedHosts
+        connectionsPerOrigin = plan.profile.target.maxConnectionsPerHost
+        self.proxyPorts = proxyPorts
+    }
+}

@@ -1,0 +1,138 @@
+import Metrics
+import Scenario
+import Transport
+
+extension VirtualUser {
+    /// A transfer of this user finished (or was refused): measure it, check it, capture from it, and move on when
+    /// the step (or the whole group) is done. `sentAt` is when it was handed to libcurl (0: never sent).
+    mutating func complete(
+        slot: Int, result: TransferResult, sentAt: UInt64, now: UInt64, context: UserContext, into out: inout VUOutbox
+    ) {
+        guard slot < slotRequest.count, let request = slotRequest[slot] else { return }
+        slotRequest[slot] = nil
+        if stepLimited {
+            for next in connections.finished(slot: slot, httpVersion: result.httpVersion) {
+                out.actions.append(.send(slot: next.slot, request: next.request))
+            }
+        }
+        let elapsed = Int((now &- groupStart) / 1000)
+        var sample = outcome(of: result, for: request, elapsed: elapsed, context: context)
+        // Service time: the total less the wait before sending (a timeout's total is already raised to its limit);
+        // a request never sent (blocked host, set-up failure) has no wait to take off.
+        let queued = sentAt > 0 ? elapsed - Int((now &- sentAt) / 1000) : 0
+        sample.serviceMicros = sample.totalMicros - queued
+        sample.overSpinner = groupSeries == nil && sample.totalMicros > context.spinnerMicros
+        let failed = sample.error != nil
+        out.results.append(
+            .request(
+                RequestRecord(
+                    series: request.seriesByRole[role], sample: sample, vu: number, iteration: iteration,
+                    issuedAt: groupStart, result: result, sent: failed ? slotSent[slot] : nil)))
+        slotSent[slot] = nil
+        if failed { stepFailed = true }
+        groupPending -= 1
+        guard groupPending == 0 else { return }
+        if let series = groupSeries {
+            let waited = Int((now &- groupStart) / 1000)
+            out.results.append(
+                .group(
+                    GroupRecord(
+                        series: series, waitedMicros: waited, overSpinner: waited > context.spinnerMicros,
+                        failed: stepFailed)))
+        }
+        if stepFailed && !flows[flowIndex].continueOnFailure { return endIteration(failed: true, into: &out) }
+        stepIndex += 1
+        runSteps(now: now, context: context, into: &out)
+    }
+
+    /// Classifies one result and runs the step's checks and captures.
+    mutating func outcome(
+        of result: TransferResult, for r: CompiledRequest, elapsed: Int, context: UserContext
+    ) -> RequestSample {
+        let fresh = result.newConnections > 0
+        // Only a connection that went through a proxy paid the emulated connect (not a templated URL's host).
+        let emulated = fresh && emulatedRTT > 0 && context.proxyPorts.contains(result.primaryPort)
+        var sample = RequestSample(
+            totalMicros: elapsed, phaseMicros: phases(result.timings, emulatedConnect: emulated), freshConnection: fresh,
+            responded: result.failure == nil, bytes: result.bodyBytes)
+        sample.wireBytes = result.wireBodyBytes
+        sample.queueMicros = result.failure == nil ? max(0, elapsed - result.timings.total) : 0
+        if let failure = result.failure {
+            timedOut(failure, result, elapsed: elapsed, context: context, into: &sample)
+            return sample
+        }
+        if !r.checksStatus, result.status >= 400 {
+            sample.error = result.status >= 500 ? .http5xx : .http4xx
+            sample.message = "HTTP \(result.status)"
+            return sample
+        }
+        if let message = checkFailure(result, r, elapsed: elapsed, context: context) {
+            sample.error = .check
+            sample.message = message
+        }
+        return sample
+    }
+
+    /// A failed transfer's class and message; a timeout is recorded at (at least) the limit that fired, so hung
+    /// requests never flatter the percentiles.
+    private func timedOut(
+        _ failure: TransferFailure, _ result: TransferResult, elapsed: Int, context: UserContext,
+        into sample: inout RequestSample
+    ) {
+        sample.error = Self.errorClass(failure)
+        sample.message = failure.kind.rawValue + ": " + failure.message
+        guard failure.kind == .timeout else { return }
+        // Before the request went out (DNS, TCP or TLS still under way) the connect timeout applies.
+        let connecting = result.timings.preTransfer == 0 && elapsed < context.requestTimeout.micros
+        let limit = connecting ? context.connectTimeout : context.requestTimeout
+        sample.totalMicros = max(elapsed, limit.micros)
+        // One message per cause, not one per millisecond count curl happened to print.
+        sample.message =
+            connecting
+            ? "timeout: no connection within the \(limit.shortText) connect timeout"
+            : "timeout: no complete response within the \(limit.shortText) request timeout"
+    }
+
+    /// Runs checks, then captures (each parses the body once); the first failure's message, or nil.
+    private mutating func checkFailure(
+        _ result: TransferResult, _ r: CompiledRequest, elapsed: Int, context: UserContext
+    ) -> String? {
+        let user = self  // checks read the captures as they were before this response
+        let lookup = { (v: Variable) in user.value(v, context: context) }
+        if let message = r.step.checks.firstFailure(
+            status: result.status, body: result.body, duration: .microseconds(elapsed), render: { $0.render(lookup) },
+            redact: context.secrets.redact, headers: result.headers ?? [])
+        {
+            return message
+        }
+        guard !r.step.captures.isEmpty else { return nil }
+        for (name, value) in r.step.captures.extractAll(body: result.body, headers: result.headers ?? []) {
+            guard let value else { return "capture \(name): not found" }
+            captures[name] = value
+        }
+        return nil
+    }
+
+    /// libcurl's phases; through the network proxy a fresh connection's emulated connect (one RTT, spent
+    /// holding the first bytes) moves from the TLS handshake or the first byte into `connect`, where a user pays it.
+    private func phases(_ t: TransferTimings, emulatedConnect: Bool) -> (Int, Int, Int, Int, Int) {
+        var (connect, tls, ttfb) = (t.connectMicros, t.tlsMicros, t.firstByteMicros)
+        if emulatedConnect {
+            connect += emulatedRTT
+            if tls > 0 { tls = max(0, tls - emulatedRTT) } else { ttfb = max(0, ttfb - emulatedRTT) }
+        }
+        return (t.dnsMicros, connect, tls, ttfb, t.transferMicros)
+    }
+
+    static func errorClass(_ f: TransferFailure) -> ErrorClass {
+        switch f.kind {
+        case .timeout: .timeout
+        case .refused: .refused
+        case .dns: .dns
+        case .tls: .tls
+        case .reset: .reset
+        case .blocked: .blocked
+        case .other: .other
+        }
+    }
+}

@@ -1,0 +1,39 @@
+import Scenario
+import Transport
+
+extension VirtualUser {
+    /// Renders the step into a transport request for this user.
+    func build(_ r: CompiledRequest, context: UserContext) -> HTTPRequest {
+        let lookup = { (v: Variable) in self.value(v, context: context) }
+        var url = r.fixedURL ?? r.url.render(lookup)
+        if let base = r.runtimeBase { url = URLJoin.runtimeJoin(base: base, url) }
+        if r.fixedURL == nil, !r.step.query.isEmpty {
+            url += (url.contains("?") ? "&" : "?") + r.step.query.encoded(lookup)
+        }
+        var lines = r.fixedHeaderLines ?? r.headers.map { "\($0.name): \($0.value.render(lookup))" }
+        var body: [UInt8]?
+        if let b = r.step.body {
+            let rendered = b.render(lookup)
+            body = rendered.bytes
+            if let type = rendered.contentType, !r.setsContentType {
+                lines.append("Content-Type: \(type)")
+            }
+        }
+        let evidence = context.keepEvidence
+        return HTTPRequest(
+            method: r.step.method, url: url, headerLines: lines, body: body,
+            keepBodyBytes: r.step.needsBody ? 1 << 20 : (evidence ? Evidence.bodyBytes : 0),
+            keepHeaders: r.step.needsHeaders || evidence, acceptEncoding: r.acceptEncoding)
+    }
+
+    /// What `{{…}}` means for this user now.
+    func value(_ v: Variable, context: UserContext) -> String? {
+        switch v {
+        case .env(let name): context.environment[name]
+        case .role(let field): account[field]
+        case .capture(let name): captures[name]
+        case .vu: String(number)
+        case .iteration: String(iteration)
+        }
+    }
+}

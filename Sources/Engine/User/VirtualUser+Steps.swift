@@ -1,0 +1,63 @@
+import Scenario
+import Transport
+
+extension VirtualUser {
+    /// Issues the next step(s) until one must wait for responses or time.
+    mutating func runSteps(now: UInt64, context: UserContext, into out: inout VUOutbox) {
+        while flowIndex < flows.count {
+            let steps = flows[flowIndex].steps
+            guard stepIndex < steps.count else {
+                flowIndex += 1
+                stepIndex = 0
+                continue
+            }
+            switch steps[stepIndex] {
+            case .request(let r):
+                return send([r], group: nil, now: now, context: context, into: &out)
+            case .group(let requests, let series):
+                return send(requests, group: series[role], now: now, context: context, into: &out)
+            case .think(let t):
+                if context.skipThinkTime {
+                    stepIndex += 1
+                    continue
+                }
+                return out.actions.append(.wake(at: now + thinkNanos(t)))
+            }
+        }
+        endIteration(failed: false, into: &out)
+    }
+
+    private mutating func thinkNanos(_ t: ThinkTime) -> UInt64 {
+        let lo = t.minimum.nanoseconds
+        let hi = t.maximum.nanoseconds
+        return hi > lo ? UInt64.random(in: lo...hi, using: &random) : lo
+    }
+
+    /// Sends one request, or a whole parallel group at once (`group`: its series for this user's role).
+    mutating func send(
+        _ requests: [CompiledRequest], group: Int?, now: UInt64, context: UserContext, into out: inout VUOutbox
+    ) {
+        // The iteration's first step counts from the schedule: a late start is the user's wait too.
+        let issued = now - min(scheduleLag, now)
+        scheduleLag = 0
+        groupSeries = group
+        groupPending = requests.count
+        groupStart = issued
+        stepFailed = false
+        stepLimited = connections.applies(toStepOf: requests.count)
+        if stepLimited { connections.reset() }
+        for (slot, r) in requests.enumerated() { start(r, slot: slot, context: context, into: &out) }
+    }
+
+    private mutating func start(_ r: CompiledRequest, slot: Int, context: UserContext, into out: inout VUOutbox) {
+        slotRequest[slot] = r
+        let request = build(r, context: context)
+        if context.keepEvidence { slotSent[slot] = request }
+        if r.needsHostCheck, let host = URLJoin.host(of: request.url), !context.allowedHosts.contains(host) {
+            let failure = TransferFailure(kind: .blocked, code: -1, message: "host \(host) is not in target.allow_hosts")
+            return out.actions.append(.refuse(slot: slot, failure: failure))
+        }
+        if stepLimited && !connections.admit(slot: slot, request) { return }  // queued for a connection
+        out.actions.append(.send(slot: slot, request: request))
+    }
+}

@@ -1,0 +1,88 @@
+import Metrics
+import Transport
+
+extension Worker {
+    /// Asks the user's pacer what a free user does next. A start right after an iteration ended waits for the
+    /// loop's next turn (`startNow: false`), so a flow with nothing to send never loops within one turn.
+    func gate(_ user: Int, now: UInt64, startNow: Bool) {
+        guard !stopping else { return markDone(user) }
+        let u = users[user]
+        switch pacers[u.scenario].next(indexInScenario: u.indexInScenario, started: u.iteration, now: now) {
+        case .start:
+            guard !startNow else { return startIteration(user, now: now, scheduled: now) }
+            // The pacer has granted it (a shared count is already taken): the wake starts it without asking again.
+            startGranted[user] = true
+            wakes.insert(Wake(time: now, vu: user))
+        case .wait(let until): wakes.insert(Wake(time: until, vu: user))
+        case .idle: idle[u.scenario].append(user)
+        case .done: markDone(user)
+        }
+    }
+
+    /// Begins an iteration of `user` at `now`; an open model's was due at `scheduled`.
+    func startIteration(_ user: Int, now: UInt64, scheduled: UInt64) {
+        transports[user].clearCookies()
+        users[user].begin(now: now, scheduled: scheduled, context: context, into: &outbox)
+        apply(user, now: now)
+    }
+
+    /// Wakes users whose time has come; once stopping, all of them (think time is skipped, iterations end).
+    func runDueWakes(_ now: UInt64) {
+        while let next = wakes.min, next.time <= now || stopping {
+            _ = wakes.removeMin()
+            guard !isDone[next.vu] else { continue }
+            if users[next.vu].inIteration {
+                users[next.vu].resume(now: now, context: context, into: &outbox)
+                apply(next.vu, now: now)
+            } else if startGranted[next.vu] {
+                startGranted[next.vu] = false
+                if stopping { markDone(next.vu) } else { startIteration(next.vu, now: now, scheduled: now) }
+            } else {
+                gate(next.vu, now: now, startNow: true)
+            }
+        }
+    }
+
+    /// Starts the open-model iterations now due: each on an idle user of its scenario, or dropped when none is.
+    func runDueArrivals(_ now: UInt64) {
+        for s in pacers.indices where plan.scenarios[s].isOpenModel {
+            while !stopping, let due = pacers[s].nextArrival, due <= now {
+                if let user = idle[s].popFirst() {
+                    recorder.recordLag(scenario: s, micros: Int((now - due) / 1000))
+                    startIteration(user, now: now, scheduled: due)
+                } else {
+                    recorder.recordDropped(scenario: s)
+                }
+                pacers[s].advance()
+            }
+            if pacers[s].nextArrival == nil || now >= windows[s].end { releaseIdle(s) }
+        }
+    }
+
+    /// The scenario's schedule is over (or the run is stopping): idle users are done; busy ones end after their
+    /// iteration.
+    func releaseIdle(_ s: Int) {
+        while let user = idle[s].popFirst() { markDone(user) }
+    }
+
+    /// Carries out what the user asked for and records what it measured.
+    func apply(_ user: Int, now: UInt64) {
+        for result in outbox.results {
+            switch result {
+            case .iterationStarted: _ = state.activeVUs.add(1, ordering: .relaxed)
+            case .iterationEnded: _ = state.activeVUs.subtract(1, ordering: .relaxed)
+            case .request, .group: break
+            }
+            recorder.record(result)
+        }
+        for action in outbox.actions {
+            switch action {
+            case .send(let slot, let request): submit(user, slot: slot, request)
+            case .refuse(let slot, let failure): unsent.append((user, slot, TransferResult(failure: failure, status: 0)))
+            case .wake(let time): wakes.insert(Wake(time: time, vu: user))
+            case .iterationEnded: gate(user, now: now, startNow: false)
+            }
+        }
+        outbox.clear()
+    }
+}

@@ -1,0 +1,64 @@
+import Metrics
+import Transport
+
+extension Worker {
+    /// Prepares the user's handle and sends it, or queues it (first come, first served) while the multi handle is
+    /// full or the rate ceiling has no token.
+    func submit(_ user: Int, slot: Int, _ request: HTTPRequest) {
+        let easy = transports[user].handles[slot]
+        easy.sentAt = 0  // not sent yet: a request that never goes out has no service time of its own
+        do {
+            try easy.prepare(request)
+        } catch {
+            let failure = TransferFailure(kind: .other, code: error.code, message: error.message)
+            return unsent.append((user, slot, TransferResult(failure: failure, status: 0)))
+        }
+        guard backlog.isEmpty, multi.inFlight < plan.maxInFlightPerWorker else { return backlog.append(easy) }
+        guard takeToken() else {
+            recorder.recordThrottled()
+            return backlog.append(easy)
+        }
+        add(easy)
+    }
+
+    private func takeToken() -> Bool {
+        guard let ceiling else { return true }
+        return ceiling.take(now: MonotonicClock.now())
+    }
+
+    private func add(_ easy: EasyHandle) {
+        easy.sentAt = MonotonicClock.now()
+        do { try multi.add(easy) } catch {
+            let failure = TransferFailure(kind: .other, code: error.code, message: error.message)
+            unsent.append((easy.owner, easy.slot, TransferResult(failure: failure, status: 0)))
+        }
+    }
+
+    /// Sends queued transfers while there is room and the ceiling allows.
+    func sendBacklog() {
+        while let queued = backlog.first, multi.inFlight < plan.maxInFlightPerWorker, takeToken() {
+            backlog.removeFirst()
+            add(queued)
+        }
+    }
+
+    /// Results of requests that never went out, delivered one loop turn after they were made.
+    func deliverUnsentResults() {
+        guard !unsent.isEmpty else { return }
+        let results = unsent
+        unsent.removeAll(keepingCapacity: true)
+        for (user, slot, result) in results { deliver(user, slot: slot, result, sentAt: 0) }
+    }
+
+    /// A transfer finished.
+    func finished(_ easy: EasyHandle, _ result: TransferResult) {
+        deliver(easy.owner, slot: easy.slot, result, sentAt: easy.sentAt)
+        sendBacklog()
+    }
+
+    private func deliver(_ user: Int, slot: Int, _ result: TransferResult, sentAt: UInt64) {
+        let now = MonotonicClock.now()
+        users[user].complete(slot: slot, result: result, sentAt: sentAt, now: now, context: context, into: &outbox)
+        apply(user, now: now)
+    }
+}
