@@ -10,20 +10,11 @@ import Verdicts
 @Suite struct GateVerdictReportTests {
     static let directory = Golden.directory(besides: #filePath)
 
-    static func run(stopReason: String = "completed", abortReason: String? = nil, generator: GeneratorHealth? = nil) -> SavedRun {
-        var info = ReportFixture.info(stopReason: stopReason)
-        info.abortReason = abortReason
-        info.generator = generator
-        return SavedRun(info: info, catalog: ReportFixture.catalog, store: ReportFixture.calmRun().store)
-    }
-
     static let thresholds = ["p95 < 800ms", "error_rate < 1%"]
 
-    static let bound = GeneratorHealth.judge(
-        busiestWorkerCPU: 0.97, processCPU: 1.1, lag: nil, dropped: 0, runSeconds: 20)
-
     @Test func abortedGateGolden() throws {
-        let run = Self.run(stopReason: "aborted", abortReason: "error_rate > 20% for 10s: error_rate 100% since 2s")
+        let run = ReportFixture.calmRun(
+            stopReason: "aborted", abortReason: "error_rate > 20% for 10s: error_rate 100% since 2s")
         let judged = JudgedRun(try Self.thresholds.map(ThresholdParser.parse), run: run)
         try Golden.assertMatches(GateJUnit().render(judged), file: "gate-junit-aborted.xml", directory: Self.directory)
         try Golden.assertMatches(
@@ -33,7 +24,7 @@ import Verdicts
     }
 
     @Test func generatorBoundGateGolden() throws {
-        let run = Self.run(generator: Self.bound)
+        let run = ReportFixture.calmRun(generator: ReportFixture.boundGenerator)
         let judged = JudgedRun(try Self.thresholds.map(ThresholdParser.parse), run: run)
         try Golden.assertMatches(
             GateJUnit().render(judged), file: "gate-junit-inconclusive.xml", directory: Self.directory)

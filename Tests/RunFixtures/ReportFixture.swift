@@ -80,14 +80,24 @@ public enum ReportFixture {
         return RunSummary(info: info(stopReason: "completed"), catalog: catalog, store: s)
     }
 
-    /// A calm completed run: login/admin 5 × 12ms, home › me/admin 5 × 5ms, group home/admin 5 × 15ms.
-    public static func calmRun() -> SavedRun {
+    /// A calm run: login/admin 5 × 12ms, home › me/admin 5 × 5ms, group home/admin 5 × 15ms; completed unless
+    /// told otherwise (an aborted run, a generator that was the bottleneck).
+    public static func calmRun(
+        stopReason: String = "completed", abortReason: String? = nil, generator: GeneratorHealth? = nil
+    ) -> SavedRun {
         var s = MetricsStore(catalog: catalog)
         ok(12_000, times: 5).forEach { s.steps[0].record($0) }
         ok(5_000, times: 5).forEach { s.steps[2].record($0) }
         for _ in 0..<5 { s.groups[0].record(micros: 15_000, overSpinner: false, failed: false) }
-        return SavedRun(info: info(stopReason: "completed"), catalog: catalog, store: s)
+        var info = info(stopReason: stopReason)
+        info.abortReason = abortReason
+        info.generator = generator
+        return SavedRun(info: info, catalog: catalog, store: s)
     }
+
+    /// An engine thread 97% busy over 20 s: the generator was the bottleneck.
+    public static let boundGenerator = GeneratorHealth.judge(
+        busiestWorkerCPU: 0.97, processCPU: 1.1, lag: nil, dropped: 0, runSeconds: 20)
 
     /// The run of `summary()` as saved: its info, catalog and histograms.
     public static func savedRun(stopReason: String = "interrupted") -> SavedRun {

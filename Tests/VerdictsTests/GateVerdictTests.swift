@@ -6,31 +6,20 @@ import Testing
 
 /// An aborted run and a generator-bound run are never judged passed or failed: the gate says why instead.
 @Suite struct GateVerdictTests {
-    static func run(stopReason: String = "completed", abortReason: String? = nil, generator: GeneratorHealth? = nil)
-        -> SavedRun
-    {
-        var info = ReportFixture.info(stopReason: stopReason)
-        info.abortReason = abortReason
-        info.generator = generator
-        return SavedRun(info: info, catalog: ReportFixture.catalog, store: ReportFixture.calmRun().store)
-    }
-
     static let thresholds = ["p95 < 800ms", "error_rate < 1%"]
-
-    static let bound = GeneratorHealth.judge(
-        busiestWorkerCPU: 0.97, processCPU: 1.1, lag: nil, dropped: 0, runSeconds: 20)
 
     @Test func judgesAbortedAndGeneratorBoundRunsBeforeThresholds() throws {
         let thresholds = try Self.thresholds.map(ThresholdParser.parse)
-        let calm = Self.run()
+        let calm = ReportFixture.calmRun()
         let results = ThresholdEvaluation.evaluate(thresholds, run: calm)
         #expect(GateVerdict.judge(results, run: calm.summary) == .passed)
         #expect(GateVerdict.judge([], run: calm.summary) == .noThresholds)
-        let aborted = Self.run(stopReason: "aborted", abortReason: "error_rate > 20% for 10s: error_rate 100% since 2s")
+        let aborted = ReportFixture.calmRun(
+            stopReason: "aborted", abortReason: "error_rate > 20% for 10s: error_rate 100% since 2s")
         #expect(
             GateVerdict.judge(results, run: aborted.summary)
                 == .aborted(reason: "error_rate > 20% for 10s: error_rate 100% since 2s"))
-        let busy = Self.run(generator: Self.bound)
+        let busy = ReportFixture.calmRun(generator: ReportFixture.boundGenerator)
         #expect(
             GateVerdict.judge(results, run: busy.summary)
                 == .inconclusive(reasons: ["an engine thread was 97% busy (limit 90%)"]))
@@ -40,8 +29,8 @@ import Testing
 
     @Test func aJudgedRunCarriesTheVerdictOfItsResults() throws {
         let thresholds = try Self.thresholds.map(ThresholdParser.parse)
-        let calm = JudgedRun(thresholds, run: Self.run())
-        #expect(calm.verdict == .passed && calm.thresholds.count == 2 && calm.summary == Self.run().summary)
+        let calm = JudgedRun(thresholds, run: ReportFixture.calmRun())
+        #expect(calm.verdict == .passed && calm.thresholds.count == 2 && calm.summary == ReportFixture.calmRun().summary)
         let failing = JudgedRun([try ThresholdParser.parse("timeouts == 0")], run: ReportFixture.savedRun())
         #expect(failing.verdict == .failed(count: 1))
         #expect(JudgedRun([], run: ReportFixture.savedRun()).verdict == .noThresholds)
