@@ -1,12 +1,15 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+// Linux only: the transport drives libcurl from an epoll loop, so no other platform is claimed.
+//
 // Modules are layered by dependency (see README "Architecture"): the libcurl shim at the bottom,
 // the transport over it, the engine over the transport; the model (Scenario) and Metrics do no I/O;
-// Reports depend only on the model and metrics; the executable only calls RehearseCommands.
+// Verdicts judge a run (thresholds, abort_when, probes, comparisons) without I/O; Reports render the model,
+// metrics and verdicts as text; MetricsEndpoint publishes the probe's metrics (Prometheus); the executable only
+// calls RehearseCommands.
 let package = Package(
     name: "Rehearsal",
-    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "rehearse", targets: ["rehearse"])
     ],
@@ -17,7 +20,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
-        // Only so its `Metrics` module can be renamed (see the Reports target); swift-prometheus depends on it.
+        // Only so its `Metrics` module can be renamed (see MetricsEndpoint); swift-prometheus depends on it.
         .package(url: "https://github.com/apple/swift-metrics", from: "2.4.1"),
         // Test servers only: gzip-encoded responses, as a web server sends them to browsers.
         .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
@@ -27,18 +30,14 @@ let package = Package(
         .target(
             name: "RehearseCommands",
             dependencies: [
-                "Engine", "Reports", "Scenario", "Metrics", "DemoStaging", "Netem", "Recording",
+                "Engine", "Reports", "Verdicts", "Scenario", "Metrics", "DemoStaging", "Netem", "Recording",
                 .product(name: "NIOPosix", package: "swift-nio"), "MetricsEndpoint",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
-        .target(
-            name: "Reports",
-            dependencies: [
-                "Scenario", "Metrics", .product(name: "Prometheus", package: "swift-prometheus"),
-                // swift-metrics (a dependency of swift-prometheus) has a module named `Metrics` too, and SwiftPM
-                // refuses two modules of one name in a graph unless one is aliased. Nothing imports `SwiftMetrics`.
-                .product(name: "Metrics", package: "swift-metrics", moduleAliases: ["Metrics": "SwiftMetrics"]),
-            ]),
+        // Every output a run, a comparison or a probe has, each a `Reporter`: a pure function to text.
+        .target(name: "Reports", dependencies: ["Verdicts", "Scenario", "Metrics"]),
+        // Judging: thresholds, abort_when, probe verdicts, compare statistics, spinner re-judging. No I/O.
+        .target(name: "Verdicts", dependencies: ["Scenario", "Metrics"]),
         .target(
             name: "Engine",
             dependencies: [
@@ -64,10 +63,15 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]),
-        // The `/metrics` HTTP endpoint of `rehearse probe --serve`.
+        // Publishing the probe's metrics: the Prometheus registry, the `/metrics` HTTP endpoint of
+        // `rehearse probe --serve`, and the node_exporter textfile of `--textfile`.
         .target(
             name: "MetricsEndpoint",
             dependencies: [
+                "Verdicts", .product(name: "Prometheus", package: "swift-prometheus"),
+                // swift-metrics (a dependency of swift-prometheus) has a module named `Metrics` too, and SwiftPM
+                // refuses two modules of one name in a graph unless one is aliased. Nothing imports `SwiftMetrics`.
+                .product(name: "Metrics", package: "swift-metrics", moduleAliases: ["Metrics": "SwiftMetrics"]),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -109,8 +113,16 @@ let package = Package(
         .testTarget(name: "EngineTests", dependencies: ["Engine", "Scenario", "Metrics", "TestSupport"]),
         // Also holds TestServer's own tests, which share its small socket client.
         .testTarget(name: "DemoStagingTests", dependencies: ["DemoStaging", "TestSupport"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Metrics", "Scenario"], exclude: ["Golden"]),
-        .testTarget(name: "MetricsEndpointTests", dependencies: ["MetricsEndpoint"]),
+        // Hand-built runs (series, histograms, thresholds' inputs) that the Verdicts and Reports tests share.
+        .target(name: "RunFixtures", dependencies: ["Metrics", "Verdicts"], path: "Tests/RunFixtures"),
+        .testTarget(
+            name: "ReportsTests", dependencies: ["Reports", "Verdicts", "Metrics", "Scenario", "RunFixtures"],
+            exclude: ["Golden"]),
+        // Fixtures: a saved `rehearse demo` run (histograms.json, summary.json) that re-judging reads.
+        .testTarget(
+            name: "VerdictsTests", dependencies: ["Verdicts", "Metrics", "Scenario", "RunFixtures"],
+            exclude: ["Fixtures"]),
+        .testTarget(name: "MetricsEndpointTests", dependencies: ["MetricsEndpoint", "Verdicts"]),
         // Fixtures: recorded HAR files the end-to-end tests import (scripts/record-har.sh made them).
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "RecordingTests", dependencies: ["Recording", "Scenario"], exclude: ["Fixtures"]),

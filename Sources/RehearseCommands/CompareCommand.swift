@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Metrics
 import Reports
+import Verdicts
 
 /// `rehearse compare BASELINE CANDIDATE`: what changed between two saved runs, per step × role and group × role,
 /// with a noise-aware verdict, and an exit code for CI when a change passes a `--fail-on` tolerance.
@@ -64,10 +65,10 @@ struct CompareCommand: ParsableCommand {
             baseline: base, candidate: cand, minEffect: effect, seed: RunComparison.defaultSeed)
         report.baseline.folder = baseline
         report.candidate.folder = candidate
-        try show(report)
+        show(report)
         if let markdown {
             do {
-                try ComparisonMarkdown.render(report).write(toFile: markdown, atomically: true, encoding: .utf8)
+                try ComparisonMarkdown().render(report).write(toFile: markdown, atomically: true, encoding: .utf8)
             } catch {
                 Console.err("error: cannot write \(markdown): \(error.localizedDescription)")
                 throw ExitStatus.runError.exitCode
@@ -81,25 +82,16 @@ struct CompareCommand: ParsableCommand {
         try gate(report, rules)
     }
 
-    private func show(_ report: ComparisonReport) throws {
-        guard json else { return Console.out(ComparisonText.render(report)) }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        Console.out(String(decoding: try encoder.encode(report), as: UTF8.self))
+    private func show(_ report: ComparisonReport) {
+        Console.out(json ? ComparisonJSON().render(report) : ComparisonText().render(report))
     }
 
-    /// Prints each failed rule (to stderr with `--json`, so stdout stays JSON) and exits 1 if any.
+    /// Prints the `--fail-on` verdict (to stderr with `--json`, so stdout stays JSON) and exits 1 if a rule failed.
     private func gate(_ report: ComparisonReport, _ rules: [FailOnRule]) throws {
         guard !rules.isEmpty else { return }
-        let failures = report.regressions(rules)
-        func say(_ line: String) { if json { Console.err(line) } else { Console.out(line) } }
-        say("")
-        guard !failures.isEmpty else {
-            return say("✓ --fail-on " + rules.map { "'\($0)'" }.joined(separator: ", ") + ": no regression past it")
-        }
-        for line in failures { say("✗ regression: \(line)") }
-        throw Self.regressed
+        let text = ComparisonRegressions(rules: rules).render(report)
+        if json { Console.err(text) } else { Console.out(text) }
+        if !report.failures(rules).isEmpty { throw Self.regressed }
     }
 
     private func parseRules() throws -> [FailOnRule] {

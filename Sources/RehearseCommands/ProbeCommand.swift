@@ -1,8 +1,7 @@
 import ArgumentParser
 import Foundation
-import MetricsEndpoint
-import Reports
 import Scenario
+import Verdicts
 
 /// `rehearse probe`: walks each flow once per role (a scheduled staging health check), judges it healthy,
 /// degraded or failed, and reports it as an exit code, a JSON line and Prometheus metrics.
@@ -40,12 +39,7 @@ struct ProbeCommand: ParsableCommand {
     @Option(help: "Write Prometheus metrics to this file after each probe, atomically (node_exporter textfile).")
     var textfile: String?
 
-    @Option(name: .customLong("out"), help: "Folder for evidence of failed probes (default: the profile's output).")
-    var out: String?
-
-    @Option(help: "Extra CA certificate bundle (PEM) to trust.")
-    var caFile: String?
-
+    @OptionGroup var output: OutputOptions
     @OptionGroup var global: GlobalOptions
 
     func run() throws {

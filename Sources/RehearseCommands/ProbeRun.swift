@@ -2,8 +2,8 @@ import ArgumentParser
 import Engine
 import Foundation
 import Metrics
-import Reports
 import Scenario
+import Verdicts
 
 /// One probe: one virtual user per role, each walking every flow `repeatCount` times, keeping evidence.
 struct ProbeRun {

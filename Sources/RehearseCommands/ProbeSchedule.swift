@@ -5,6 +5,7 @@ import MetricsEndpoint
 import Reports
 import Scenario
 import Synchronization
+import Verdicts
 
 /// Runs one probe, or one every interval (with jitter, never overlapping) until SIGTERM/SIGINT, publishing each
 /// result as a JSON line, a human line, metrics (served and/or written to a textfile) and evidence on failure.
@@ -39,11 +40,11 @@ struct ProbeSchedule {
                 jitter = d
             }
             if let address = c.serve {
-                do { serve = try MetricsServer.parseAddress(address) } catch { throw bad("--serve: \(error)") }
+                do { serve = try HostPortText.parse(address) } catch { throw bad("--serve: \(error)") }
             }
             textfile = c.textfile
-            out = c.out
-            caFile = c.caFile
+            out = c.output.out
+            caFile = c.output.caFile
         }
     }
 
@@ -85,8 +86,8 @@ struct ProbeSchedule {
     }
 
     private func publish(_ result: ProbeResult, _ metrics: ProbeMetrics) {
-        Console.out(ProbeLines.json(result))
-        if !global.quiet { Console.err(ProbeLines.human(result)) }
+        Console.out(ProbeJSONLine().render(result))
+        if !global.quiet { Console.err(ProbeHumanLine().render(result)) }
         metrics.update(with: result)
         guard let path = settings.textfile else { return }
         do {

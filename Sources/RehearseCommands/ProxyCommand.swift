@@ -1,6 +1,4 @@
 import ArgumentParser
-import Foundation
-import MetricsEndpoint
 import Engine
 import Netem
 import NIOPosix
@@ -57,7 +55,7 @@ struct ProxyCommand: ParsableCommand {
     }
 
     private func address(_ text: String, option: String) throws -> (String, Int) {
-        do { return try MetricsServer.parseAddress(text) } catch {
+        do { return try HostPortText.parse(text) } catch {
             Console.err("error: \(option): \(error)")
             throw ExitStatus.badInput.exitCode
         }

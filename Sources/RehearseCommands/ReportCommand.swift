@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import Metrics
 import Reports
+import Scenario
+import Verdicts
 
 /// `rehearse report`: re-renders a saved run from its histograms, without re-running the load.
 struct ReportCommand: ParsableCommand {
@@ -9,9 +11,13 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Re-render the report of a saved run from Results/<run>/histograms.json.",
         discussion: """
+            --spinner re-judges which waits crossed the spinner limit for another limit, from the saved \
+            histograms (to their precision: a wait within 0.1% of the limit counts as at it).
+
             Examples:
               rehearse report Results/20261126T101500Z-demo
               rehearse report Results/20261126T101500Z-demo --json > summary.json
+              rehearse report Results/20261126T101500Z-demo --spinner 3s
             """)
 
     @Argument(help: "A run folder under Results/.")
@@ -23,6 +29,9 @@ struct ReportCommand: ParsableCommand {
     @Flag(help: "Add the per-phase table: DNS, connect, TLS, first byte, transfer.")
     var phases = false
 
+    @Option(help: "Re-judge the waits against this spinner limit instead of the run's own (e.g. 3s).")
+    var spinner: String?
+
     func run() throws {
         let saved: SavedRun
         do {
@@ -31,13 +40,23 @@ struct ReportCommand: ParsableCommand {
             Console.err("error: \(folder)/histograms.json: cannot read a saved run: \(error)\n  hint: pass a folder written by `rehearse run`")
             throw ExitStatus.badInput.exitCode
         }
+        let judged = try spinnerMs().map { SpinnerRejudgement.rejudge(saved, spinnerMs: $0) } ?? saved
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            encoder.keyEncodingStrategy = .convertToSnakeCase
-            Console.out(String(decoding: try encoder.encode(saved.summary), as: UTF8.self))
+            Console.out(SummaryJSON().render(judged.summary))
         } else {
-            Console.out(SummaryReport.render(saved.summary, style: TerminalStyle(color: Console.color), phases: phases))
+            let report = SummaryReport(
+                style: TerminalStyle(color: Console.color), phases: phases, recordedSpinnerMs: saved.info.spinnerMs)
+            Console.out(report.render(judged.summary))
         }
+    }
+
+    /// `--spinner` in whole milliseconds, as the run info keeps it.
+    private func spinnerMs() throws -> Int? {
+        guard let spinner else { return nil }
+        guard let d = DurationText.parse(spinner), d >= .milliseconds(1) else {
+            Console.err("error: --spinner: bad duration \"\(spinner)\"; expected 1ms or more with a unit, e.g. 3s")
+            throw ExitStatus.badInput.exitCode
+        }
+        return Int(d.inMilliseconds.rounded())
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Metrics
+import Reports
 
 /// `Results/<UTC time>-<profile>/`: `summary.json` (the documented summary) and `histograms.json` (every series'
 /// histograms, from which reports are re-rendered).
@@ -20,23 +21,18 @@ enum ResultsFolder {
     }
 
     static func write(_ saved: SavedRun, summary: RunSummary, to folder: URL) throws {
-        let pretty = JSONEncoder()
-        pretty.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        pretty.keyEncodingStrategy = .convertToSnakeCase
-        try pretty.encode(summary).write(to: folder.appendingPathComponent("summary.json"), options: .atomic)
-        let compact = JSONEncoder()
-        compact.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        compact.keyEncodingStrategy = .convertToSnakeCase
-        try compact.encode(saved).write(to: folder.appendingPathComponent("histograms.json"), options: .atomic)
+        try write(SummaryJSON().render(summary), to: folder.appendingPathComponent("summary.json"))
+        try write(JSONText.encode(saved, pretty: false), to: folder.appendingPathComponent("histograms.json"))
     }
 
     /// `evidence.json`: the failing requests and responses of a probe, secrets already redacted.
     static func writeEvidence(_ evidence: [FailureEvidence], to folder: URL) throws {
         guard !evidence.isEmpty else { return }
-        let pretty = JSONEncoder()
-        pretty.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        pretty.keyEncodingStrategy = .convertToSnakeCase
-        try pretty.encode(evidence).write(to: folder.appendingPathComponent("evidence.json"), options: .atomic)
+        try write(JSONText.encode(evidence), to: folder.appendingPathComponent("evidence.json"))
+    }
+
+    private static func write(_ text: String, to file: URL) throws {
+        try Data(text.utf8).write(to: file, options: .atomic)
     }
 
     /// Reads a run saved by `write`.

@@ -4,6 +4,7 @@ import Metrics
 import Reports
 import Scenario
 import Transport
+import Verdicts
 
 /// One run from the command line: preflight, the load itself with live progress and signal handling, then
 /// results on disk and the summary on stdout.
@@ -59,20 +60,21 @@ struct RunSession {
             Console.err("error: cannot write results to \(folder.path): \(error.localizedDescription)")
             return .runError
         }
-        Console.out(SummaryReport.render(
-            summary, style: TerminalStyle(color: Console.color), phases: overrides.phases || global.verbose))
-        let gate = ThresholdEvaluation.evaluate(profile.thresholds, run: saved)
-        for line in GateLines.lines(gate, run: summary, style: TerminalStyle(color: Console.color)) { Console.out(line) }
+        let style = TerminalStyle(color: Console.color)
+        Console.out(SummaryReport(style: style, phases: overrides.phases || global.verbose).render(summary))
+        let judged = JudgedRun(profile.thresholds, run: saved)
+        let gate = GateLines(style: style).render(judged)
+        if !gate.isEmpty { Console.out(gate) }
         Console.out("\nResults: \(folder.path)/summary.json")
         if let setup = outcome.setupError {
             Console.err("error: the engine could not start: \(setup)")
             return .runError
         }
-        guard writeGateReports(gate, summary: summary) else { return .runError }
+        guard writeGateReports(judged) else { return .runError }
         if summary.run.stopReason == "interrupted" { return .interrupted }
         // With thresholds, they decide (an error rate under its limit passes); without, any failure fails.
         // When the generator was the bottleneck, neither verdict would be about the target.
-        switch GateVerdict.judge(gate, run: summary) {
+        switch judged.verdict {
         case .aborted: return .aborted
         case .inconclusive: return .inconclusive
         case .failed: return .thresholdsFailed
@@ -82,11 +84,13 @@ struct RunSession {
     }
 
     /// `--junit` and `--markdown`; false when a file cannot be written.
-    private func writeGateReports(_ gate: [ThresholdResult], summary: RunSummary) -> Bool {
-        let outputs = [(overrides.junit, GateReport.junit), (overrides.markdown, GateReport.markdown)]
-        for case (let path?, let render) in outputs {
+    private func writeGateReports(_ judged: JudgedRun) -> Bool {
+        let outputs: [(String?, any Reporter<JudgedRun>)] = [
+            (overrides.junit, GateJUnit()), (overrides.markdown, GateMarkdown()),
+        ]
+        for case (let path?, let reporter) in outputs {
             do {
-                try render(gate, summary).write(toFile: path, atomically: true, encoding: .utf8)
+                try reporter.render(judged).write(toFile: path, atomically: true, encoding: .utf8)
             } catch {
                 Console.err("error: cannot write \(path): \(error.localizedDescription)")
                 return false

@@ -1,4 +1,5 @@
 import Metrics
+import Verdicts
 
 /// Plain-language lines about what the user would have seen: which waits crossed the spinner limit, for which
 /// role — the "spinner of death" the run exists to find.
@@ -22,5 +23,11 @@ enum Findings {
             out.append(style.green("✓ \(fine.joined(separator: ", ")): every wait under the spinner limit."))
         }
         return out
+    }
+
+    /// Says that the limit in the findings is not the run's own: the counts were re-derived from the histograms.
+    static func rejudged(_ s: RunSummary, recordedSpinnerMs: Int) -> String {
+        "Spinner limit \(Format.latency(Double(s.run.spinnerMs))), re-judged from the saved histograms (the run used "
+            + "\(Format.latency(Double(recordedSpinnerMs))); a wait within 0.1% of the limit counts as at it)."
     }
 }

@@ -1,4 +1,5 @@
 import Metrics
+import Verdicts
 
 /// Lines about the load generator itself: its CPU, the open models' schedule lag and dropped iterations, and —
 /// when it was the bottleneck — a warning that the figures describe the generator, not the target.

@@ -1,4 +1,5 @@
 import Metrics
+import Verdicts
 
 /// Per step × role, the p95 of each libcurl phase and how many requests opened a connection.
 enum PhaseTable {

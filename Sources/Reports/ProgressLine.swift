@@ -1,3 +1,5 @@
+import Verdicts
+
 /// The live progress text: one line, refreshed in place on a terminal; printed as plain lines elsewhere.
 public enum ProgressLine {
     public struct Figures: Sendable {

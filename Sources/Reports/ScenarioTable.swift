@@ -1,4 +1,5 @@
 import Metrics
+import Verdicts
 
 /// The per-scenario table: what each executor did and each scenario's latency two ways — from the schedule
 /// (open model, corrected for coordinated omission) and as service time — so a stall a closed model hides shows

@@ -1,14 +1,32 @@
 import Metrics
+import Verdicts
 
 /// The end-of-run text report: a table per step × role, the groups the user waited for, failures, and the
 /// findings about spinners. A pure function of the summary, so it renders the same from saved results.
-public enum SummaryReport {
-    /// - Parameter phases: add the per-phase table (where the time went).
+public struct SummaryReport: Reporter {
+    public var style: TerminalStyle
+    /// Add the per-phase table (where the time went).
+    public var phases: Bool
+    /// The spinner limit the run itself used (ms), when the summary was re-judged for another limit
+    /// (`rehearse report --spinner`): a line then says so.
+    public var recordedSpinnerMs: Int?
+
+    public init(style: TerminalStyle = .plain, phases: Bool = false, recordedSpinnerMs: Int? = nil) {
+        self.style = style
+        self.phases = phases
+        self.recordedSpinnerMs = recordedSpinnerMs
+    }
+
+    /// The report of `s`, as `SummaryReport(style:phases:).render(s)`.
     public static func render(_ s: RunSummary, style: TerminalStyle = .plain, phases: Bool = false) -> String {
+        SummaryReport(style: style, phases: phases).render(s)
+    }
+
+    public func render(_ s: RunSummary) -> String {
         var out: [String] = []
-        out.append(style.bold("Rehearsal — \(s.run.profile)") + "  \(headline(s))")
+        out.append(style.bold("Rehearsal — \(s.run.profile)") + "  \(Self.headline(s))")
         out.append("")
-        out.append(stepTable(s).render())
+        out.append(Self.stepTable(s).render())
         if phases {
             out.append("")
             out.append(style.bold("Where the time went (p95 per phase; dns/connect/tls on fresh connections only)"))
@@ -17,7 +35,7 @@ public enum SummaryReport {
         if !s.groups.isEmpty {
             out.append("")
             out.append(style.bold("Waits the user sees (parallel groups)"))
-            out.append(groupTable(s).render())
+            out.append(Self.groupTable(s).render())
         }
         if ScenarioTable.isWorthShowing(s) {
             out.append("")
@@ -34,6 +52,9 @@ public enum SummaryReport {
         let findings = Findings.lines(s, style: style)
         if !findings.isEmpty {
             out.append("")
+            if let recorded = recordedSpinnerMs, recorded != s.run.spinnerMs {
+                out.append(style.dim(Findings.rejudged(s, recordedSpinnerMs: recorded)))
+            }
             out += findings
         }
         out += GeneratorLines.lines(s, style: style)

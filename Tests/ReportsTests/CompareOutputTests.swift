@@ -1,7 +1,9 @@
 import Foundation
 import Metrics
 @testable import Reports
+import RunFixtures
 import Testing
+import Verdicts
 
 /// `rehearse compare`'s text and Markdown against golden files, `--fail-on` rules and the regressions they find.
 @Suite struct CompareOutputTests {
@@ -47,56 +49,60 @@ import Testing
     }
 
     @Test func textGolden() throws {
-        let text = ComparisonText.render(Self.reports())
+        let text = ComparisonText().render(Self.reports())
         try Golden.assertMatches(text + "\n", file: "compare-text.txt", directory: Self.directory)
         #expect(text.contains("regression") && text.contains("improvement") && text.contains("too few samples"))
     }
 
     @Test func markdownGolden() throws {
-        let markdown = ComparisonMarkdown.render(Self.reports())
+        let markdown = ComparisonMarkdown().render(Self.reports())
         try Golden.assertMatches(markdown, file: "compare-markdown.md", directory: Self.directory)
         #expect(markdown.hasPrefix("### ❌ Rehearsal compare: 4 regressions in 2 series"))
     }
 
-    @Test func failOnRulesParse() throws {
-        let cases: [(String, FailOnRule)] = [
-            ("p95 +10%", .init(metric: "p95", tolerance: 10)), ("p99 +2.5%", .init(metric: "p99", tolerance: 2.5)),
-            ("p50+0%", .init(metric: "p50", tolerance: 0)),
-            ("error_rate +1pt", .init(metric: "error_rate", tolerance: 1)),
-            (" timeout_rate 0.5pt ", .init(metric: "timeout_rate", tolerance: 0.5)),
-        ]
-        for (text, rule) in cases { #expect(try FailOnRule.parse(text) == rule, "\(text)") }
-        #expect(FailOnRule(metric: "p95", tolerance: 10).description == "p95 +10%")
-        #expect(FailOnRule(metric: "error_rate", tolerance: 0.5).description == "error_rate +0.5pt")
-    }
-
-    @Test func badFailOnRulesSayWhatIsExpected() {
-        let cases = [
-            ("p90 +10%", "unknown metric 'p90'"), ("p95 10", "in percent of the baseline"),
-            ("error_rate +1%", "give the tolerance in points"), ("", "no metric"), ("p95 +x%", "e.g. 'p95 +10%'"),
-            ("p95 -10%", "e.g. 'p95 +10%'"),
-        ]
-        for (text, part) in cases {
-            #expect {
-                try FailOnRule.parse(text)
-            } throws: { error in
-                let message = "\(error)"
-                return message.contains(part) && message.contains("expected 'METRIC +TOLERANCE'")
-            }
-        }
-    }
-
     @Test func regressionsPastATolerance() throws {
         let report = Self.reports()
-        let p95 = report.regressions([try FailOnRule.parse("p95 +10%")])
+        func regressions(_ rules: [FailOnRule]) -> [String] { ComparisonRegressions(rules: rules).lines(report) }
+        let p95 = regressions([try FailOnRule.parse("p95 +10%")])
         #expect(p95.count == 1)
         #expect(p95.first?.hasPrefix("login [user] p95 +9") == true, "\(p95)")
         #expect(p95.first?.hasSuffix("(50.7ms → 507ms) beyond p95 +10%") == true, "\(p95)")
-        #expect(report.regressions([try FailOnRule.parse("p95 +2000%")]).isEmpty, "point estimate under the tolerance")
-        let errors = report.regressions([try FailOnRule.parse("error_rate +1pt")])
+        #expect(regressions([try FailOnRule.parse("p95 +2000%")]).isEmpty, "point estimate under the tolerance")
+        let errors = regressions([try FailOnRule.parse("error_rate +1pt")])
         #expect(errors == ["home › tasks [admin] error_rate +8pt [+2.6pt, +15pt] (0% → 8%) beyond error_rate +1pt"])
-        #expect(report.regressions([try FailOnRule.parse("error_rate +10pt")]).isEmpty)
+        #expect(regressions([try FailOnRule.parse("error_rate +10pt")]).isEmpty)
         // Improvements and too-few-samples rows never fail a rule.
-        #expect(report.regressions([try FailOnRule.parse("timeout_rate +0pt")]).isEmpty)
+        #expect(regressions([try FailOnRule.parse("timeout_rate +0pt")]).isEmpty)
+    }
+
+    @Test func theFailOnVerdictUnderTheComparison() throws {
+        let report = Self.reports()
+        let failed = ComparisonRegressions(rules: [try FailOnRule.parse("error_rate +1pt")]).render(report)
+        #expect(failed == "\n✗ regression: home › tasks [admin] error_rate +8pt [+2.6pt, +15pt] (0% → 8%) "
+            + "beyond error_rate +1pt")
+        let rules = [try FailOnRule.parse("p95 +2000%"), try FailOnRule.parse("error_rate +10pt")]
+        #expect(ComparisonRegressions(rules: rules).render(report)
+            == "\n✓ --fail-on 'p95 +2000%', 'error_rate +10pt': no regression past it")
+    }
+
+    /// What the text says about improvements, too few samples and series only one run has.
+    @Test func textNamesImprovementsTooFewSamplesAndUnmatchedSeries() {
+        typealias F = CompareFixture
+        let slow = F.login(F.ok(F.spread(3_980, 100)))
+        let fast = F.login(F.ok(F.spread(151, 100)))
+        #expect(ComparisonText().render(F.compare(slow, fast)).contains("−96%"))
+        let few = F.login(F.ok(F.spread(20, 19)))
+        #expect(ComparisonText().render(F.compare(few, slow)).contains("too few samples"))
+        let base = F.run([
+            .init(step: "login", role: "user", samples: F.ok(F.spread(20, 50))),
+            .init(step: "export", role: "user", samples: F.ok(F.spread(20, 50))),
+        ])
+        let cand = F.run([
+            .init(step: "login", role: "user", samples: F.ok(F.spread(20, 50))),
+            .init(step: "login", role: "admin", samples: F.ok(F.spread(20, 50))),
+        ])
+        let text = ComparisonText().render(F.compare(base, cand))
+        #expect(text.contains("Only in the baseline: export [user]"))
+        #expect(text.contains("Only in the candidate: login [admin]"))
     }
 }

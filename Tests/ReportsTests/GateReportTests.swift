@@ -1,14 +1,16 @@
 import Metrics
 @testable import Reports
+import RunFixtures
 import Scenario
 import Testing
+import Verdicts
 
 /// JUnit XML and Markdown outputs of the release gate, against golden files.
 @Suite struct GateReportTests {
     static let directory = Golden.directory(besides: #filePath)
-    static let run = SavedRun(info: ReportFixture.info(), catalog: ReportFixture.catalog, store: ReportFixture.store())
+    static let run = ReportFixture.savedRun()
 
-    static func results() throws -> [ThresholdResult] {
+    static func judged() throws -> JudgedRun {
         var thresholds = try [
             "p95(group:home, role:user) < 800ms",
             "timeouts == 0",
@@ -19,45 +21,46 @@ import Testing
             #"p95(step:"tasks", role:admin) < 1s"#,
         ].map(ThresholdParser.parse)
         thresholds[0].source = SourceLocation(file: "Profiles/gate.yaml", line: 12, column: 5)
-        return ThresholdEvaluation.evaluate(thresholds, run: run)
-    }
-
-    static func calmRun() -> SavedRun {
-        var s = MetricsStore(catalog: ReportFixture.catalog)
-        ReportFixture.ok(12_000, times: 5).forEach { s.steps[0].record($0) }
-        ReportFixture.ok(5_000, times: 5).forEach { s.steps[2].record($0) }
-        for _ in 0..<5 { s.groups[0].record(micros: 15_000, overSpinner: false, failed: false) }
-        return SavedRun(info: ReportFixture.info(stopReason: "completed"), catalog: ReportFixture.catalog, store: s)
+        return JudgedRun(thresholds, run: run)
     }
 
     @Test func junitGolden() throws {
-        let xml = GateReport.junit(try Self.results(), run: Self.run.summary)
+        let xml = GateJUnit().render(try Self.judged())
         try Golden.assertMatches(xml, file: "gate-junit.xml", directory: Self.directory)
         #expect(xml.components(separatedBy: "<testcase ").count - 1 == 7)
         #expect(xml.components(separatedBy: "<failure ").count - 1 == 3)
     }
 
     @Test func markdownGolden() throws {
-        let md = GateReport.markdown(try Self.results(), run: Self.run.summary)
+        let md = GateMarkdown().render(try Self.judged())
         try Golden.assertMatches(md, file: "gate-markdown.md", directory: Self.directory)
     }
 
     @Test func markdownOfAPassingGate() throws {
-        let run = Self.calmRun()
         let thresholds = try ["p95 < 800ms", "error_rate < 1%"].map(ThresholdParser.parse)
-        let results = ThresholdEvaluation.evaluate(thresholds, run: run)
-        #expect(results.allPassed)
-        let md = GateReport.markdown(results, run: run.summary)
-        try Golden.assertMatches(md, file: "gate-markdown-pass.md", directory: Self.directory)
-        let xml = GateReport.junit(results, run: run.summary)
-        try Golden.assertMatches(xml, file: "gate-junit-pass.xml", directory: Self.directory)
+        let judged = JudgedRun(thresholds, run: ReportFixture.calmRun())
+        #expect(judged.thresholds.allPassed)
+        try Golden.assertMatches(
+            GateMarkdown().render(judged), file: "gate-markdown-pass.md", directory: Self.directory)
+        try Golden.assertMatches(GateJUnit().render(judged), file: "gate-junit-pass.xml", directory: Self.directory)
     }
 
     @Test func noThresholds() {
-        let summary = Self.calmRun().summary
-        #expect(GateReport.markdown([], run: summary).hasPrefix("### ✅ Rehearsal golden: no thresholds set\n"))
-        let xml = GateReport.junit([], run: summary)
+        let judged = JudgedRun([], run: ReportFixture.calmRun())
+        #expect(GateMarkdown().render(judged).hasPrefix("### ✅ Rehearsal golden: no thresholds set\n"))
+        let xml = GateJUnit().render(judged)
         #expect(xml.contains("<testsuite name=\"rehearsal thresholds\" tests=\"0\" failures=\"0\""))
+        #expect(GateLines().render(judged) == "", "no thresholds, no lines under the summary")
+    }
+
+    @Test func terminalLinesMarkEachThreshold() throws {
+        let lines = GateLines().render(try Self.judged()).split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.first == "", "a blank line separates the lines from the summary")
+        #expect(lines[1] == "Thresholds: 3 of 7 failed")
+        #expect(
+            lines[2] == "  ✗ p95(group:home, role:user) < 800ms — p95 3.2s over 10 waits (group:home, role:user); "
+                + "limit < 800ms")
+        #expect(lines.count == 9)
     }
 
     @Test func xmlEscaping() {

@@ -1,62 +1,37 @@
 import Metrics
 @testable import Reports
+import RunFixtures
 import Scenario
 import Testing
+import Verdicts
 
 /// An aborted run and a generator-bound run never pass or fail the gate: JUnit, Markdown and the terminal say
 /// why instead (golden files), and the open-model scenario table shows latency from schedule and service time.
-@Suite struct GateVerdictTests {
+@Suite struct GateVerdictReportTests {
     static let directory = Golden.directory(besides: #filePath)
-
-    static func run(stopReason: String = "completed", abortReason: String? = nil, generator: GeneratorHealth? = nil) -> SavedRun {
-        var info = ReportFixture.info(stopReason: stopReason)
-        info.abortReason = abortReason
-        info.generator = generator
-        return SavedRun(info: info, catalog: ReportFixture.catalog, store: GateReportTests.calmRun().store)
-    }
 
     static let thresholds = ["p95 < 800ms", "error_rate < 1%"]
 
-    static let bound = GeneratorHealth.judge(
-        busiestWorkerCPU: 0.97, processCPU: 1.1, lag: nil, dropped: 0, runSeconds: 20)
-
-    @Test func judgesAbortedAndGeneratorBoundRunsBeforeThresholds() throws {
-        let thresholds = try Self.thresholds.map(ThresholdParser.parse)
-        let calm = Self.run()
-        let results = ThresholdEvaluation.evaluate(thresholds, run: calm)
-        #expect(GateVerdict.judge(results, run: calm.summary) == .passed)
-        #expect(GateVerdict.judge([], run: calm.summary) == .noThresholds)
-        let aborted = Self.run(stopReason: "aborted", abortReason: "error_rate > 20% for 10s: error_rate 100% since 2s")
-        #expect(GateVerdict.judge(results, run: aborted.summary) == .aborted(reason: "error_rate > 20% for 10s: error_rate 100% since 2s"))
-        let busy = Self.run(generator: Self.bound)
-        #expect(GateVerdict.judge(results, run: busy.summary) == .inconclusive(reasons: ["an engine thread was 97% busy (limit 90%)"]))
-        let kept = GeneratorHealth.judge(busiestWorkerCPU: 0.97, processCPU: 1, lag: nil, dropped: 0, runSeconds: 2)
-        #expect(!kept.isBound, "CPU over a run shorter than 3 s is not judged")
-    }
-
-    @Test func lateIterationsMakeTheGeneratorTheBottleneck() {
-        var lag = LatencyHistogram()
-        for _ in 0..<98 { lag.record(micros: 200) }
-        for _ in 0..<2 { lag.record(micros: 40_000) }
-        let health = GeneratorHealth.judge(busiestWorkerCPU: 0.5, processCPU: 0.6, lag: lag, dropped: 3, runSeconds: 10)
-        #expect(health.isBound && health.limitedBy.first?.hasPrefix("iterations started late: schedule lag p99 40") == true)
-        #expect(health.droppedIterations == 3)
-    }
-
     @Test func abortedGateGolden() throws {
-        let run = Self.run(stopReason: "aborted", abortReason: "error_rate > 20% for 10s: error_rate 100% since 2s")
-        let results = ThresholdEvaluation.evaluate(try Self.thresholds.map(ThresholdParser.parse), run: run)
-        try Golden.assertMatches(GateReport.junit(results, run: run.summary), file: "gate-junit-aborted.xml", directory: Self.directory)
-        try Golden.assertMatches(GateReport.markdown(results, run: run.summary), file: "gate-markdown-aborted.md", directory: Self.directory)
-        let lines = GateLines.lines(results, run: run.summary, style: .plain)
+        let run = ReportFixture.calmRun(
+            stopReason: "aborted", abortReason: "error_rate > 20% for 10s: error_rate 100% since 2s")
+        let judged = JudgedRun(try Self.thresholds.map(ThresholdParser.parse), run: run)
+        try Golden.assertMatches(GateJUnit().render(judged), file: "gate-junit-aborted.xml", directory: Self.directory)
+        try Golden.assertMatches(
+            GateMarkdown().render(judged), file: "gate-markdown-aborted.md", directory: Self.directory)
+        let lines = GateLines().lines(judged)
         #expect(lines.contains("Thresholds: not judged — the run was aborted (as measured until then:)"))
     }
 
     @Test func generatorBoundGateGolden() throws {
-        let run = Self.run(generator: Self.bound)
-        let results = ThresholdEvaluation.evaluate(try Self.thresholds.map(ThresholdParser.parse), run: run)
-        try Golden.assertMatches(GateReport.junit(results, run: run.summary), file: "gate-junit-inconclusive.xml", directory: Self.directory)
-        try Golden.assertMatches(GateReport.markdown(results, run: run.summary), file: "gate-markdown-inconclusive.md", directory: Self.directory)
+        let run = ReportFixture.calmRun(generator: ReportFixture.boundGenerator)
+        let judged = JudgedRun(try Self.thresholds.map(ThresholdParser.parse), run: run)
+        try Golden.assertMatches(
+            GateJUnit().render(judged), file: "gate-junit-inconclusive.xml", directory: Self.directory)
+        try Golden.assertMatches(
+            GateMarkdown().render(judged), file: "gate-markdown-inconclusive.md", directory: Self.directory)
+        #expect(GateLines().lines(judged).contains(
+            "Thresholds: inconclusive — the load generator was the bottleneck (as measured:)"))
         let report = SummaryReport.render(run.summary)
         #expect(report.contains("⚠ generator-bound: an engine thread was 97% busy (limit 90%)"))
     }

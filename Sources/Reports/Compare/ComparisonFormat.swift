@@ -1,3 +1,5 @@
+import Verdicts
+
 /// How the comparison reports print figures: `3.98s → 151ms`, `−96%`, `[−97%, −95%]`, `0.5% → 2%`, `+1.5pt`.
 /// Negative numbers use the minus sign (−), as a reader expects in "p95 −96%".
 enum ComparisonFormat {

@@ -1,8 +1,12 @@
+import Verdicts
+
 /// `rehearse compare --markdown FILE`: the comparison as a pull-request comment — a heading with the count of
 /// regressions and improvements, the two runs, the method, and the same rows as the terminal report.
-public enum ComparisonMarkdown {
-    public static func render(_ r: ComparisonReport) -> String {
-        var out = [heading(r), ""]
+public struct ComparisonMarkdown: Reporter {
+    public init() {}
+
+    public func render(_ r: ComparisonReport) -> String {
+        var out = [Self.heading(r), ""]
         let about = ["Baseline: " + ComparisonFormat.run(r.baseline), "Candidate: " + ComparisonFormat.run(r.candidate)]
             + ComparisonFormat.method(r.method)
         // Two trailing spaces: a line break inside one paragraph.
@@ -13,7 +17,7 @@ public enum ComparisonMarkdown {
             let interval = ComparisonText.interval(r)
             out += ["", "| series | metric | baseline | candidate | change | \(interval) interval | verdict |"]
             out.append("|---|---|--:|--:|--:|---|---|")
-            out += rows(r)
+            out += Self.rows(r)
         }
         let showFlow = r.showsFlows
         var only: [String] = []

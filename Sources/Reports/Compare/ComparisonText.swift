@@ -1,8 +1,12 @@
+import Verdicts
+
 /// The terminal report of `rehearse compare`: a header naming both runs and the method, then one line per
 /// series × metric, e.g. `dashboard (wait) [user]  p95  3.98s → 151ms  −96%  [−97%, −95%]  improvement`.
 /// Error and timeout rates appear only where either run had any; the JSON has them all.
-public enum ComparisonText {
-    public static func render(_ r: ComparisonReport) -> String {
+public struct ComparisonText: Reporter {
+    public init() {}
+
+    public func render(_ r: ComparisonReport) -> String {
         var out = [
             "Rehearsal compare — baseline: \(ComparisonFormat.run(r.baseline))",
             "                    candidate: \(ComparisonFormat.run(r.candidate))",
@@ -10,7 +14,7 @@ public enum ComparisonText {
         if r.series.isEmpty {
             out += ["", "No step or group appears in both runs: nothing to compare."]
         } else {
-            out += ["", table(r).render()]
+            out += ["", Self.table(r).render()]
         }
         let showFlow = r.showsFlows
         var only: [String] = []

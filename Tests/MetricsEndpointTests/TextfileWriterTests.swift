@@ -1,10 +1,10 @@
 import Foundation
 import Testing
 
-@testable import Reports
+@testable import MetricsEndpoint
 
 @Suite("TextfileWriter: atomic metrics files for node_exporter")
-struct ProbeMetricsTextfileTests {
+struct TextfileWriterTests {
     static func temporaryDirectory() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent(
             "rehearsal-textfile-\(UUID().uuidString)")

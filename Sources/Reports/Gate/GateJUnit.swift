@@ -1,18 +1,19 @@
 import Metrics
 import Scenario
+import Verdicts
 
-/// The release gate's outputs for CI: JUnit XML (one test case per threshold) and a Markdown summary for a pull
-/// request comment. Both are pure functions of the threshold results and the run's summary.
-public enum GateReport {
-    /// JUnit XML: `<testsuites>` holding one `<testsuite name="rehearsal thresholds">` with a `<testcase>` per
-    /// threshold (its text as the name); a failed threshold has a `<failure>` with the detail as its message.
-    /// The suite's `time` is the run's duration; test cases take no time of their own (`time="0"`), since every
-    /// threshold is judged over the whole run at its end.
-    ///
-    /// A run that was aborted, or that the generator could not drive, gets one more test case saying so: a
-    /// `<failure>` for `abort_when`, an `<error>` (the gate could not judge) for a generator-bound run.
-    public static func junit(_ results: [ThresholdResult], run: RunSummary) -> String {
-        let verdict = GateVerdict.judge(results, run: run)
+/// The release gate as JUnit XML for CI (`--junit FILE`): `<testsuites>` holding one
+/// `<testsuite name="rehearsal thresholds">` with a `<testcase>` per threshold (its text as the name); a failed
+/// threshold has a `<failure>` with the detail as its message. The suite's `time` is the run's duration; test cases
+/// take no time of their own (`time="0"`), since every threshold is judged over the whole run at its end.
+///
+/// A run that was aborted, or that the generator could not drive, gets one more test case saying so: a
+/// `<failure>` for `abort_when`, an `<error>` (the gate could not judge) for a generator-bound run.
+public struct GateJUnit: Reporter {
+    public init() {}
+
+    public func render(_ judged: JudgedRun) -> String {
+        let results = judged.thresholds, run = judged.summary, verdict = judged.verdict
         let aborted = if case .aborted = verdict { 1 } else { 0 }
         let errors = if case .inconclusive = verdict { 1 } else { 0 }
         let failures = results.failedCount + aborted
@@ -59,7 +60,7 @@ public enum GateReport {
         return out.joined(separator: "\n") + "\n"
     }
 
-    private static func properties(_ run: RunSummary) -> [(String, String)] {
+    private func properties(_ run: RunSummary) -> [(String, String)] {
         [
             ("profile", run.run.profile), ("base_url", run.run.baseURL), ("stop_reason", run.run.stopReason),
             ("requests", String(run.totals.requests)), ("failed", String(run.totals.failed)),
@@ -67,10 +68,10 @@ public enum GateReport {
         ]
     }
 
-    private static func attr(_ s: String) -> String { XMLText.escaped(s) }
+    private func attr(_ s: String) -> String { XMLText.escaped(s) }
 
     /// Element text: newlines kept as they are.
-    private static func text(_ s: String) -> String {
+    private func text(_ s: String) -> String {
         s.split(separator: "\n", omittingEmptySubsequences: false).map { XMLText.escaped(String($0)) }
             .joined(separator: "\n")
     }

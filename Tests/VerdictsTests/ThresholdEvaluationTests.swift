@@ -1,10 +1,11 @@
 import Metrics
-@testable import Reports
+import RunFixtures
 import Scenario
 import Testing
+@testable import Verdicts
 
 /// Thresholds judged against hand-built saved runs (``ReportFixture``: 60 requests in 20 s, 2 failed, 1 timeout).
-@Suite struct GateEvaluationTests {
+@Suite struct ThresholdEvaluationTests {
     static let run = SavedRun(info: ReportFixture.info(), catalog: ReportFixture.catalog, store: ReportFixture.store())
 
     func result(_ text: String, run: SavedRun = Self.run) throws -> ThresholdResult {

@@ -1,14 +1,18 @@
 import Metrics
 import Scenario
+import Verdicts
 
-extension GateReport {
+/// The release gate as a pull-request comment (`--markdown FILE`): a ✅/❌ verdict line, one line about the run, a
+/// table threshold | observed | result, then p50/p95/p99/failed/timeouts per step × role (group waits included).
+public struct GateMarkdown: Reporter {
     /// Most step × role rows the Markdown summary shows; the rest are counted in a last line.
     static let markdownRowLimit = 25
 
-    /// A pull-request comment: a ✅/❌ verdict line, one line about the run, a table threshold | observed |
-    /// result, then p50/p95/p99/failed/timeouts per step × role (group waits included).
-    public static func markdown(_ results: [ThresholdResult], run: RunSummary) -> String {
-        var out = [verdict(results, run: run), "", runLine(run)]
+    public init() {}
+
+    public func render(_ judged: JudgedRun) -> String {
+        let results = judged.thresholds, run = judged.summary
+        var out = [Self.verdict(judged), "", Self.runLine(run)]
         if !results.isEmpty {
             out += ["", "| threshold | observed | result |", "|---|--:|---|"]
             for r in results {
@@ -22,23 +26,25 @@ extension GateReport {
                     .joined(separator: ", ") + ", so " + (missing.count == 1 ? "it fails." : "they fail.")]
             }
         }
-        let rows = stepRows(run)
+        let rows = Self.stepRows(run)
         if !rows.isEmpty {
             out += [
                 "", "| step | role | requests | p50 | p95 | p99 | failed | timeouts |",
                 "|---|---|--:|--:|--:|--:|--:|--:|",
             ]
-            out += rows.prefix(markdownRowLimit)
-            if rows.count > markdownRowLimit {
-                out += ["", "… and \(rows.count - markdownRowLimit) more rows in the full report (`rehearse report`)."]
+            out += rows.prefix(Self.markdownRowLimit)
+            if rows.count > Self.markdownRowLimit {
+                let more = rows.count - Self.markdownRowLimit
+                out += ["", "… and \(more) more rows in the full report (`rehearse report`)."]
             }
         }
         return out.joined(separator: "\n") + "\n"
     }
 
-    private static func verdict(_ results: [ThresholdResult], run: RunSummary) -> String {
-        let name = MarkdownText.cell(run.run.profile)
-        switch GateVerdict.judge(results, run: run) {
+    private static func verdict(_ judged: JudgedRun) -> String {
+        let results = judged.thresholds
+        let name = MarkdownText.cell(judged.summary.run.profile)
+        switch judged.verdict {
         case .aborted(let reason): return "### ⛔ Rehearsal \(name): aborted — \(MarkdownText.cell(reason))"
         case .inconclusive(let reasons):
             return "### ⚠️ Rehearsal \(name): inconclusive — the load generator was the bottleneck ("
@@ -55,7 +61,7 @@ extension GateReport {
 
     private static func runLine(_ s: RunSummary) -> String {
         var parts = [
-            GateFormat.seconds(s.run.durationSeconds), "\(s.run.vus) VU\(s.run.vus == 1 ? "" : "s")",
+            seconds(s.run.durationSeconds), "\(s.run.vus) VU\(s.run.vus == 1 ? "" : "s")",
             "\(s.totals.requests) requests (\(Format.rate(s.totals.rate))/s)",
             "\(s.totals.failed) failed", "\(s.totals.timeouts) timeout\(s.totals.timeouts == 1 ? "" : "s")",
             "p95 \(Format.latency(s.totals.latency.p95))",
@@ -88,5 +94,10 @@ extension GateReport {
             return row(named("\(g.group) (wait)", g.scenario), g.role, g.count, g.time, g.failed, timeouts)
         }
         return rows
+    }
+
+    /// `20s`, `1m 30s`: the run's duration.
+    private static func seconds(_ s: Double) -> String {
+        s < 60 ? Format.trimmed(s, digits: 1) + "s" : "\(Int(s) / 60)m \(Int(s) % 60)s"
     }
 }

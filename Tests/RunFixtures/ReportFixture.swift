@@ -11,10 +11,10 @@ import Metrics
 /// - group home/admin: 10 × 85ms
 /// - group home/user:  6 × 1.95s, 4 × 3.2s (over spinner), 1 of them failed
 /// - 2 requests cut off in flight; 9 iterations completed, 2 failed.
-enum ReportFixture {
-    static let roles = ["admin", "user"]
+public enum ReportFixture {
+    public static let roles = ["admin", "user"]
 
-    static let catalog = SeriesCatalog(
+    public static let catalog = SeriesCatalog(
         steps: [
             .init(flow: "dashboard", step: "login", group: nil, role: "admin", method: "POST"),
             .init(flow: "dashboard", step: "login", group: nil, role: "user", method: "POST"),
@@ -28,7 +28,7 @@ enum ReportFixture {
             .init(flow: "dashboard", group: "home", role: "user"),
         ])
 
-    static func info(stopReason: String = "interrupted", spinnerMs: Int = 2_000) -> RunInfo {
+    public static func info(stopReason: String = "interrupted", spinnerMs: Int = 2_000) -> RunInfo {
         RunInfo(
             profile: "golden", startedAt: "2026-03-04T05:06:07Z", endedAt: "2026-03-04T05:06:27Z",
             durationSeconds: 20, stopReason: stopReason, baseURL: "http://127.0.0.1:9999", vus: 4,
@@ -37,12 +37,12 @@ enum ReportFixture {
             rehearsalVersion: "0.0.0-test", libcurlVersion: "8.0.0", timeline: [])
     }
 
-    static func ok(_ micros: Int, times n: Int, overSpinner: Bool = false) -> [RequestSample] {
+    public static func ok(_ micros: Int, times n: Int, overSpinner: Bool = false) -> [RequestSample] {
         Array(repeating: RequestSample(totalMicros: micros, phaseMicros: (0, 0, 0, micros / 2, micros / 4), bytes: 100,
                                        overSpinner: overSpinner), count: n)
     }
 
-    static func store() -> MetricsStore {
+    public static func store() -> MetricsStore {
         var s = MetricsStore(catalog: catalog)
         func record(_ i: Int, _ samples: [RequestSample]) { samples.forEach { s.steps[i].record($0) } }
         record(0, ok(12_000, times: 8) + ok(25_000, times: 2))
@@ -65,12 +65,12 @@ enum ReportFixture {
         return s
     }
 
-    static func summary(stopReason: String = "interrupted") -> RunSummary {
+    public static func summary(stopReason: String = "interrupted") -> RunSummary {
         RunSummary(info: info(stopReason: stopReason), catalog: catalog, store: store())
     }
 
     /// The same run with nobody over the spinner limit and nothing failed (only the admin series).
-    static func calmSummary() -> RunSummary {
+    public static func calmSummary() -> RunSummary {
         var s = MetricsStore(catalog: catalog)
         ok(12_000, times: 5).forEach { s.steps[0].record($0) }
         ok(5_000, times: 5).forEach { s.steps[2].record($0) }
@@ -78,5 +78,29 @@ enum ReportFixture {
         for _ in 0..<5 { s.groups[0].record(micros: 15_000, overSpinner: false, failed: false) }
         s.iterationsCompleted = 5
         return RunSummary(info: info(stopReason: "completed"), catalog: catalog, store: s)
+    }
+
+    /// A calm run: login/admin 5 × 12ms, home › me/admin 5 × 5ms, group home/admin 5 × 15ms; completed unless
+    /// told otherwise (an aborted run, a generator that was the bottleneck).
+    public static func calmRun(
+        stopReason: String = "completed", abortReason: String? = nil, generator: GeneratorHealth? = nil
+    ) -> SavedRun {
+        var s = MetricsStore(catalog: catalog)
+        ok(12_000, times: 5).forEach { s.steps[0].record($0) }
+        ok(5_000, times: 5).forEach { s.steps[2].record($0) }
+        for _ in 0..<5 { s.groups[0].record(micros: 15_000, overSpinner: false, failed: false) }
+        var info = info(stopReason: stopReason)
+        info.abortReason = abortReason
+        info.generator = generator
+        return SavedRun(info: info, catalog: catalog, store: s)
+    }
+
+    /// An engine thread 97% busy over 20 s: the generator was the bottleneck.
+    public static let boundGenerator = GeneratorHealth.judge(
+        busiestWorkerCPU: 0.97, processCPU: 1.1, lag: nil, dropped: 0, runSeconds: 20)
+
+    /// The run of `summary()` as saved: its info, catalog and histograms.
+    public static func savedRun(stopReason: String = "interrupted") -> SavedRun {
+        SavedRun(info: info(stopReason: stopReason), catalog: catalog, store: store())
     }
 }

@@ -1,8 +1,9 @@
 import Scenario
 
-/// Values of thresholds in their metric's unit, as the gate reports print them: `800ms`, `1.5%`, `12.3/s`, `4`.
-enum GateFormat {
-    static func value(_ v: Double, _ metric: ThresholdMetric) -> String {
+/// Values of thresholds in their metric's unit, as verdicts and the gate reports print them: `800ms`, `1.5%`,
+/// `12.3/s`, `4`.
+public enum GateFormat {
+    public static func value(_ v: Double, _ metric: ThresholdMetric) -> String {
         switch metric.kind {
         case .latency: Format.latency(v)
         case .fraction: Format.trimmed(v * 100, digits: 2) + "%"
@@ -12,12 +13,8 @@ enum GateFormat {
     }
 
     /// The observed value of a result, or `no data` when nothing matched.
-    static func observed(_ r: ThresholdResult) -> String {
+    public static func observed(_ r: ThresholdResult) -> String {
         r.observed.map { value($0, r.threshold.metric) } ?? "no data"
     }
 
-    /// `20s`, `1m 30s`: the run's duration.
-    static func seconds(_ s: Double) -> String {
-        s < 60 ? Format.trimmed(s, digits: 1) + "s" : "\(Int(s) / 60)m \(Int(s) % 60)s"
-    }
 }

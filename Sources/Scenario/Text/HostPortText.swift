@@ -1,11 +1,12 @@
-extension MetricsServer {
-    /// Parses `--serve HOST:PORT`: `127.0.0.1:9464`, `0.0.0.0:9464`, `localhost:9464`, `[::1]:9464` (an IPv6
-    /// address needs the brackets). The host is returned without brackets; the port is 0...65535 (0: any free port).
-    /// - Throws: `MetricsEndpointError` that quotes the text and says what was expected.
-    public static func parseAddress(_ text: String) throws -> (host: String, port: Int) {
+/// `HOST:PORT` as the command line takes it (`--serve`, `--listen`, `--upstream`): `127.0.0.1:9464`,
+/// `0.0.0.0:9464`, `localhost:9464`, `[::1]:9464` (an IPv6 address needs the brackets).
+public enum HostPortText {
+    /// The host (without brackets) and the port, 0...65535 (0: any free port).
+    /// - Throws: a `ParseFailure` that quotes the text and says what was expected.
+    public static func parse(_ text: String) throws(ParseFailure) -> (host: String, port: Int) {
         let example = "expected HOST:PORT, e.g. 127.0.0.1:9464 (or [::1]:9464 for IPv6)"
-        func fail(_ why: String) -> MetricsEndpointError {
-            MetricsEndpointError("invalid address '\(text)': \(why); \(example)")
+        func fail(_ why: String) -> ParseFailure {
+            ParseFailure("invalid address '\(text)': \(why); \(example)")
         }
         guard !text.contains("/") else { throw fail("a URL or path is not an address") }
         let host: Substring

@@ -63,22 +63,21 @@ public struct FailOnRule: Sendable, Equatable, CustomStringConvertible {
     }
 }
 
+/// One series' change that regressed past a `--fail-on` rule.
+public struct RuleFailure: Sendable, Equatable {
+    public var series: SeriesName
+    public var change: MetricChange
+    public var rule: FailOnRule
+}
+
 extension ComparisonReport {
-    /// One line per series and rule that regressed past the rule's tolerance, e.g.
-    /// `home (wait) [user] p95 +900% [+850%, +950%] (12ms → 120ms) beyond p95 +10%`. Empty: the gate passes.
-    public func regressions(_ rules: [FailOnRule]) -> [String] {
-        var lines: [String] = []
-        let showFlow = showsFlows
-        for s in series {
-            for change in s.changes {
-                for rule in rules where rule.failure(change) {
-                    lines.append(
-                        "\(s.name.label(showFlow: showFlow)) \(change.metric) \(ComparisonFormat.change(change))"
-                            + (ComparisonFormat.interval(change).map { " \($0)" } ?? "")
-                            + " (\(ComparisonFormat.values(change))) beyond \(rule)")
-                }
+    /// Every series × change × rule that regressed past the rule's tolerance, in series order. Empty: the gate
+    /// passes.
+    public func failures(_ rules: [FailOnRule]) -> [RuleFailure] {
+        series.flatMap { s in
+            s.changes.flatMap { change in
+                rules.filter { $0.failure(change) }.map { RuleFailure(series: s.name, change: change, rule: $0) }
             }
         }
-        return lines
     }
 }

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-@testable import Reports
+@testable import MetricsEndpoint
+import Verdicts
 
 @Suite("ProbeMetrics: the Prometheus exposition of `rehearse probe`")
 struct ProbeMetricsTests {
@@ -187,7 +188,7 @@ struct ProbeMetricsTests {
     @Test func sortingKeepsHelpAndTypeTogether() {
         let text = "# HELP b_x b help\n# TYPE b_x gauge\nb_x{l=\"2\"} 2.0\nb_x{l=\"1\"} 1.0\n# TYPE a counter\na 1\n"
         #expect(
-            ProbeMetrics.sortedExposition(text)
+            PrometheusText.sorted(text)
                 == "# TYPE a counter\na 1\n# HELP b_x b help\n# TYPE b_x gauge\nb_x{l=\"1\"} 1.0\nb_x{l=\"2\"} 2.0\n")
     }
 

@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+
+/// `rehearse report` on a run saved by `rehearse demo` (the Verdicts tests' fixture, read in place): the same
+/// summary.json rebuilt from the histograms, and the spinner re-judged for another limit with `--spinner`.
+@Suite struct ReportEndToEndTests {
+    static let run = RehearseProcess.packageRoot.appendingPathComponent("Tests/VerdictsTests/Fixtures/demo-run")
+
+    @Test func jsonRebuildsTheSavedSummaryByteForByte() throws {
+        let out = try RehearseProcess.run(["report", Self.run.path, "--json"])
+        #expect(out.status == 0, "\(out.transcript)")
+        let saved = try String(contentsOf: Self.run.appendingPathComponent("summary.json"), encoding: .utf8)
+        #expect(out.stdout == saved + "\n")
+    }
+
+    @Test func spinnerRejudgesTheWaitsAndSaysWhichLimit() throws {
+        let own = try RehearseProcess.run(["report", Self.run.path])
+        #expect(own.status == 0, "\(own.transcript)")
+        #expect(
+            own.stdout.contains("✗ dashboard as user: 67% of waits crossed the 2s spinner limit"), "\(own.transcript)")
+        #expect(!own.stdout.contains("re-judged"), "\(own.transcript)")
+
+        let longer = try RehearseProcess.run(["report", Self.run.path, "--spinner", "3s"])
+        #expect(longer.status == 0, "\(longer.transcript)")
+        #expect(
+            longer.stdout.contains("✗ dashboard as user: 44% of waits crossed the 3s spinner limit"),
+            "\(longer.transcript)")
+        #expect(longer.stdout.contains("4s       2       8 (44%)"), "the group table's over-spinner column")
+        #expect(
+            longer.stdout.contains(
+                "Spinner limit 3s, re-judged from the saved histograms (the run used 2s; a wait within 0.1% of the "
+                    + "limit counts as at it)."), "\(longer.transcript)")
+
+        let json = try RehearseProcess.run(["report", Self.run.path, "--spinner", "5s", "--json"])
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let info = try #require(summary["run"] as? [String: Any])
+        #expect(info["spinner_ms"] as? Int == 5_000)
+        let groups = try #require(summary["groups"] as? [[String: Any]])
+        #expect(groups.map { $0["over_spinner"] as? Int } == [0, 0])
+    }
+
+    @Test func aBadSpinnerIsBadInput() throws {
+        for text in ["3", "0s", "soon"] {
+            let out = try RehearseProcess.run(["report", Self.run.path, "--spinner", text])
+            #expect(out.status == 2, "\(out.transcript)")
+            #expect(out.stderr.contains("error: --spinner: bad duration \"\(text)\""), "\(out.transcript)")
+        }
+    }
+}
