@@ -5,7 +5,7 @@ import Verdicts
 enum PhaseTable {
     static func table(_ s: RunSummary) -> TextTable {
         var table = TextTable(
-            header: ["step", "role", "fresh/reused", "dns", "connect", "tls", "ttfb", "transfer", "total"],
+            header: ["step", "role", "fresh/reused"] + Phase.allCases.map(\.rawValue) + ["total"],
             firstNumericColumn: 2)
         for r in s.steps {
             let name = r.group.map { "\($0) › \(r.step)" } ?? r.step

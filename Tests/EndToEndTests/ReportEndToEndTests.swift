@@ -1,15 +1,27 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `rehearse report` on a run saved by `rehearse demo` (the Verdicts tests' fixture, read in place): the same
 /// summary.json rebuilt from the histograms, and the spinner re-judged for another limit with `--spinner`.
 @Suite struct ReportEndToEndTests {
     static let run = RehearseProcess.packageRoot.appendingPathComponent("Tests/VerdictsTests/Fixtures/demo-run")
 
+    /// A run saved by this version (the fixture is older: its rebuilt summary has the fields added since).
     @Test func jsonRebuildsTheSavedSummaryByteForByte() throws {
-        let out = try RehearseProcess.run(["report", Self.run.path, "--json"])
+        let server = try TestServer.start()
+        defer { server.shutdown() }
+        let w = try Workspace()
+        defer { w.remove() }
+        let path = try w.write(
+            profile: Workspace.profileYAML(base: server.baseURL, load: "{ vus: 2, iterations: 6 }"),
+            flow: "steps:\n  - group: page\n    requests:\n      - { name: a, get: /ok }\n      - { name: b, get: /json }\n")
+        let run = try RehearseProcess.run(["run", path, "--out", w.results.path, "-q"], timeout: 60)
+        #expect(run.status == 0, "\(run.transcript)")
+        let folder = try w.runFolder()
+        let out = try RehearseProcess.run(["report", folder.path, "--json"])
         #expect(out.status == 0, "\(out.transcript)")
-        let saved = try String(contentsOf: Self.run.appendingPathComponent("summary.json"), encoding: .utf8)
+        let saved = try String(contentsOf: folder.appendingPathComponent("summary.json"), encoding: .utf8)
         #expect(out.stdout == saved + "\n")
     }
 

@@ -1,3 +1,4 @@
+import Metrics
 import Scenario
 import Transport
 
@@ -34,7 +35,8 @@ struct VirtualUser {
     /// Per handle slot: the request it carries (nil: idle), and what was sent when the run keeps evidence.
     var slotRequest: [CompiledRequest?]
     var slotSent: [HTTPRequest?]
-    var random: ThinkRandom
+    /// The user's own stream of random draws (think times), from the run's seed.
+    var random: SplitMix64
     /// The browser's per-origin connection limit for the current step, and the requests queued behind it.
     var connections: ConnectionLimit
     /// Whether the current step queues behind `connections` (only a step wider than the limit can).
@@ -54,7 +56,7 @@ struct VirtualUser {
         self.emulatedRTT = emulatedRTT
         slotRequest = Array(repeating: nil, count: slots)
         slotSent = Array(repeating: nil, count: slots)
-        random = ThinkRandom(seed: seed, stream: number)
+        random = SplitMix64(seed: seed, stream: number)
     }
 
     /// Begins an iteration at `now`; an open model's was due at `scheduled`.

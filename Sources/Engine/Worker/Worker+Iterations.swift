@@ -44,9 +44,12 @@ extension Worker {
     }
 
     /// Starts the open-model iterations now due: each on an idle user of its scenario, or dropped when none is.
+    /// Every arrival due before the scenario's end is started or dropped, however late the loop woke; after a stop
+    /// request none is.
     func runDueArrivals(_ now: UInt64) {
+        let stopAsked = state.stopLevel.load(ordering: .relaxed) >= 1
         for s in pacers.indices where plan.scenarios[s].isOpenModel {
-            while !stopping, let due = pacers[s].nextArrival, due <= now {
+            while !stopAsked, let due = pacers[s].nextArrival, due <= now, due < windows[s].end {
                 if let user = idle[s].popFirst() {
                     recorder.recordLag(scenario: s, micros: Int((now - due) / 1000))
                     startIteration(user, now: now, scheduled: due)

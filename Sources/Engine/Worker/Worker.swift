@@ -85,12 +85,13 @@ final class Worker {
         begin(at: start)
         while finishedVUs < users.count || multi.inFlight > 0 || !backlog.isEmpty || !unsent.isEmpty {
             let now = MonotonicClock.now()
+            // Arrivals first: one due before its scenario's end starts even when the loop woke after the end.
+            runDueArrivals(now)
             checkStop(now)
             if now >= hardStopAt || state.stopLevel.load(ordering: .relaxed) >= 2 {
                 cutTransfers()
                 break
             }
-            runDueArrivals(now)
             runDueWakes(now)
             deliverUnsentResults()
             sendBacklog()
