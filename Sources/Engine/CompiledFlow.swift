@@ -39,6 +39,8 @@ public struct CompiledRequest: Sendable {
     /// The `Accept-Encoding` the flow sets (what the recorded browser sent), handed to libcurl so it decodes the
     /// response; nil: the target's.
     public var acceptEncoding: String?
+    /// The flow sets its own `traceparent`: the engine leaves it as it is.
+    public var setsTraceParent: Bool
 }
 
 /// Builds the series catalog while compiling flows.
@@ -94,6 +96,7 @@ struct CatalogBuilder {
             setsContentType: headers.contains { $0.name.lowercased() == "content-type" },
             seriesByRole: series, checksStatus: checksStatus,
             runtimeBase: url.parts.first.map { if case .variable = $0 { baseURL } else { nil } } ?? nil,
-            needsHostCheck: !url.isLiteral, acceptEncoding: encoding.map { $0.value.render { _ in nil } })
+            needsHostCheck: !url.isLiteral, acceptEncoding: encoding.map { $0.value.render { _ in nil } },
+            setsTraceParent: headers.contains { $0.name.lowercased() == "traceparent" })
     }
 }

@@ -101,11 +101,14 @@ public struct MetricsStore: Sendable, Equatable, Codable {
     public var throttledRequests = 0
     /// The first failed requests in full, when the run keeps evidence (`rehearse probe`).
     public var evidence: [FailureEvidence] = []
+    /// Waterfalls: per role the slowest iterations and a few ordinary ones, request by request.
+    public var iterations = IterationTraces()
     public static let maxEvidence = 20
 
     // Evidence is written to its own file (`evidence.json`), not with the histograms.
     private enum CodingKeys: String, CodingKey {
         case steps, groups, scenarios, iterationsCompleted, iterationsFailed, requestsInterrupted, throttledRequests
+        case iterations
     }
 
     public init(catalog: SeriesCatalog) {
@@ -123,6 +126,7 @@ public struct MetricsStore: Sendable, Equatable, Codable {
         iterationsFailed = try c.decode(Int.self, forKey: .iterationsFailed)
         requestsInterrupted = try c.decode(Int.self, forKey: .requestsInterrupted)
         throttledRequests = try c.decodeIfPresent(Int.self, forKey: .throttledRequests) ?? 0
+        iterations = try c.decodeIfPresent(IterationTraces.self, forKey: .iterations) ?? IterationTraces()
     }
 
     public mutating func add(_ o: MetricsStore) {
@@ -134,6 +138,7 @@ public struct MetricsStore: Sendable, Equatable, Codable {
         requestsInterrupted += o.requestsInterrupted
         throttledRequests += o.throttledRequests
         evidence += o.evidence.prefix(max(0, Self.maxEvidence - evidence.count))
+        iterations.add(o.iterations)
     }
 
     public var requests: Int { steps.reduce(0) { $0 + $1.requests } }

@@ -19,6 +19,10 @@ public struct StepSeries: Sendable, Equatable, Codable {
     public var overSpinner = 0
     /// Up to `maxMessages` distinct failure messages with their counts.
     public var messages: [String: Int] = [:]
+    /// The server's own account of its time (`Server-Timing`), per metric name.
+    public var serverTiming = ServerTimingSeries()
+    /// The slowest requests and a random few, with their trace IDs.
+    public var exemplars = Exemplars()
 
     static let maxMessages = 8
 
@@ -72,6 +76,8 @@ public struct StepSeries: Sendable, Equatable, Codable {
         for (m, n) in o.messages where messages[m] != nil || messages.count < Self.maxMessages {
             messages[m, default: 0] += n
         }
+        serverTiming.add(o.serverTiming)
+        exemplars.add(o.exemplars)
     }
 
     public var failed: Int { errors.reduce(0, +) }
@@ -79,7 +85,7 @@ public struct StepSeries: Sendable, Equatable, Codable {
 
     private enum CodingKeys: String, CodingKey {
         case total, service, phases, requests, errors, freshConnections, reusedConnections, bytes, wireBytes
-        case overSpinner, messages
+        case overSpinner, messages, serverTiming, exemplars
     }
 
     /// Runs saved before service time was recorded read it as equal to the total.
@@ -100,6 +106,8 @@ public struct StepSeries: Sendable, Equatable, Codable {
         wireBytes = try c.decodeIfPresent(Int.self, forKey: .wireBytes) ?? bytes
         overSpinner = try c.decode(Int.self, forKey: .overSpinner)
         messages = try c.decode([String: Int].self, forKey: .messages)
+        serverTiming = try c.decodeIfPresent(ServerTimingSeries.self, forKey: .serverTiming) ?? ServerTimingSeries()
+        exemplars = try c.decodeIfPresent(Exemplars.self, forKey: .exemplars) ?? Exemplars()
     }
 }
 

@@ -17,7 +17,11 @@ extension EasyHandle {
         // Browsers send `Content-Length: 0` with a bodiless POST, PUT or PATCH; an empty body does that.
         let body = request.body ?? (Self.methodsWithBody.contains(request.method) ? [] : nil)
         try setMethod(request.method, body: body)
-        if request.headerLines != headerLines { try setHeaders(request.headerLines) }
+        let tracing = request.traceParent != nil
+        if request.headerLines != headerLines || tracing != (traceLine != nil) {
+            try setHeaders(request.headerLines, tracing: tracing)
+        }
+        if let trace = request.traceParent, let traceLine { trace.write(into: traceLine) }
         try setAcceptEncoding(Curl.decodable(request.acceptEncoding ?? defaultAcceptEncoding))
     }
 
@@ -66,12 +70,21 @@ extension EasyHandle {
 
     static let methodsWithBody: Set<String> = ["POST", "PUT", "PATCH"]
 
-    private func setHeaders(_ lines: [String]) throws(CurlError) {
+    private func setHeaders(_ lines: [String], tracing: Bool) throws(CurlError) {
         var list: UnsafeMutablePointer<curl_slist>?
         for line in lines { list = curl_slist_append(list, line) }
         // libcurl 7.88 adds `Expect: 100-continue` to large bodies, costing a round trip; browsers never do.
         // Always in the list, so the cached list is right whether or not the next request has a body.
         list = curl_slist_append(list, "Expect:")
+        traceLine = nil
+        if tracing {
+            // A node of our own whose digits each request rewrites (libcurl reads the list when it sends).
+            let placeholder = TraceParent.linePrefix + String(repeating: "0", count: 32) + "-" + String(repeating: "0", count: 16) + "-01"
+            list = curl_slist_append(list, placeholder)
+            var node = list
+            while let next = node?.pointee.next { node = next }
+            traceLine = node?.pointee.data
+        }
         try CurlError.check(ccurl_easy_setopt_slist(raw, CURLOPT_HTTPHEADER, list), Curl.name(of: CURLOPT_HTTPHEADER))
         curl_slist_free_all(headerList)
         headerList = list

@@ -11,6 +11,7 @@ extension EasyHandle {
         result.bodyBytes = body.pointee.total
         result.wireBodyBytes = infoOffset(CURLINFO_SIZE_DOWNLOAD_T)
         result.httpVersion = Self.httpVersionName(info(CURLINFO_HTTP_VERSION))
+        result.serverTiming = headerValues("Server-Timing")
         if body.pointee.limit > 0 { result.body = bytes(of: body) }
         if keepHeaders { result.headers = Self.parseHeaders(bytes(of: header)) }
         if code != CURLE_OK {
@@ -41,6 +42,22 @@ extension EasyHandle {
         t.startTransfer = infoOffset(CURLINFO_STARTTRANSFER_TIME_T)
         t.total = infoOffset(CURLINFO_TOTAL_TIME_T)
         return t
+    }
+
+    /// Every value of a response header of the last response (libcurl keeps them; nothing is buffered by us), or
+    /// nil when there is none.
+    func headerValues(_ name: String) -> [String]? {
+        var header: UnsafeMutablePointer<curl_header>?
+        guard curl_easy_header(raw, name, 0, UInt32(CURLH_HEADER), -1, &header) == CURLHE_OK, let first = header
+        else { return nil }
+        var values = [String(cString: first.pointee.value)]
+        let amount = first.pointee.amount
+        for index in 1..<max(amount, 1) {
+            guard curl_easy_header(raw, name, index, UInt32(CURLH_HEADER), -1, &header) == CURLHE_OK, let h = header
+            else { break }
+            values.append(String(cString: h.pointee.value))
+        }
+        return values
     }
 
     /// `1.1`, `2`, `3` or `1.0` for `CURLINFO_HTTP_VERSION`; nil when no response came.

@@ -13,6 +13,8 @@ public final class EasyHandle {
     /// The header list the current request uses; libcurl does not copy it, so it lives here.
     var headerList: UnsafeMutablePointer<curl_slist>?
     var headerLines: [String] = []
+    /// The `traceparent` line inside `headerList`, when the current list has one (its bytes belong to the list).
+    var traceLine: UnsafeMutablePointer<CChar>?
     var lastMethod = "GET"
     var lastURL = ""
     var keepHeaders = false

@@ -13,11 +13,16 @@ public struct HTTPRequest: Sendable, Equatable {
     /// The `Accept-Encoding` to send instead of the handle's (`TransferOptions.acceptEncoding`), e.g. what the
     /// recorded browser sent; libcurl decodes the response either way.
     public var acceptEncoding: String?
+    /// Sent as a `traceparent` header (W3C Trace Context) when set; the header's bytes are rewritten in place, so a
+    /// fresh ID per request costs no header list of its own.
+    public var traceParent: TraceParent?
 
     public init(
         method: String = "GET", url: String, headerLines: [String] = [], body: [UInt8]? = nil,
-        keepBodyBytes: Int = 0, keepHeaders: Bool = false, acceptEncoding: String? = nil
+        keepBodyBytes: Int = 0, keepHeaders: Bool = false, acceptEncoding: String? = nil,
+        traceParent: TraceParent? = nil
     ) {
+        self.traceParent = traceParent
         self.method = method
         self.url = url
         self.headerLines = headerLines

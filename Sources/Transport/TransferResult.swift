@@ -15,6 +15,8 @@ public struct TransferResult: Sendable, Equatable {
     public var wireBodyBytes = 0
     /// The HTTP version of the response (`1.1`, `2`…), nil when none arrived.
     public var httpVersion: String?
+    /// The values of the response's `Server-Timing` headers (W3C Server Timing), nil when it sent none.
+    public var serverTiming: [String]?
     /// The kept prefix of the body, when asked for.
     public var body: [UInt8]?
     /// Response header lines `Name: value` (status lines dropped), when asked for.
@@ -36,7 +38,7 @@ public struct TransferResult: Sendable, Equatable {
     public static func == (a: TransferResult, b: TransferResult) -> Bool {
         a.failure == b.failure && a.status == b.status && a.timings == b.timings
             && a.newConnections == b.newConnections && a.bodyBytes == b.bodyBytes && a.body == b.body
-            && a.wireBodyBytes == b.wireBodyBytes && a.httpVersion == b.httpVersion
+            && a.wireBodyBytes == b.wireBodyBytes && a.httpVersion == b.httpVersion && a.serverTiming == b.serverTiming
             && a.headers?.map { "\($0.name):\($0.value)" } == b.headers?.map { "\($0.name):\($0.value)" }
     }
 }

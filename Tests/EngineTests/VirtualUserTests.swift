@@ -82,7 +82,12 @@ struct VirtualUserTests {
         let end = s.respond(0, at: at + 80_000_000)
         let groups = end.results.compactMap { if case .group(let g) = $0 { g } else { nil } }
         #expect(groups.map(\.waitedMicros) == [80_000])
-        #expect(end.results.contains { if case .iterationEnded(_, false) = $0 { true } else { false } })
+        let iteration = end.results.compactMap { if case .iterationEnded(let i) = $0 { i } else { nil } }.first
+        #expect(iteration?.failed == false)
+        #expect(iteration?.requests.map(\.startMicros) == [0, 2_050_999, 2_050_999], "began at 1 µs; the group 2.051 s later")
+        let traces = iteration?.requests.compactMap(\.trace) ?? []
+        #expect(traces.count == 3 && Set(traces.map(\.traceID)).count == 1, "one trace per iteration")
+        #expect(Set(traces.map(\.span)).count == 3, "a span per request")
         #expect(end.actions.contains { if case .iterationEnded = $0 { true } else { false } })
     }
 
@@ -93,7 +98,7 @@ struct VirtualUserTests {
         guard case .request(let r) = try #require(done.results.first) else { Issue.record("no record"); return }
         #expect(r.sample.error == .check)
         #expect(Self.sends(done.actions).isEmpty, "step b is never sent")
-        #expect(done.results.contains { if case .iterationEnded(_, true) = $0 { true } else { false } })
+        #expect(done.results.contains { if case .iterationEnded(let i) = $0 { i.failed } else { false } })
     }
 
     @Test func aHostOutsideTheAllowListIsRefusedNotSent() throws {

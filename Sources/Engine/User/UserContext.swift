@@ -12,6 +12,11 @@ final class UserContext: Sendable {
     let skipThinkTime: Bool
     let keepEvidence: Bool
     let allowedHosts: Set<String>
+    /// Send a W3C `traceparent` with every request (`target.trace`, on by default).
+    let trace: Bool
+    /// Names of the roles and scenarios, by index (for what the users report).
+    let roleNames: [String]
+    let scenarioNames: [String]
     /// A browser's per-origin connection limit (`target.max_connections_per_host`; 0: none).
     let connectionsPerOrigin: Int
     /// Listening ports of the network-emulation proxies: a fresh connection to one of them paid an emulated connect.
@@ -27,6 +32,9 @@ final class UserContext: Sendable {
         keepEvidence = plan.keepEvidence
         allowedHosts = plan.allowedHosts
         connectionsPerOrigin = plan.profile.target.maxConnectionsPerHost
+        trace = plan.profile.target.trace
+        roleNames = plan.profile.roles.map(\.name)
+        scenarioNames = plan.scenarios.map(\.name)
         self.proxyPorts = proxyPorts
     }
 }

@@ -21,7 +21,7 @@ enum VUResult {
     case iterationStarted(scenario: Int)
     case request(RequestRecord)
     case group(GroupRecord)
-    case iterationEnded(scenario: Int, failed: Bool)
+    case iterationEnded(IterationRecord)
 }
 
 /// One finished (or never sent) request of one user.
@@ -38,6 +38,23 @@ struct RequestRecord {
     var result: TransferResult
     /// What was sent, kept only when the run records evidence of failures (`rehearse probe`).
     var sent: HTTPRequest?
+    /// The `traceparent` it carried, when the run traces.
+    var trace: TraceRef?
+    /// The response's `Server-Timing` metrics.
+    var serverTiming: [ServerTimingMetric]
+}
+
+/// One finished iteration of one user, with its requests in the order issued (for waterfalls).
+struct IterationRecord {
+    var scenario: Int
+    var role: Int
+    var vu: Int
+    var iteration: Int
+    var failed: Bool
+    /// When it began (monotonic ns) and how long it took (µs).
+    var startedAt: UInt64
+    var totalMicros: Int
+    var requests: [RequestTrace]
 }
 
 /// The wait for one parallel group, as its user saw it.

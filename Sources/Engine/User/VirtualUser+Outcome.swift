@@ -23,11 +23,18 @@ extension VirtualUser {
         sample.serviceMicros = sample.totalMicros - queued
         sample.overSpinner = groupSeries == nil && sample.totalMicros > context.spinnerMicros
         let failed = sample.error != nil
+        let series = request.seriesByRole[role]
+        let serverTiming = result.serverTiming.map(ServerTimingMetric.parse) ?? []
+        log.append(
+            RequestTrace(
+                series: series, startMicros: Int((groupStart &- iterationStart) / 1000), totalMicros: sample.totalMicros,
+                sample: sample, status: result.status, trace: slotTrace[slot], serverTiming: serverTiming))
         out.results.append(
             .request(
                 RequestRecord(
-                    series: request.seriesByRole[role], sample: sample, vu: number, iteration: iteration,
-                    issuedAt: groupStart, result: result, sent: failed ? slotSent[slot] : nil)))
+                    series: series, sample: sample, vu: number, iteration: iteration, issuedAt: groupStart,
+                    result: result, sent: failed ? slotSent[slot] : nil, trace: slotTrace[slot],
+                    serverTiming: serverTiming)))
         slotSent[slot] = nil
         if failed { stepFailed = true }
         groupPending -= 1
@@ -40,7 +47,7 @@ extension VirtualUser {
                         series: series, waitedMicros: waited, overSpinner: waited > context.spinnerMicros,
                         failed: stepFailed)))
         }
-        if stepFailed && !flows[flowIndex].continueOnFailure { return endIteration(failed: true, into: &out) }
+        if stepFailed && !flows[flowIndex].continueOnFailure { return endIteration(failed: true, now: now, into: &out) }
         stepIndex += 1
         runSteps(now: now, context: context, into: &out)
     }

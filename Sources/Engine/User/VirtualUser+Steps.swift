@@ -1,3 +1,4 @@
+import Metrics
 import Scenario
 import Transport
 
@@ -24,7 +25,7 @@ extension VirtualUser {
                 return out.actions.append(.wake(at: now + thinkNanos(t)))
             }
         }
-        endIteration(failed: false, into: &out)
+        endIteration(failed: false, now: now, into: &out)
     }
 
     private mutating func thinkNanos(_ t: ThinkTime) -> UInt64 {
@@ -51,7 +52,16 @@ extension VirtualUser {
 
     private mutating func start(_ r: CompiledRequest, slot: Int, context: UserContext, into out: inout VUOutbox) {
         slotRequest[slot] = r
-        let request = build(r, context: context)
+        var request = build(r, context: context)
+        if context.trace && !r.setsTraceParent {
+            let span = traceRandom.next()
+            request.traceParent = TraceParent(traceHigh: traceHigh, traceLow: traceLow, span: span)
+            slotTrace[slot] = request.traceParent.map {
+                TraceRef(traceHigh: $0.traceHigh, traceLow: $0.traceLow, span: $0.span)
+            }
+        } else {
+            slotTrace[slot] = nil
+        }
         if context.keepEvidence { slotSent[slot] = request }
         if r.needsHostCheck, let host = URLJoin.host(of: request.url), !context.allowedHosts.contains(host) {
             let failure = TransferFailure(kind: .blocked, code: -1, message: "host \(host) is not in target.allow_hosts")

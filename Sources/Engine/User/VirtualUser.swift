@@ -32,9 +32,19 @@ struct VirtualUser {
     var groupPending = 0
     var groupStart: UInt64 = 0
     var stepFailed = false
-    /// Per handle slot: the request it carries (nil: idle), and what was sent when the run keeps evidence.
+    /// Per handle slot: the request it carries (nil: idle), what was sent when the run keeps evidence, and the
+    /// trace and span it carries.
     var slotRequest: [CompiledRequest?]
     var slotSent: [HTTPRequest?]
+    var slotTrace: [TraceRef?]
+    /// The iteration's trace ID (W3C: one trace per iteration, a span per request), drawn from `traceRandom`, a
+    /// stream seeded apart from the run's seed so re-runs never repeat a trace ID.
+    var traceHigh: UInt64 = 0
+    var traceLow: UInt64 = 0
+    var traceRandom = SplitMix64(seed: .random(in: 0...UInt64.max))
+    /// The iteration so far, request by request (reused: no allocation per request once warm).
+    var log: [RequestTrace] = []
+    var iterationStart: UInt64 = 0
     /// The user's own stream of random draws (think times), from the run's seed.
     var random: SplitMix64
     /// The browser's per-origin connection limit for the current step, and the requests queued behind it.
@@ -56,6 +66,7 @@ struct VirtualUser {
         self.emulatedRTT = emulatedRTT
         slotRequest = Array(repeating: nil, count: slots)
         slotSent = Array(repeating: nil, count: slots)
+        slotTrace = Array(repeating: nil, count: slots)
         random = SplitMix64(seed: seed, stream: number)
     }
 
@@ -65,6 +76,10 @@ struct VirtualUser {
         out.results.append(.iterationStarted(scenario: scenario))
         scheduleLag = now > scheduled ? now - scheduled : 0
         iteration += 1
+        iterationStart = now - min(scheduleLag, now)
+        traceHigh = traceRandom.next()
+        traceLow = traceRandom.next()
+        log.removeAll(keepingCapacity: true)
         captures.removeAll(keepingCapacity: true)
         flowIndex = 0
         stepIndex = 0
@@ -79,10 +94,14 @@ struct VirtualUser {
     }
 
     /// Ends the iteration; the worker asks the scenario's pacer what comes next.
-    mutating func endIteration(failed: Bool, into out: inout VUOutbox) {
+    mutating func endIteration(failed: Bool, now: UInt64, into out: inout VUOutbox) {
         inIteration = false
         stepIndex = -1
-        out.results.append(.iterationEnded(scenario: scenario, failed: failed))
+        out.results.append(
+            .iterationEnded(
+                IterationRecord(
+                    scenario: scenario, role: role, vu: number, iteration: iteration, failed: failed,
+                    startedAt: iterationStart, totalMicros: Int((now &- iterationStart) / 1000), requests: log)))
         out.actions.append(.iterationEnded)
     }
 

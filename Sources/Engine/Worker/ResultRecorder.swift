@@ -1,18 +1,27 @@
 import Metrics
 import Scenario
 
-/// Turns what a worker's virtual users report into the interval's measurements: the one listener of the result
-/// stream today (histograms and evidence); waterfalls, exemplars and Server-Timing are further listeners.
+/// Turns what a worker's virtual users report into the interval's measurements: histograms per step and group,
+/// the server's own timings, exemplars with their trace IDs, waterfalls of the slowest and some ordinary
+/// iterations, and (for the probe) evidence of failures.
 struct ResultRecorder {
     private(set) var store: MetricsStore
     private let catalog: SeriesCatalog
     private let secrets: SecretList
     private let keepEvidence: Bool
+    private let roleNames: [String]
+    private let scenarioNames: [String]
+    /// The run's start (monotonic ns): exemplars and waterfalls say when they happened from it.
+    var runStart: UInt64 = 0
+    /// Draws the keys of the uniform samples (exemplars, ordinary iterations).
+    private var random = SplitMix64(seed: .random(in: 0...UInt64.max))
 
     init(plan: RunPlan) {
         catalog = plan.catalog
         secrets = plan.secrets
         keepEvidence = plan.keepEvidence
+        roleNames = plan.profile.roles.map(\.name)
+        scenarioNames = plan.scenarios.map(\.name)
         store = MetricsStore(catalog: plan.catalog)
     }
 
@@ -21,13 +30,41 @@ struct ResultRecorder {
         case .iterationStarted(let scenario):
             store.scenarios[scenario].started += 1
         case .request(let r):
-            store.steps[r.series].record(r.sample)
-            if r.sample.error != nil, keepEvidence { keepEvidence(of: r) }
+            record(r)
         case .group(let g):
             store.groups[g.series].record(micros: g.waitedMicros, overSpinner: g.overSpinner, failed: g.failed)
-        case .iterationEnded(_, let failed):
-            if failed { store.iterationsFailed += 1 } else { store.iterationsCompleted += 1 }
+        case .iterationEnded(let i):
+            if i.failed { store.iterationsFailed += 1 } else { store.iterationsCompleted += 1 }
+            keepWaterfall(i)
         }
+    }
+
+    private mutating func record(_ r: RequestRecord) {
+        store.steps[r.series].record(r.sample)
+        if !r.serverTiming.isEmpty { store.steps[r.series].serverTiming.record(r.serverTiming) }
+        let key = random.next()
+        if store.steps[r.series].exemplars.wants(micros: r.sample.totalMicros, key: key) {
+            store.steps[r.series].exemplars.offer(
+                Exemplar(
+                    micros: r.sample.totalMicros, trace: r.trace, atSeconds: seconds(r.issuedAt),
+                    status: r.result.status, error: r.sample.error?.rawValue, key: key))
+        }
+        if r.sample.error != nil, keepEvidence { keepEvidence(of: r) }
+    }
+
+    private mutating func keepWaterfall(_ i: IterationRecord) {
+        let key = random.next()
+        let role = roleNames.indices.contains(i.role) ? roleNames[i.role] : "anonymous"
+        guard store.iterations.wants(role: role, micros: i.totalMicros, key: key) else { return }
+        store.iterations.offer(
+            IterationTrace(
+                role: role, scenario: scenarioNames[i.scenario], vu: i.vu, iteration: i.iteration,
+                atSeconds: seconds(i.startedAt), totalMicros: i.totalMicros, failed: i.failed, requests: i.requests,
+                key: key))
+    }
+
+    private func seconds(_ monotonic: UInt64) -> Double {
+        monotonic > runStart ? Double((monotonic - runStart) / 1000) / 1e6 : 0
     }
 
     mutating func recordLag(scenario: Int, micros: Int) { store.scenarios[scenario].scheduleLag.record(micros: micros) }

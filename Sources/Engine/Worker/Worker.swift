@@ -114,6 +114,7 @@ final class Worker {
     /// Sets the clock: every scenario's pacer and window; every user asks its pacer at the start.
     private func begin(at start: UInt64) {
         startTime = start
+        recorder.runStart = start
         windows = plan.scenarios.map { ScenarioWindow($0, runStart: start) }
         endTime = windows.map(\.end).max() ?? start
         nextFlush = start + Self.flushInterval

@@ -1,10 +1,11 @@
 import Foundation
 
 /// Decodes `target:`: `base_url` (may use `{{env.NAME}}`, resolved at load time), `allow_hosts`, `http`,
-/// `verify_tls`, `max_rate`, `max_connections_per_host`, `accept_encoding`.
+/// `verify_tls`, `max_rate`, `max_connections_per_host`, `accept_encoding`, `trace`.
 struct TargetDecoder {
     static let keys = [
         "base_url", "allow_hosts", "http", "verify_tls", "max_rate", "max_connections_per_host", "accept_encoding",
+        "trace",
     ]
     let environment: [String: String]
 
@@ -41,6 +42,7 @@ struct TargetDecoder {
             target.maxConnectionsPerHost = cap
         }
         if let encodingValue = map["accept_encoding"] { target.acceptEncoding = try acceptEncoding(encodingValue) }
+        if let traceValue = map["trace"] { target.trace = try traceValue.bool() }
         return target
     }
 

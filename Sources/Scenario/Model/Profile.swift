@@ -77,6 +77,9 @@ public struct Target: Sendable, Equatable, Codable {
     /// `Accept-Encoding` sent when a flow does not set one (`accept_encoding`; default what browsers send);
     /// nil asks for no compression. Responses are decoded by libcurl.
     public var acceptEncoding: String? = Target.browserAcceptEncoding
+    /// Send a W3C `traceparent` with every request (`trace`, default true): a fresh trace ID per iteration and a span
+    /// per request, so the slowest requests can be found in the backend's tracing.
+    public var trace = true
     public var source: SourceLocation?
 
     /// Chrome, Firefox and Safari open at most 6 HTTP/1.1 connections per host.
