@@ -55,24 +55,36 @@ let package = Package(
         .target(name: "Metrics", dependencies: [.product(name: "Histogram", package: "hdrhistogram-swift")]),
         // `rehearse import`: HAR files and "copy as cURL" commands to flows (correlation, secrets, structure).
         .target(name: "Recording", dependencies: ["Scenario"]),
+        // The one SwiftNIO HTTP/1.1 server host: binds, runs a server's handler per connection, shuts down cleanly.
+        // The demo target, the metrics endpoint and the test servers keep only their own routes.
         .target(
-            name: "DemoStaging",
+            name: "HTTPServerHost",
             dependencies: [
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]),
+        .target(
+            name: "DemoStaging",
+            dependencies: [
+                "HTTPServerHost",
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]),
         // The `/metrics` HTTP endpoint of `rehearse probe --serve`.
         .target(
             name: "MetricsEndpoint",
             dependencies: [
+                "HTTPServerHost",
                 .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]),
+        // The one test library of every test target: test servers, an HTTP client, a child-process runner, golden
+        // files, waiting for observable events.
         .target(
             name: "TestSupport",
             dependencies: [
+                "HTTPServerHost",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -96,21 +108,38 @@ let package = Package(
         .testTarget(
             name: "NetemTests",
             dependencies: [
-                "Netem",
+                "Netem", "TestSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
             ]),
-        .testTarget(name: "ScenarioTests", dependencies: ["Scenario"]),
-        .testTarget(name: "MetricsTests", dependencies: ["Metrics"]),
+        .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "TestSupport"]),
+        .testTarget(name: "MetricsTests", dependencies: ["Metrics", "TestSupport"]),
         .testTarget(name: "TransportTests", dependencies: ["Transport", "TestSupport"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "Scenario", "Metrics", "TestSupport"]),
-        // Also holds TestServer's own tests, which share its small socket client.
         .testTarget(name: "DemoStagingTests", dependencies: ["DemoStaging", "TestSupport"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Metrics", "Scenario"], exclude: ["Golden"]),
-        .testTarget(name: "MetricsEndpointTests", dependencies: ["MetricsEndpoint"]),
+        .testTarget(
+            name: "ReportsTests", dependencies: ["Reports", "Metrics", "Scenario", "TestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "MetricsEndpointTests", dependencies: ["MetricsEndpoint", "TestSupport"]),
+        .testTarget(
+            name: "HTTPServerHostTests",
+            dependencies: [
+                "HTTPServerHost", "TestSupport",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]),
+        // TestSupport's own tests: the test server, the HTTP client, the child-process runner, golden files.
+        .testTarget(name: "TestSupportTests", dependencies: ["TestSupport"]),
+        // The commands in process: parsing, option errors (exit 2), exit statuses, results folders.
+        .testTarget(
+            name: "RehearseCommandsTests",
+            dependencies: [
+                "RehearseCommands", "TestSupport", "Scenario",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
         // Fixtures: recorded HAR files the end-to-end tests import (scripts/record-har.sh made them).
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "RecordingTests", dependencies: ["Recording", "Scenario"], exclude: ["Fixtures"]),
+        .testTarget(name: "RecordingTests", dependencies: ["Recording", "Scenario", "TestSupport"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -2,6 +2,7 @@ import Foundation
 import Metrics
 @testable import Reports
 import Testing
+import TestSupport
 
 /// `rehearse compare`'s text and Markdown against golden files, `--fail-on` rules and the regressions they find.
 @Suite struct CompareOutputTests {

@@ -2,6 +2,7 @@ import Metrics
 @testable import Reports
 import Scenario
 import Testing
+import TestSupport
 
 /// JUnit XML and Markdown outputs of the release gate, against golden files.
 @Suite struct GateReportTests {

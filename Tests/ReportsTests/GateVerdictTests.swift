@@ -2,6 +2,7 @@ import Metrics
 @testable import Reports
 import Scenario
 import Testing
+import TestSupport
 
 /// An aborted run and a generator-bound run never pass or fail the gate: JUnit, Markdown and the terminal say
 /// why instead (golden files), and the open-model scenario table shows latency from schedule and service time.

@@ -2,6 +2,7 @@ import Foundation
 import Metrics
 @testable import Reports
 import Testing
+import TestSupport
 
 @Suite("SummaryReport and ProgressLine golden files")
 struct SummaryReportGoldenTests {
