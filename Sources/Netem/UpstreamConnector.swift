@@ -31,7 +31,8 @@ struct UpstreamConnector: Sendable {
         if let rate = conditions.downBitsPerSecond {
             // Reads of at most one slice on a shaped direction, so one read never books the link for long.
             let slice = TokenBucket(bitsPerSecond: rate).sliceBytes
-            bootstrap = bootstrap.channelOption(.recvAllocator, value: FixedSizeRecvByteBufferAllocator(capacity: slice))
+            bootstrap = bootstrap.channelOption(
+                .recvAllocator, value: FixedSizeRecvByteBufferAllocator(capacity: slice))
         }
         return bootstrap.channelInitializer(initializer).connect(to: upstream)
     }

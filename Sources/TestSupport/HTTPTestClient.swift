@@ -69,7 +69,9 @@ public final class HTTPTestConnection: Sendable {
         return channel.eventLoop.flatSubmit {
             let response = collector.value.expect(timeout: timeout, on: channel)
             channel.write(HTTPClientRequestPart.head(head), promise: nil)
-            if let body { channel.write(HTTPClientRequestPart.body(.byteBuffer(ByteBuffer(string: body))), promise: nil) }
+            if let body {
+                channel.write(HTTPClientRequestPart.body(.byteBuffer(ByteBuffer(string: body))), promise: nil)
+            }
             channel.writeAndFlush(HTTPClientRequestPart.end(nil), promise: nil)
             return response
         }

@@ -7,7 +7,8 @@ import NIOEmbedded
 /// model is checked to the nanosecond, whatever else the machine is doing.
 ///
 /// Each leg is an `EmbeddedChannel` with a ``KernelSocket`` at its head standing in for the socket; the upstream is
-/// a ``KernelSocket`` that answers the line protocol of ``TestUpstream`` (`M` → M bytes, `cM` → M bytes then a FIN).
+/// a ``KernelSocket`` that answers the line protocol of ``TestUpstream`` (`M` → M bytes, `cM` → M bytes, then a
+/// FIN).
 /// Everything runs on the test's thread, hence `@unchecked Sendable` for the connector's closure.
 final class EmbeddedLink: @unchecked Sendable {
     let loop = EmbeddedEventLoop()
@@ -23,9 +24,10 @@ final class EmbeddedLink: @unchecked Sendable {
         self.conditions = conditions
         loop.advanceTime(to: origin)
         let upstream = try! SocketAddress(ipAddress: "127.0.0.1", port: 9)
-        context = ProxyContext(conditions: conditions, upstream: upstream, connector: UpstreamConnector { _, address, _, initializer in
+        let connector = UpstreamConnector { _, address, _, initializer in
             self.connectUpstream(address, initializer: initializer)
-        })
+        }
+        context = ProxyContext(conditions: conditions, upstream: upstream, connector: connector)
     }
 
     deinit {

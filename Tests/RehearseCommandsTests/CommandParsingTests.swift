@@ -44,7 +44,13 @@ import TestSupport
         try folder.write("flow.yaml", "steps:\n  - get: /ok\n")
         let path = try folder.write(
             "profile.yaml",
-            "name: p\ntarget: { base_url: \"http://127.0.0.1:9\" }\nflows: [flow.yaml]\nload: { vus: 1, duration: 1s }\n")
+            """
+            name: p
+            target: { base_url: "http://127.0.0.1:9" }
+            flows: [flow.yaml]
+            load: { vus: 1, duration: 1s }
+
+            """)
         let profile = try ProfileInput.load(path)
         for arguments in [["--workers", "0"], ["--vus", "0"], ["--duration", "soon"], ["--iterations", "0"]] {
             let run = try #require(try Rehearse.parseAsRoot(["run", path] + arguments) as? RunCommand)

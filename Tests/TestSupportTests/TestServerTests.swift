@@ -91,7 +91,8 @@ struct TestServerTests {
     @Test func echoReflectsTheRequest() throws {
         let server = try TestServer.start()
         defer { server.shutdown() }
-        let response = try HTTPTestClient.request(port: server.port, .PUT, "/echo?name=a+b&n=%31", headers: [("X-Token", "t-1")], body: "{\"k\":1}")
+        let response = try HTTPTestClient.request(
+            port: server.port, .PUT, "/echo?name=a+b&n=%31", headers: [("X-Token", "t-1")], body: "{\"k\":1}")
         let json = response.json
         #expect(response.header("Content-Type") == "application/json")
         #expect(json["method"] as? String == "PUT")
@@ -111,7 +112,8 @@ struct TestServerTests {
         let cookie = try HTTPTestClient.request(port: server.port, .GET, "/set-cookie")
         #expect(cookie.header("Set-Cookie") == "session=s1; Path=/")
         #expect(try HTTPTestClient.request(port: server.port, .GET, "/needs-cookie").status == 401)
-        let withCookie = try HTTPTestClient.request(port: server.port, .GET, "/needs-cookie", headers: [("Cookie", "a=b; session=s1")])
+        let withCookie = try HTTPTestClient.request(
+            port: server.port, .GET, "/needs-cookie", headers: [("Cookie", "a=b; session=s1")])
         #expect(withCookie.status == 200)
         #expect(try HTTPTestClient.request(port: server.port, .GET, "/nope").status == 404)
         #expect(try HTTPTestClient.request(port: server.port, .GET, "/delay/abc").status == 404)
