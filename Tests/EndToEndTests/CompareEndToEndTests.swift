@@ -44,7 +44,9 @@ struct CompareEndToEndTests {
         let better = try RehearseBinary.run(["compare", slow, fast, "--fail-on", "p95 +10%"], timeout: .seconds(30))
         #expect(better.status == 0, "\(better.transcript)")
         #expect(better.stdout.contains("improvement"), "\(better.transcript)")
-        #expect(better.stdout.contains("  −9"), "a negative change, about −90%: \(better.transcript)")
+        // About −90% on a quiet machine (5 ms against 60 ms); a busy one adds to the fast run's tail, so only the
+        // sign is certain (the 60 ms are a server timer, which never fires early).
+        #expect(better.stdout.contains("  −"), "a negative change: \(better.transcript)")
         #expect(better.stdout.contains("✓ --fail-on 'p95 +10%': no regression past it"), "\(better.transcript)")
 
         let json = try RehearseBinary.run(["compare", fast, slow, "--json"], timeout: .seconds(30))
