@@ -45,7 +45,9 @@ struct WorkloadEndToEndTests {
                 extra: "thresholds: [dropped_iterations == 0, 'p99(scenario:default) < 2s']"),
             flow: "steps:\n  - { name: ok, get: /ok }\n")
         let out = try RehearseBinary.run(["run", path, "--out", w.results.path, "-q"], timeout: .seconds(60))
-        #expect(out.status == 0, "\(out.transcript)")
+        // The thresholds pass; a loaded machine may start iterations late, and then the run honestly says its
+        // verdict is inconclusive (97) and why, instead of passing.
+        #expect(out.status == 0 || out.status == 97, "\(out.transcript)")
         #expect(out.stdout.contains("Scenarios (latency from schedule vs service time)"))
         #expect(out.stdout.contains("open (constant-arrival-rate)"))
         let summary = try w.summary()
@@ -53,7 +55,8 @@ struct WorkloadEndToEndTests {
         #expect(scenarios.first?["iterations_started"] as? Int == 30)
         #expect(scenarios.first?["schedule_lag"] is [String: Any] && scenarios.first?["service_time"] is [String: Any])
         let generator = try #require((summary["run"] as? [String: Any])?["generator"] as? [String: Any])
-        #expect(generator["limited_by"] as? [String] == [])
+        let limitedBy = try #require(generator["limited_by"] as? [String])
+        #expect(limitedBy.isEmpty == (out.status == 0), "inconclusive exactly when the generator was limited: \(limitedBy)")
     }
 
     @Test func loadShortcutsOnTheCommandLine() throws {
