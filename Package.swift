@@ -56,11 +56,20 @@ let package = Package(
         .target(name: "Metrics", dependencies: [.product(name: "Histogram", package: "hdrhistogram-swift")]),
         // `rehearse import`: HAR files and "copy as cURL" commands to flows (correlation, secrets, structure).
         .target(name: "Recording", dependencies: ["Scenario"]),
+        // The one SwiftNIO HTTP/1.1 server host: binds, runs a server's handler per connection, shuts down cleanly.
+        // The demo target, the metrics endpoint and the test servers keep only their own routes.
         .target(
-            name: "DemoStaging",
+            name: "HTTPServerHost",
             dependencies: [
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]),
+        .target(
+            name: "DemoStaging",
+            dependencies: [
+                "HTTPServerHost",
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]),
         // Publishing the probe's metrics: the Prometheus registry, the `/metrics` HTTP endpoint of
@@ -68,17 +77,19 @@ let package = Package(
         .target(
             name: "MetricsEndpoint",
             dependencies: [
-                "Verdicts", .product(name: "Prometheus", package: "swift-prometheus"),
+                "Verdicts", "HTTPServerHost", .product(name: "Prometheus", package: "swift-prometheus"),
                 // swift-metrics (a dependency of swift-prometheus) has a module named `Metrics` too, and SwiftPM
                 // refuses two modules of one name in a graph unless one is aliased. Nothing imports `SwiftMetrics`.
                 .product(name: "Metrics", package: "swift-metrics", moduleAliases: ["Metrics": "SwiftMetrics"]),
                 .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]),
+        // The one test library of every test target: test servers, an HTTP client, a child-process runner, golden
+        // files, waiting for observable events.
         .target(
             name: "TestSupport",
             dependencies: [
+                "HTTPServerHost",
                 .product(name: "CompressNIO", package: "compress-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -103,29 +114,47 @@ let package = Package(
         .testTarget(
             name: "NetemTests",
             dependencies: [
-                "Netem",
+                "Netem", "TestSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
             ]),
-        .testTarget(name: "ScenarioTests", dependencies: ["Scenario"]),
-        .testTarget(name: "MetricsTests", dependencies: ["Metrics"]),
+        .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "TestSupport"]),
+        .testTarget(name: "MetricsTests", dependencies: ["Metrics", "TestSupport"]),
         .testTarget(name: "TransportTests", dependencies: ["Transport", "TestSupport"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "Scenario", "Metrics", "TestSupport"]),
-        // Also holds TestServer's own tests, which share its small socket client.
         .testTarget(name: "DemoStagingTests", dependencies: ["DemoStaging", "TestSupport"]),
         // Hand-built runs (series, histograms, thresholds' inputs) that the Verdicts and Reports tests share.
         .target(name: "RunFixtures", dependencies: ["Metrics", "Verdicts"], path: "Tests/RunFixtures"),
         .testTarget(
-            name: "ReportsTests", dependencies: ["Reports", "Verdicts", "Metrics", "Scenario", "RunFixtures"],
+            name: "ReportsTests",
+            dependencies: ["Reports", "Verdicts", "Metrics", "Scenario", "RunFixtures", "TestSupport"],
             exclude: ["Golden"]),
         // Fixtures: a saved `rehearse demo` run (histograms.json, summary.json) that re-judging reads.
         .testTarget(
-            name: "VerdictsTests", dependencies: ["Verdicts", "Metrics", "Scenario", "RunFixtures"],
+            name: "VerdictsTests", dependencies: ["Verdicts", "Metrics", "Scenario", "RunFixtures", "TestSupport"],
             exclude: ["Fixtures"]),
-        .testTarget(name: "MetricsEndpointTests", dependencies: ["MetricsEndpoint", "Verdicts"]),
+        .testTarget(name: "MetricsEndpointTests", dependencies: ["MetricsEndpoint", "Verdicts", "TestSupport"]),
+        .testTarget(
+            name: "HTTPServerHostTests",
+            dependencies: [
+                "HTTPServerHost", "TestSupport",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]),
+        // TestSupport's own tests: the test server, the HTTP client, the child-process runner, golden files.
+        .testTarget(name: "TestSupportTests", dependencies: ["TestSupport"]),
+        // The commands in process: parsing, option errors (exit 2), exit statuses, results folders.
+        .testTarget(
+            name: "RehearseCommandsTests",
+            dependencies: [
+                "RehearseCommands", "TestSupport", "Scenario",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
         // Fixtures: recorded HAR files the end-to-end tests import (scripts/record-har.sh made them).
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "RecordingTests", dependencies: ["Recording", "Scenario"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "RecordingTests", dependencies: ["Recording", "Scenario", "TestSupport"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,7 +1,4 @@
-import Synchronization
-import NIOCore
-import NIOHTTP1
-import NIOPosix
+import HTTPServerHost
 
 /// The embedded demo staging target: a small JSON API whose dashboard is instant for `admin`
 /// and collapses for `user` under load, because of a slow row-level-security query sharing a
@@ -13,24 +10,20 @@ import NIOPosix
 /// Accounts: `admin@demo.test` / `demo-admin`; `user1@demo.test` … `user20@demo.test` /
 /// `demo-user`.
 public final class DemoStagingServer: Sendable {
-    private let group: MultiThreadedEventLoopGroup
-    private let channel: Channel
+    private let server: HTTPServerHost
     private let recorder: StatsRecorder
     private let pool: DatabasePool
-    private let stopped = Atomic<Bool>(false)
 
     /// The port the server listens on (the real one when started with port 0).
-    public let port: Int
+    public var port: Int { server.port }
     /// The options the server runs with.
     public let options: DemoOptions
 
-    private init(group: MultiThreadedEventLoopGroup, channel: Channel, api: DemoAPI) {
-        self.group = group
-        self.channel = channel
+    private init(server: HTTPServerHost, api: DemoAPI) {
+        self.server = server
         self.recorder = api.stats
         self.pool = api.dashboard.pool
         self.options = api.options
-        self.port = channel.localAddress?.port ?? 0
     }
 
     /// Starts the server and returns once it accepts connections.
@@ -41,34 +34,15 @@ public final class DemoStagingServer: Sendable {
     public static func start(host: String = "127.0.0.1", port: Int = 0, options: DemoOptions = .init()) throws
         -> DemoStagingServer
     {
-        // One loop thread: all waiting is timers, and the simulated database (not the server)
-        // must be the bottleneck the demo shows.
-        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        // One loop thread (the host's): all waiting is timers, and the simulated database (not the server) must be
+        // the bottleneck the demo shows.
         let stats = StatsRecorder()
         let pool = DatabasePool(size: options.poolSize)
         let api = DemoAPI(
             options: options, sessions: SessionStore(), stats: stats,
             dashboard: DashboardQuery(options: options, pool: pool, stats: stats))
-        do {
-            let channel = try bootstrap(group: group, api: api).bind(host: host, port: port).wait()
-            return DemoStagingServer(group: group, channel: channel, api: api)
-        } catch {
-            try? group.syncShutdownGracefully()
-            throw error
-        }
-    }
-
-    private static func bootstrap(group: EventLoopGroup, api: DemoAPI) -> ServerBootstrap {
-        ServerBootstrap(group: group)
-            .serverChannelOption(.backlog, value: 256)
-            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
-            .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
-            .childChannelInitializer { channel in
-                channel.eventLoop.makeCompletedFuture {
-                    try channel.pipeline.syncOperations.configureHTTPServerPipeline()
-                    try channel.pipeline.syncOperations.addHandler(DemoHTTPHandler(api: api))
-                }
-            }
+        let server = try HTTPServerHost.start(host: host, port: port) { DemoHTTPHandler(api: api) }
+        return DemoStagingServer(server: server, api: api)
     }
 
     /// A snapshot of what the server has seen so far.
@@ -78,15 +52,12 @@ public final class DemoStagingServer: Sendable {
 
     /// Blocks the calling thread until the server is shut down (for `rehearse demo-server`).
     public func waitUntilClosed() {
-        try? channel.closeFuture.wait()
+        server.waitUntilClosed()
     }
 
     /// Closes the listener and all connections and stops the event-loop thread.
     /// Must not be called from the server's event loop. Calling it twice is harmless.
     public func shutdown() {
-        // A second call would wait on an event loop that is already gone.
-        guard !stopped.exchange(true, ordering: .relaxed) else { return }
-        try? channel.close().wait()
-        try? group.syncShutdownGracefully()
+        server.shutdown()
     }
 }

@@ -1,8 +1,6 @@
-import Synchronization
 import Foundation
+import HTTPServerHost
 import NIOCore
-import NIOHTTP1
-import NIOPosix
 
 /// The `/metrics` endpoint of `rehearse probe --serve HOST:PORT`: a tiny HTTP/1.1 server for Prometheus to scrape.
 ///
@@ -14,21 +12,15 @@ import NIOPosix
 /// Connections are kept alive unless the client asks otherwise (HTTP/1.0 without `keep-alive`, or
 /// `Connection: close`).
 public final class MetricsServer: Sendable {
-    private let group: MultiThreadedEventLoopGroup
-    private let channel: Channel
-    /// Whether `shutdown()` ran: closing a channel whose event loop is gone would wait forever.
-    private let stopped = Atomic<Bool>(false)
+    private let server: HTTPServerHost
 
     /// The address the server was asked to bind.
-    public let host: String
+    public var host: String { server.host }
     /// The port the server listens on (the real one when started with port 0).
-    public let port: Int
+    public var port: Int { server.port }
 
-    private init(group: MultiThreadedEventLoopGroup, channel: Channel, host: String) {
-        self.group = group
-        self.channel = channel
-        self.host = host
-        self.port = channel.localAddress?.port ?? 0
+    private init(server: HTTPServerHost) {
+        self.server = server
     }
 
     /// Starts the server and returns once it accepts connections.
@@ -43,44 +35,26 @@ public final class MetricsServer: Sendable {
         guard (0...65_535).contains(port) else {
             throw MetricsEndpointError("cannot listen on \(display(host, port)): the port must be from 0 to 65535")
         }
-        // One loop thread: a scrape every few seconds is all the traffic.
-        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         do {
-            let channel = try bootstrap(group: group, metrics: metrics).bind(host: host, port: port).wait()
-            return MetricsServer(group: group, channel: channel, host: host)
+            // A scrape every few seconds is all the traffic: a short listen queue.
+            let server = try HTTPServerHost.start(host: host, port: port, backlog: 64) {
+                MetricsHTTPHandler(metrics: metrics)
+            }
+            return MetricsServer(server: server)
         } catch {
-            try? group.syncShutdownGracefully()
             throw MetricsEndpointError("cannot listen on \(display(host, port)): \(reason(error))")
         }
     }
 
-    private static func bootstrap(group: EventLoopGroup, metrics: @escaping @Sendable () -> String)
-        -> ServerBootstrap
-    {
-        ServerBootstrap(group: group)
-            .serverChannelOption(.backlog, value: 64)
-            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
-            .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
-            .childChannelInitializer { channel in
-                channel.eventLoop.makeCompletedFuture {
-                    try channel.pipeline.syncOperations.configureHTTPServerPipeline()
-                    try channel.pipeline.syncOperations.addHandler(MetricsHTTPHandler(metrics: metrics))
-                }
-            }
-    }
-
     /// Blocks the calling thread until the server is shut down.
     public func waitUntilClosed() {
-        try? channel.closeFuture.wait()
+        server.waitUntilClosed()
     }
 
     /// Closes the listener and all connections and stops the server's thread.
     /// Must not be called from the server's thread (i.e. not from `metrics`). Calling it twice is harmless.
     public func shutdown() {
-        // A second call would wait on an event loop that is already gone.
-        guard !stopped.exchange(true, ordering: .relaxed) else { return }
-        try? channel.close().wait()
-        try? group.syncShutdownGracefully()
+        server.shutdown()
     }
 
     /// `host:port`, with brackets around an IPv6 address.

@@ -21,6 +21,10 @@ protocol PipeOwner: AnyObject {
 ///
 /// The queue is a FIFO of segments with nondecreasing due times (``DelayLine`` guarantees it), so one timer, armed
 /// for the head, is enough: when it fires every due segment is written and flushed together.
+///
+/// Time is read from the connection's event loop (`eventLoop.now`), the clock its timers run on: on a real loop that
+/// is the monotonic clock; on NIO's `EmbeddedEventLoop` it moves only when a test advances it, so the tests check the
+/// delay model to the nanosecond.
 final class DelayPipe {
     /// A unit of the byte stream, or one of its ends.
     enum Segment {
@@ -39,6 +43,8 @@ final class DelayPipe {
 
     let way: Way
     weak var owner: (any PipeOwner)?
+    /// The loop both legs of the connection live on: the clock and the timers.
+    private let eventLoop: any EventLoop
     private var source: Channel?
     private var destination: Channel?
     private let bucket: TokenBucket?
@@ -62,8 +68,9 @@ final class DelayPipe {
     private var rng = SystemRandomNumberGenerator()
 
     init(way: Way, conditions: LinkConditions, bucket: TokenBucket?, faults: FaultPlan.WayFaults,
-         notBefore: NIODeadline) {
+         notBefore: NIODeadline, eventLoop: any EventLoop) {
         self.way = way
+        self.eventLoop = eventLoop
         self.bucket = bucket
         self.faults = faults
         self.notBefore = notBefore
@@ -89,7 +96,7 @@ final class DelayPipe {
     func receive(_ chunk: ByteBuffer) {
         guard !closedForData, !faults.blackHole else { return }  // a black hole drops, but keeps reading
         var chunk = chunk
-        let arrival = max(NIODeadline.now(), notBefore)
+        let arrival = max(eventLoop.now, notBefore)
         let limited = takeWithinBudget(&chunk)
         let sliceBytes = bucket?.sliceBytes ?? Int.max
         while chunk.readableBytes > 0, let slice = chunk.readSlice(length: min(sliceBytes, chunk.readableBytes)) {
@@ -124,7 +131,7 @@ final class DelayPipe {
             return
         }
         closedForData = true
-        let arrival = max(NIODeadline.now(), notBefore)
+        let arrival = max(eventLoop.now, notBefore)
         var (due, _) = line.due(arrival: arrival, wireFree: arrival, using: &rng)
         if faults.closeDelay > 0 {
             due = due.adding(faults.closeDelay)
@@ -148,7 +155,7 @@ final class DelayPipe {
     private var mustPause: Bool {
         if heldBytes > Self.highWater { return true }
         guard bucket != nil else { return false }
-        return bookedUntil > NIODeadline.now().adding(Self.readAhead)
+        return bookedUntil > eventLoop.now.adding(Self.readAhead)
     }
 
     // MARK: Writing
@@ -180,16 +187,16 @@ final class DelayPipe {
     }
 
     private func arm(at due: NIODeadline) {
-        guard let destination else { return }  // `attach(destination:)` arms it
+        guard destination != nil else { return }  // `attach(destination:)` arms it
         timer?.cancel()
-        timer = destination.eventLoop.assumeIsolated().scheduleTask(deadline: due) { self.writeDue() }
+        timer = eventLoop.assumeIsolated().scheduleTask(deadline: due) { self.writeDue() }
     }
 
     /// Writes every segment whose due time has come, flushes once, and re-arms for the next.
     private func writeDue() {
         timer = nil
         guard let destination else { return }
-        let now = NIODeadline.now()
+        let now = eventLoop.now
         var wrote = false
         while let head = queue.first, head.due <= now {
             queue.removeFirst()

@@ -29,7 +29,8 @@ final class ProxyConnection: PipeOwner {
     private var gateTimer: Scheduled<Void>?
 
     init(client: any Channel, context: ProxyContext) {
-        let accepted = NIODeadline.now()
+        // The loop's clock, as every time of this connection (see `DelayPipe`).
+        let accepted = client.eventLoop.now
         var rng = SystemRandomNumberGenerator()
         let plan = FaultPlan.draw(context.conditions.faults, using: &rng)
         let link = context.links.link(for: client.remoteAddress?.ipAddress ?? "unknown")
@@ -38,9 +39,12 @@ final class ProxyConnection: PipeOwner {
         // They wait by being read late (in `start`), not by being dated late: a future arrival would book the
         // link's shared upload bucket ahead and stall this user's other connections.
         gate = accepted.adding(conditions.rtt.clampedNanoseconds)
-        self.up = DelayPipe(way: .up, conditions: conditions, bucket: link.up, faults: plan.up, notBefore: accepted)
+        self.up = DelayPipe(
+            way: .up, conditions: conditions, bucket: link.up, faults: plan.up, notBefore: accepted,
+            eventLoop: client.eventLoop)
         self.down = DelayPipe(
-            way: .down, conditions: conditions, bucket: link.down, faults: plan.down, notBefore: accepted)
+            way: .down, conditions: conditions, bucket: link.down, faults: plan.down, notBefore: accepted,
+            eventLoop: client.eventLoop)
         self.client = client
         self.context = context
         self.plan = plan
@@ -87,7 +91,7 @@ final class ProxyConnection: PipeOwner {
         }
         if plan.blackHoles { pipeApplied(.blackHole) }
         if let after = plan.resetAfter {
-            let deadline = NIODeadline.now().adding(after.clampedNanoseconds)
+            let deadline = client.eventLoop.now.adding(after.clampedNanoseconds)
             resetTimer = client.eventLoop.assumeIsolated().scheduleTask(deadline: deadline) {
                 self.pipeApplied(.reset)
                 self.terminate(reset: true)
@@ -101,23 +105,13 @@ final class ProxyConnection: PipeOwner {
     private func connectUpstream() {
         upstreamState = .connecting
         let bound = NIOLoopBound(self, eventLoop: client.eventLoop)
-        var bootstrap = ClientBootstrap(group: client.eventLoop)
-            .channelOption(.socketOption(.tcp_nodelay), value: 1)
-            .channelOption(.autoRead, value: false)
-            .channelOption(.allowRemoteHalfClosure, value: true)
-            .channelOption(.maxMessagesPerRead, value: 1)  // bounded memory, see LatencyProxy
-        if let rate = context.conditions.downBitsPerSecond {
-            bootstrap = bootstrap.shapedReads(sliceBytes: TokenBucket(bitsPerSecond: rate).sliceBytes)
-        }
-        bootstrap
-            .channelInitializer { channel in
-                channel.eventLoop.makeCompletedFuture {
-                    try channel.pipeline.syncOperations.addHandler(LegHandler(connection: bound.value, leg: .server))
-                }
+        context.connector.connect(on: client.eventLoop, to: context.upstream, conditions: context.conditions) { channel in
+            channel.eventLoop.makeCompletedFuture {
+                try channel.pipeline.syncOperations.addHandler(LegHandler(connection: bound.value, leg: .server))
             }
-            .connect(to: context.upstream)
-            .assumeIsolated()
-            .whenFailure { _ in self.upstreamFailed() }
+        }
+        .assumeIsolated()
+        .whenFailure { _ in self.upstreamFailed() }
     }
 
     private func upstreamConnected(_ channel: any Channel) {
@@ -198,12 +192,5 @@ final class ProxyConnection: PipeOwner {
 
     func pipeHeldPeak(_ bytes: Int) {
         context.stats.update { $0.peakQueuedBytes = max($0.peakQueuedBytes, bytes) }
-    }
-}
-
-extension ClientBootstrap {
-    /// Reads of at most one slice on a shaped direction, so one read never books the link for long.
-    func shapedReads(sliceBytes: Int) -> ClientBootstrap {
-        channelOption(.recvAllocator, value: FixedSizeRecvByteBufferAllocator(capacity: sliceBytes))
     }
 }

@@ -10,10 +10,13 @@ final class ProxyContext: Sendable {
     let links: LinkRegistry
     let stats: StatsRecorder
     let channels = ChannelTracker()
+    /// How each connection opens its upstream leg: TCP, or an embedded channel in tests.
+    let connector: UpstreamConnector
 
-    init(conditions: LinkConditions, upstream: SocketAddress) {
+    init(conditions: LinkConditions, upstream: SocketAddress, connector: UpstreamConnector = .tcp) {
         self.conditions = conditions
         self.upstream = upstream
+        self.connector = connector
         self.links = LinkRegistry(conditions: conditions)
         self.stats = StatsRecorder(emulatedConnectTime: conditions.rtt)
     }

@@ -12,6 +12,14 @@ final class LiveProgress {
 
     init(enabled: Bool) { self.enabled = enabled }
 
+    /// On a pipe or in CI, says that the run has begun and that Ctrl-C (SIGINT) or SIGTERM now stops it gracefully;
+    /// a script or test that stops runs waits for this line before it signals. On a terminal the progress line
+    /// follows at once instead.
+    func started(_ profile: String) {
+        guard enabled, !interactive else { return }
+        Console.err("running \(profile): Ctrl-C or SIGTERM stops it gracefully")
+    }
+
     func show(_ p: Engine.Progress) {
         guard enabled else { return }
         let line = ProgressLine.render(

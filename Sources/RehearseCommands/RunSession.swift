@@ -41,6 +41,7 @@ struct RunSession {
             Console.err(hard ? "\ncutting requests in flight…" : "\nstopping… (Ctrl-C again to cut requests in flight)")
         }
         let progress = LiveProgress(enabled: !global.quiet)
+        progress.started(profile.name)  // after the trap: a stop signal from now on is handled
         var watch = AbortWatch(conditions: profile.abortWhen, catalog: plan.catalog)
         let outcome = runner.run(onProgress: { progress.show($0) }) { interval, elapsed in
             guard let reason = watch.check(interval, elapsed: elapsed), runner.abort(reason: reason) else { return }

@@ -1,6 +1,4 @@
-import NIOCore
-import NIOHTTP1
-import NIOPosix
+import HTTPServerHost
 
 /// An HTTP/1.1 server on 127.0.0.1 with endpoints that misbehave on purpose, for transport,
 /// engine and end-to-end tests.
@@ -10,52 +8,30 @@ import NIOPosix
 /// `/stall-once/{ms}`; everything else is 404. See `TestRoute` for each one's behaviour.
 ///
 /// Start and shutdown are synchronous so a test can use the server without `async` plumbing;
-/// the server runs on its own event-loop thread, never on the test's.
+/// the server runs on its own event-loop thread (an ``HTTPServerHost``), never on the test's.
 public final class TestServer: Sendable {
-    private let group: MultiThreadedEventLoopGroup
-    private let channel: Channel
+    private let server: HTTPServerHost
     private let state: TestServerState
 
     /// The port the server really listens on (it binds port 0).
-    public let port: Int
+    public var port: Int { server.port }
 
     /// `http://HOST:PORT`, without a trailing slash.
-    public let baseURL: String
+    public var baseURL: String { "http://\(server.host):\(server.port)" }
 
-    private init(group: MultiThreadedEventLoopGroup, channel: Channel, state: TestServerState, host: String) {
-        self.group = group
-        self.channel = channel
+    private init(server: HTTPServerHost, state: TestServerState) {
+        self.server = server
         self.state = state
-        self.port = channel.localAddress?.port ?? 0
-        self.baseURL = "http://\(host):\(port)"
     }
 
     /// Starts a server on `host` and an ephemeral port, and returns once it accepts connections.
     public static func start(host: String = "127.0.0.1") throws -> TestServer {
-        // One loop thread is plenty: every wait is a timer, and tests run on a 2-core machine.
-        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         let state = TestServerState()
-        do {
-            let channel = try bootstrap(group: group, state: state).bind(host: host, port: 0).wait()
-            return TestServer(group: group, channel: channel, state: state, host: host)
-        } catch {
-            try? group.syncShutdownGracefully()
-            throw error
+        let server = try HTTPServerHost.start(host: host, port: 0) {
+            state.recordConnection()
+            return TestServerHandler(state: state)
         }
-    }
-
-    private static func bootstrap(group: EventLoopGroup, state: TestServerState) -> ServerBootstrap {
-        ServerBootstrap(group: group)
-            .serverChannelOption(.backlog, value: 256)
-            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
-            .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
-            .childChannelInitializer { channel in
-                state.recordConnection()
-                return channel.eventLoop.makeCompletedFuture {
-                    try channel.pipeline.syncOperations.configureHTTPServerPipeline()
-                    try channel.pipeline.syncOperations.addHandler(TestServerHandler(state: state))
-                }
-            }
+        return TestServer(server: server, state: state)
     }
 
     /// The number of requests received (counted when the head arrives) for exactly `path`
@@ -82,7 +58,6 @@ public final class TestServer: Sendable {
     /// Closes the listener and every open connection, and stops the event-loop thread.
     /// Must not be called from the server's own event loop. Calling it twice is harmless.
     public func shutdown() {
-        try? channel.close().wait()
-        try? group.syncShutdownGracefully()
+        server.shutdown()
     }
 }

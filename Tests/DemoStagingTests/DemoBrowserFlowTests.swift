@@ -1,12 +1,13 @@
 import DemoStaging
 import Testing
+import TestSupport
 
 /// What a browser recording of the demo relies on: the page, per-account task IDs, a task detail
 /// that only its assignee can read, and tokens that live for one server and one login.
 @Suite("DemoStagingServer browser flow")
 struct DemoBrowserFlowTests {
-    private func get(_ port: Int, _ path: String, token: String) throws -> MiniResponse {
-        try MiniHTTP.request(port: port, "GET", path, headers: [("Authorization", "Bearer \(token)")])
+    private func get(_ port: Int, _ path: String, token: String) throws -> HTTPTestResponse {
+        try HTTPTestClient.request(port: port, .GET, path, headers: [("Authorization", "Bearer \(token)")])
     }
 
     private func taskIDs(_ port: Int, token: String) throws -> [Int] {
@@ -17,15 +18,15 @@ struct DemoBrowserFlowTests {
     @Test func rootServesTheDashboardPageWithoutAToken() throws {
         let server = try startServer(rows: 10)
         defer { server.shutdown() }
-        let page = try MiniHTTP.request(port: server.port, "GET", "/")
+        let page = try HTTPTestClient.request(port: server.port, .GET, "/")
         #expect(page.status == 200)
         #expect(page.header("Content-Type") == "text/html; charset=utf-8")
         #expect(page.header("Cache-Control") == "no-store")
         for needle in ["/api/login", "/api/dashboard/tasks", "/api/tasks/", "location.hash", #"id="task-detail""#] {
             #expect(page.text.contains(needle), "page lacks \(needle)")
         }
-        #expect(try MiniHTTP.request(port: server.port, "POST", "/").status == 405)
-        #expect(try MiniHTTP.request(port: server.port, "GET", "/index.html").status == 404)
+        #expect(try HTTPTestClient.request(port: server.port, .POST, "/").status == 405)
+        #expect(try HTTPTestClient.request(port: server.port, .GET, "/index.html").status == 404)
     }
 
     @Test func everyAccountListsItsOwnTaskIDs() throws {
@@ -58,7 +59,7 @@ struct DemoBrowserFlowTests {
             #expect(response.json["error"] as? String == "task not found")
         }
         #expect(try get(server.port, "/api/tasks/10101/comments", token: user1).status == 404)
-        #expect(try MiniHTTP.request(port: server.port, "GET", "/api/tasks/10101").status == 401)
+        #expect(try HTTPTestClient.request(port: server.port, .GET, "/api/tasks/10101").status == 401)
         #expect(server.stats().requestCount(path: "/api/tasks/{id}") == 9)  // one key for every ID
     }
 

@@ -1,5 +1,6 @@
 import DemoStaging
 import Testing
+import TestSupport
 
 // Starting a demo server and signing in, shared by the DemoStaging suites.
 
@@ -16,8 +17,8 @@ func startServer(
 
 /// Logs in and returns the bearer token.
 func login(_ port: Int, _ email: String, _ password: String) throws -> String {
-    let response = try MiniHTTP.request(
-        port: port, "POST", "/api/login", headers: [("Content-Type", "application/json")],
+    let response = try HTTPTestClient.request(
+        port: port, .POST, "/api/login", headers: [("Content-Type", "application/json")],
         body: #"{"email":"\#(email)","password":"\#(password)"}"#)
     #expect(response.status == 200)
     return try #require(response.json["token"] as? String)

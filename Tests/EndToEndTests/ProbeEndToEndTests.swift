@@ -12,15 +12,15 @@ struct ProbeEndToEndTests {
     static let limits = "  limits:\n    page: { degraded: 250ms, failed: 2s }\n  default: { failed: 3s }\n"
 
     func probe(_ flow: String, base: String, limits: String = limits, extra: [String] = []) throws
-        -> (RehearseProcess.Output, Workspace)
+        -> (ChildProcess.Output, Workspace)
     {
         let w = try Workspace()
         let path = try w.write(profile: Self.profile(base: base, limits: limits), flow: flow)
-        let out = try RehearseProcess.run(["probe", path, "--out", w.results.path] + extra, timeout: 30)
+        let out = try RehearseBinary.run(["probe", path, "--out", w.results.path] + extra, timeout: .seconds(30))
         return (out, w)
     }
 
-    func jsonLine(_ out: RehearseProcess.Output) throws -> [String: Any] {
+    func jsonLine(_ out: ChildProcess.Output) throws -> [String: Any] {
         let lines = out.stdout.split(separator: "\n")
         #expect(lines.count == 1, "one JSON line per probe: \(out.transcript)")
         let object = try JSONSerialization.jsonObject(with: Data((lines.first ?? "").utf8)) as? [String: Any]
@@ -63,13 +63,13 @@ struct ProbeEndToEndTests {
             base: server.baseURL, load: "{ vus: 1, iterations: 1 }", roles: roles, extra: "probe:\n" + Self.limits)
         let path = try w.write(profile: profile, flow: flow)
         let metricsFile = w.folder.appendingPathComponent("probe.prom").path
-        let out = try RehearseProcess.run(
+        let out = try RehearseBinary.run(
             ["probe", path, "--out", w.results.path, "--textfile", metricsFile],
-            environment: ["PROBE_SECRET": "hunter2-probe-secret"], timeout: 30)
+            environment: ["PROBE_SECRET": "hunter2-probe-secret"], timeout: .seconds(30))
         #expect(out.status == 2, "\(out.transcript)")
         #expect(try jsonLine(out)["verdict"] as? String == "failed")
         let metrics = try String(contentsOfFile: metricsFile, encoding: .utf8)
-        _ = try PrometheusParser.families(metrics)
+        _ = try PrometheusTextParser.parse(metrics)
         #expect(metrics.contains(#"rehearsal_probe_success{profile="e2e",flow="flow",role="admin"} 0"#), "\(metrics)")
         #expect(metrics.contains(#"verdict="failed"} 1"#))
         let evidence = try w.runFolder().appendingPathComponent("evidence.json")
@@ -89,7 +89,7 @@ struct ProbeEndToEndTests {
         let profile = Self.profile(base: server.baseURL, limits: Self.limits)
             .replacingOccurrences(of: "request: 5s", with: "request: 300ms")
         let path = try w.write(profile: profile, flow: "steps:\n  - { name: page, get: /delay/3000 }\n")
-        let out = try RehearseProcess.run(["probe", path, "--out", w.results.path], timeout: 30)
+        let out = try RehearseBinary.run(["probe", path, "--out", w.results.path], timeout: .seconds(30))
         #expect(out.status == 2, "\(out.transcript)")
         #expect(out.stdout.contains("timeout"))
     }
@@ -124,9 +124,9 @@ struct ProbeEndToEndTests {
         let path = try w.write(
             profile: Self.profile(base: server.baseURL, limits: Self.limits),
             flow: "steps:\n  - { name: page, get: /ok }\n")
-        let out = try RehearseProcess.run(["probe", path, "--textfile", file], timeout: 30)
+        let out = try RehearseBinary.run(["probe", path, "--textfile", file], timeout: .seconds(30))
         #expect(out.status == 0, "\(out.transcript)")
-        let families = try PrometheusParser.families(try String(contentsOfFile: file, encoding: .utf8))
+        let families = try PrometheusTextParser.parse(try String(contentsOfFile: file, encoding: .utf8)).map(\.name)
         for name in ["rehearsal_probe_success", "rehearsal_probe_step_duration_seconds", "rehearsal_probe_runs"] {
             #expect(families.contains(name), "\(name) in \(families)")
         }
@@ -140,93 +140,40 @@ struct ProbeEndToEndTests {
         let path = try w.write(
             profile: Self.profile(base: server.baseURL, limits: Self.limits),
             flow: "steps:\n  - { name: page, get: /ok }\n")
-        let child = try RehearseProcess.Child(
-            ["probe", path, "--every", "1s", "--jitter", "0s", "--serve", "127.0.0.1:0"], environment: [:],
-            directory: w.folder)
-        let url = try Self.metricsURL(child)
-        let first = try Self.scrape(url, until: "rehearsal_probe_last_run_timestamp_seconds")  // after the first probe
-        Thread.sleep(forTimeInterval: 1.6)
-        let second = try Self.scrape(url, until: "rehearsal_probe_last_run_timestamp_seconds")
+        let child = try RehearseBinary.start(
+            ["probe", path, "--every", "1s", "--jitter", "0s", "--serve", "127.0.0.1:0"],
+            directory: w.folder.path)
+        let port = try Self.metricsPort(child)
+        let stamp = "rehearsal_probe_last_run_timestamp_seconds"
+        let first = try Self.scrape(port) { $0.contains(stamp) }  // after the first probe
+        // The next probe (1 s later) changes the timestamp: wait for that, not for a fixed time.
+        let firstStamp = Self.value(of: stamp, in: first)
+        let second = try Self.scrape(port) { Self.value(of: stamp, in: $0).map { $0 != firstStamp } ?? false }
         child.terminate()
-        let out = try child.wait(timeout: 15)
+        let out = try child.wait(timeout: .seconds(15))
         #expect(out.status == 0, "SIGTERM ends a scheduled probe cleanly: \(out.transcript)")
-        #expect(first.contains("rehearsal_probe_last_run_timestamp_seconds"))
-        #expect(Self.value(of: "rehearsal_probe_last_run_timestamp_seconds", in: first)
-            != Self.value(of: "rehearsal_probe_last_run_timestamp_seconds", in: second))
+        #expect(first.contains(stamp))
+        #expect(Self.value(of: stamp, in: first) != Self.value(of: stamp, in: second))
         #expect(out.stdout.split(separator: "\n").count >= 2, "a JSON line per probe")
-        #expect(server.requestCount(path: "/ok") >= 4)
+        #expect(server.requestCount(path: "/ok") >= 4, "two probes seen, one request per role each")
     }
 
-    /// Waits (at most 10 s) for the "serving metrics on …" line and returns the URL.
-    static func metricsURL(_ child: RehearseProcess.Child) throws -> String {
-        let deadline = Date().addingTimeInterval(10)
-        while Date() < deadline {
-            if let line = child.stderrSoFar.split(separator: "\n").first(where: { $0.contains("serving metrics on") }),
-                let url = line.split(separator: " ").last
-            {
-                return String(url)
-            }
-            Thread.sleep(forTimeInterval: 0.05)
+    /// The port of the "serving metrics on http://HOST:PORT/metrics" line (waited for, at most 20 s).
+    static func metricsPort(_ child: ChildProcess) throws -> Int {
+        let line = try child.waitForLine(containing: "serving metrics on")
+        guard let url = line.split(separator: " ").last, let port = URLComponents(string: String(url))?.port else {
+            throw Failure("no port in '\(line)'")
         }
-        throw Failure("no 'serving metrics on' line within 10 s: \(child.stderrSoFar)")
+        return port
     }
 
-    /// Scrapes until the text contains `marker` (at most 10 s).
-    static func scrape(_ url: String, until marker: String) throws -> String {
-        let deadline = Date().addingTimeInterval(10)
-        var text = ""
-        while Date() < deadline {
-            text = try scrape(url)
-            if text.contains(marker) { return text }
-            Thread.sleep(forTimeInterval: 0.1)
-        }
-        return text
-    }
-
-    static func scrape(_ url: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
-        process.arguments = ["-sS", "--max-time", "5", url]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+    /// Scrapes `/metrics` until the text satisfies `done` (at most 10 s); returns the last text.
+    static func scrape(_ port: Int, until done: (String) -> Bool) throws -> String {
+        try Wait.until({ try HTTPTestClient.request(port: port, .GET, "/metrics").text }, done)
     }
 
     static func value(of metric: String, in text: String) -> String? {
         text.split(separator: "\n").first { $0.hasPrefix(metric + "{") || $0.hasPrefix(metric + " ") }
             .flatMap { $0.split(separator: " ").last.map(String.init) }
-    }
-}
-
-/// Python's `prometheus_client` text parser (the reference implementation), run on exposition text.
-enum PrometheusParser {
-    /// The metric family names found; throws when the text does not parse.
-    static func families(_ text: String) throws -> [String] {
-        let script = """
-            import sys
-            from prometheus_client.parser import text_string_to_metric_families
-            for family in text_string_to_metric_families(sys.stdin.read()):
-                print(family.name)
-            """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script]
-        let input = Pipe(), output = Pipe(), errors = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        input.fileHandleForWriting.write(Data(text.utf8))
-        try input.fileHandleForWriting.close()
-        let names = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let problems = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw Failure("prometheus_client could not parse the metrics (run `make test`, which installs it): \(problems)")
-        }
-        return names.split(separator: "\n").map(String.init)
     }
 }

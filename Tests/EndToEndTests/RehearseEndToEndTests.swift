@@ -30,7 +30,7 @@ struct RehearseEndToEndTests {
             profile: Workspace.profileYAML(base: server.baseURL, load: "{ vus: 3, iterations: 50 }"),
             flow: Self.okAndJSONFlow)
 
-        let run = try RehearseProcess.run(["run", profile, "--out", ws.results.path, "-q"])
+        let run = try RehearseBinary.run(["run", profile, "--out", ws.results.path, "-q"])
         #expect(run.status == 0, "\(run.transcript)")
         #expect(run.stdout.contains("ok-step") && run.stdout.contains("json-step"), "\(run.transcript)")
 
@@ -51,12 +51,12 @@ struct RehearseEndToEndTests {
         let steps = try #require(summary["steps"] as? [[String: Any]])
         #expect(Set(steps.compactMap { $0["step"] as? String }) == ["ok-step", "json-step"])
 
-        let report = try RehearseProcess.run(["report", folder.path])
+        let report = try RehearseBinary.run(["report", folder.path])
         #expect(report.status == 0, "\(report.transcript)")
         #expect(report.stdout.contains("ok-step") && report.stdout.contains("json-step"), "\(report.transcript)")
         #expect(report.stdout.contains("100 requests"), "\(report.transcript)")
 
-        let json = try RehearseProcess.run(["report", folder.path, "--json"])
+        let json = try RehearseBinary.run(["report", folder.path, "--json"])
         #expect(json.status == 0, "\(json.transcript)")
         let rebuilt = try #require(
             try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any], "\(json.transcript)")
@@ -77,7 +77,7 @@ struct RehearseEndToEndTests {
         let profile = try ws.write(
             profile: Workspace.profileYAML(base: server.baseURL, load: "{ vus: 2, iterations: 4 }"),
             flow: "steps:\n  - name: boom\n    get: /status/500\n")
-        let run = try RehearseProcess.run(["run", profile, "--out", ws.results.path, "-q"])
+        let run = try RehearseBinary.run(["run", profile, "--out", ws.results.path, "-q"])
         #expect(run.status == 1, "\(run.transcript)")
         let totals = try #require(try ws.summary().object("totals"))
         #expect(totals["failed"] as? Int == 4)
@@ -91,7 +91,7 @@ struct RehearseEndToEndTests {
         let yaml = Workspace.profileYAML(base: "http://127.0.0.1:9", load: "{ vus: 2, duraton: 5s }")
         let loadLine = try #require(yaml.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("load:") }) + 1
         let profile = try ws.write(profile: yaml, flow: Self.okAndJSONFlow, name: "typo-profile.yaml")
-        let run = try RehearseProcess.run(["run", profile, "--out", ws.results.path])
+        let run = try RehearseBinary.run(["run", profile, "--out", ws.results.path])
         #expect(run.status == 2, "\(run.transcript)")
         #expect(run.stderr.contains("typo-profile.yaml"), "\(run.transcript)")
         #expect(run.stderr.contains(":\(loadLine):"), "the load block is line \(loadLine) of the profile\n\(run.transcript)")
@@ -104,10 +104,10 @@ struct RehearseEndToEndTests {
         let ws = try Workspace()
         defer { ws.remove() }
         let missing = ws.folder.appendingPathComponent("no-such-profile.yaml").path
-        let run = try RehearseProcess.run(["run", missing, "--out", ws.results.path])
+        let run = try RehearseBinary.run(["run", missing, "--out", ws.results.path])
         #expect(run.status == 2, "\(run.transcript)")
         #expect(run.stderr.contains("no-such-profile.yaml"), "\(run.transcript)")
-        let validate = try RehearseProcess.run(["validate", missing])
+        let validate = try RehearseBinary.run(["validate", missing])
         #expect(validate.status == 2, "\(validate.transcript)")
     }
 
@@ -121,7 +121,7 @@ struct RehearseEndToEndTests {
         let profile = try ws.write(
             profile: Workspace.profileYAML(base: base, load: "{ vus: 1, iterations: 1 }"),
             flow: "steps:\n  - get: /ok\n")
-        let run = try RehearseProcess.run(["run", profile, "--out", ws.results.path, "-q"])
+        let run = try RehearseBinary.run(["run", profile, "--out", ws.results.path, "-q"])
         #expect(run.status == 3, "\(run.transcript)")
         #expect(run.stderr.contains("target.base_url"), "\(run.transcript)")
     }
@@ -133,17 +133,17 @@ struct RehearseEndToEndTests {
         let profile = try ws.write(
             profile: Workspace.profileYAML(base: "http://127.0.0.1:9", load: "{ vus: 3, iterations: 50 }"),
             flow: Self.okAndJSONFlow)
-        let validate = try RehearseProcess.run(["validate", profile])
+        let validate = try RehearseBinary.run(["validate", profile])
         #expect(validate.status == 0, "\(validate.transcript)")
         #expect(validate.stdout.contains("is valid"), "\(validate.transcript)")
         #expect(validate.stdout.contains("flow e2e-flow"), "\(validate.transcript)")
 
-        let version = try RehearseProcess.run(["--version"])
+        let version = try RehearseBinary.run(["--version"])
         #expect(version.status == 0, "\(version.transcript)")
         let text = version.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(text.range(of: #"^\d+\.\d+\.\d+"#, options: .regularExpression) != nil, "\(version.transcript)")
 
-        let help = try RehearseProcess.run(["run", "--help"])
+        let help = try RehearseBinary.run(["run", "--help"])
         #expect(help.status == 0, "\(help.transcript)")
         #expect(help.stdout.contains("Examples"), "\(help.transcript)")
     }
@@ -186,7 +186,7 @@ struct RehearseEndToEndTests {
             profile: Workspace.profileYAML(base: server.baseURL, load: "{ vus: 2, iterations: 3 }", roles: roles),
             flow: flow)
         let env = ["E2E_PASSWORD": secret]
-        let run = try RehearseProcess.run(["run", profile, "--out", ws.results.path], environment: env)
+        let run = try RehearseBinary.run(["run", profile, "--out", ws.results.path], environment: env)
         #expect(run.status == 1, "\(run.transcript)")
         #expect(server.requestCount(path: "/status/500") == 6, "both requests were sent each iteration")
         #expect(server.requestCount(path: "/echo") == 6)
@@ -201,9 +201,9 @@ struct RehearseEndToEndTests {
             let text = try String(contentsOf: file, encoding: .utf8)
             #expect(!text.contains(secret), "\(file.path) contains the secret")
         }
-        let report = try RehearseProcess.run(["report", folder.path], environment: env)
+        let report = try RehearseBinary.run(["report", folder.path], environment: env)
         #expect(!report.stdout.contains(secret) && !report.stderr.contains(secret), "\(report.transcript)")
-        let validate = try RehearseProcess.run(["validate", profile, "-v"], environment: env)
+        let validate = try RehearseBinary.run(["validate", profile, "-v"], environment: env)
         #expect(validate.status == 0, "\(validate.transcript)")
         #expect(!validate.stdout.contains(secret) && !validate.stderr.contains(secret), "\(validate.transcript)")
     }
@@ -236,7 +236,7 @@ struct RehearseEndToEndTests {
         let profile = try ws.write(
             profile: Workspace.profileYAML(base: server.baseURL, load: "{ vus: 1, iterations: 1 }", roles: roles),
             flow: flow)
-        let run = try RehearseProcess.run(
+        let run = try RehearseBinary.run(
             ["run", profile, "--out", ws.results.path, "-q"], environment: ["E2E_PASSWORD": secret])
         #expect(run.status == 1, "\(run.transcript)")
         let prefix = String(secret.prefix(7))
@@ -256,11 +256,12 @@ struct RehearseEndToEndTests {
             profile: Workspace.profileYAML(
                 base: server.baseURL, load: "{ vus: 2, duration: 30s, graceful_stop: 3s }"),
             flow: "steps:\n  - name: slowish\n    get: /delay/20\n  - think: 30ms\n")
-        let child = try RehearseProcess.Child(
-            ["run", profile, "--out", ws.results.path], environment: [:], directory: ws.folder)
-        Thread.sleep(forTimeInterval: 1.5)
+        let child = try RehearseBinary.start(["run", profile, "--out", ws.results.path], directory: ws.folder.path)
+        // Signal only once the run handles it (its readiness line) and the load is running (the server saw it).
+        _ = try child.waitForLine(containing: "running e2e: Ctrl-C or SIGTERM stops it gracefully")
+        #expect(Wait.until { server.requestCount(path: "/delay/20") >= 2 })
         child.interrupt()
-        let run = try child.wait(timeout: 15)
+        let run = try child.wait(timeout: .seconds(15))
         #expect(run.status == 130, "\(run.transcript)")
         #expect(run.seconds < 15, "stopped long before the 30s run would have ended")
         let summary = try ws.summary()

@@ -5,7 +5,7 @@ import TestSupport
 /// `rehearse report` on a run saved by `rehearse demo` (the Verdicts tests' fixture, read in place): the same
 /// summary.json rebuilt from the histograms, and the spinner re-judged for another limit with `--spinner`.
 @Suite struct ReportEndToEndTests {
-    static let run = RehearseProcess.packageRoot.appendingPathComponent("Tests/VerdictsTests/Fixtures/demo-run")
+    static let run = RehearseBinary.packageRoot.appendingPathComponent("Tests/VerdictsTests/Fixtures/demo-run")
 
     /// A run saved by this version (the fixture is older: its rebuilt summary has the fields added since).
     @Test func jsonRebuildsTheSavedSummaryByteForByte() throws {
@@ -16,23 +16,23 @@ import TestSupport
         let path = try w.write(
             profile: Workspace.profileYAML(base: server.baseURL, load: "{ vus: 2, iterations: 6 }"),
             flow: "steps:\n  - group: page\n    requests:\n      - { name: a, get: /ok }\n      - { name: b, get: /json }\n")
-        let run = try RehearseProcess.run(["run", path, "--out", w.results.path, "-q"], timeout: 60)
+        let run = try RehearseBinary.run(["run", path, "--out", w.results.path, "-q"], timeout: .seconds(60))
         #expect(run.status == 0, "\(run.transcript)")
         let folder = try w.runFolder()
-        let out = try RehearseProcess.run(["report", folder.path, "--json"])
+        let out = try RehearseBinary.run(["report", folder.path, "--json"])
         #expect(out.status == 0, "\(out.transcript)")
         let saved = try String(contentsOf: folder.appendingPathComponent("summary.json"), encoding: .utf8)
         #expect(out.stdout == saved + "\n")
     }
 
     @Test func spinnerRejudgesTheWaitsAndSaysWhichLimit() throws {
-        let own = try RehearseProcess.run(["report", Self.run.path])
+        let own = try RehearseBinary.run(["report", Self.run.path])
         #expect(own.status == 0, "\(own.transcript)")
         #expect(
             own.stdout.contains("✗ dashboard as user: 67% of waits crossed the 2s spinner limit"), "\(own.transcript)")
         #expect(!own.stdout.contains("re-judged"), "\(own.transcript)")
 
-        let longer = try RehearseProcess.run(["report", Self.run.path, "--spinner", "3s"])
+        let longer = try RehearseBinary.run(["report", Self.run.path, "--spinner", "3s"])
         #expect(longer.status == 0, "\(longer.transcript)")
         #expect(
             longer.stdout.contains("✗ dashboard as user: 44% of waits crossed the 3s spinner limit"),
@@ -43,7 +43,7 @@ import TestSupport
                 "Spinner limit 3s, re-judged from the saved histograms (the run used 2s; a wait within 0.1% of the "
                     + "limit counts as at it)."), "\(longer.transcript)")
 
-        let json = try RehearseProcess.run(["report", Self.run.path, "--spinner", "5s", "--json"])
+        let json = try RehearseBinary.run(["report", Self.run.path, "--spinner", "5s", "--json"])
         let summary = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         let info = try #require(summary["run"] as? [String: Any])
         #expect(info["spinner_ms"] as? Int == 5_000)
@@ -53,7 +53,7 @@ import TestSupport
 
     @Test func aBadSpinnerIsBadInput() throws {
         for text in ["3", "0s", "soon"] {
-            let out = try RehearseProcess.run(["report", Self.run.path, "--spinner", text])
+            let out = try RehearseBinary.run(["report", Self.run.path, "--spinner", text])
             #expect(out.status == 2, "\(out.transcript)")
             #expect(out.stderr.contains("error: --spinner: bad duration \"\(text)\""), "\(out.transcript)")
         }

@@ -5,7 +5,7 @@ import TestSupport
 /// Thresholds decide the exit code of `rehearse run`, and its CI outputs are written.
 @Suite("rehearse run with thresholds")
 struct ThresholdEndToEndTests {
-    func run(thresholds: String, flow: String) throws -> (RehearseProcess.Output, Workspace) {
+    func run(thresholds: String, flow: String) throws -> (ChildProcess.Output, Workspace) {
         let server = try TestServer.start()
         defer { server.shutdown() }
         let w = try Workspace()
@@ -13,10 +13,10 @@ struct ThresholdEndToEndTests {
             profile: Workspace.profileYAML(
                 base: server.baseURL, load: "{ vus: 2, iterations: 20 }", extra: "thresholds:\n" + thresholds),
             flow: flow)
-        let out = try RehearseProcess.run(
+        let out = try RehearseBinary.run(
             ["run", path, "--out", w.results.path, "-q",
              "--junit", w.folder.appendingPathComponent("gate.xml").path,
-             "--markdown", w.folder.appendingPathComponent("gate.md").path], timeout: 60)
+             "--markdown", w.folder.appendingPathComponent("gate.md").path], timeout: .seconds(60))
         return (out, w)
     }
 

@@ -9,8 +9,7 @@ struct EngineHarness {
     let folder: URL
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("rehearsal-engine-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        folder = try TemporaryFolder("engine").url
     }
 
     /// Loads a profile whose `flows:` names `flow.yaml`, written from `flow`.

@@ -7,7 +7,9 @@ import Testing
 import TestSupport
 
 /// Every executor against a real local server: counts the server saw, schedules kept, iterations dropped.
-/// Runs are bounded by their load (at most a few seconds); tolerances allow for a busy 2-core machine.
+/// Runs are bounded by their load (at most a few seconds). Counts are exact where the schedule fixes them; a lower
+/// bound on time is exact (a schedule never runs early); an upper bound only has to be met by a loaded 2-core
+/// machine; nothing waits a fixed time for the engine (tests wait for an observable event instead).
 @Suite("Executors against a real local server")
 struct ExecutorTests {
     /// A profile with `load` (indented YAML lines) and a flow of one GET to `path`.
@@ -42,8 +44,10 @@ struct ExecutorTests {
         #expect(scenario.droppedIterations == 0)
         #expect(server.requestCount(path: "/ok") == 100)
         #expect(scenario.openModel && scenario.scheduleLag != nil)
-        #expect((scenario.scheduleLag?.p99 ?? 999) < 50, "iterations start on time (lag p99 \(scenario.scheduleLag?.p99 ?? -1) ms)")
-        #expect(took > 1.9 && took < 6, "the schedule spans 2 s (took \(took) s)")
+        // On time, give or take what a loaded machine's scheduler adds; a late start would lag by 100s of ms.
+        let lag = scenario.scheduleLag?.p99 ?? 999
+        #expect(lag < 300, "iterations start on time (lag p99 \(lag) ms)")
+        #expect(took > 1.9 && took < 30, "the schedule spans 2 s (took \(took) s)")
         #expect(summary.run.generator?.scheduleLagP99Ms != nil)
     }
 
@@ -57,12 +61,12 @@ struct ExecutorTests {
         let (_, summary) = h.run(profile)
         let scenario = try #require(summary.scenarios.first)
         #expect(scenario.iterationsStarted + scenario.droppedIterations == 20)
-        // Two VUs busy 500 ms each: about 4 of the 20 arrivals find a free VU.
-        #expect((3...6).contains(scenario.iterationsStarted), "started \(scenario.iterationsStarted)")
+        // Two VUs, each busy at least 500 ms per iteration (a server timer never fires early): within the 1 s of
+        // arrivals each can start at most two, and the first two arrivals find them free. An arrival that waited for
+        // a VU instead of being dropped would start later and push the count past 4.
+        #expect((2...4).contains(scenario.iterationsStarted), "started \(scenario.iterationsStarted)")
         #expect(server.requestCount(path: "/delay/500") == scenario.iterationsStarted, "a dropped iteration is never sent")
         #expect(summary.totals.droppedIterations == scenario.droppedIterations)
-        // Nothing waited for a VU: the started requests took about the server's 500 ms.
-        #expect(scenario.latency.max < 1200)
     }
 
     @Test func rampingArrivalRateFollowsTheStages() throws {
@@ -97,11 +101,12 @@ struct ExecutorTests {
         let (_, ramped) = h.run(try Self.profile(h, base: server.baseURL, load: ramp, path: "/delay/40"))
         let took = Date().timeIntervalSince(started)
         #expect(ramped.run.vus == 4)
-        #expect(took > 2.3 && took < 6, "the stages span 2.5 s (took \(took) s)")
+        #expect(took > 2.3 && took < 30, "the stages span 2.5 s (took \(took) s)")
         // The same users flat out for the same 2.5 s: the ramp holds about 6 of those 10 VU-seconds.
         let (_, flat) = h.run(try Self.profile(h, base: server.baseURL, load: "  vus: 4\n  duration: 2500ms", path: "/delay/40"))
+        // Both runs are paced by the server's 40 ms timer, not by the machine's speed, so the ratio holds under load.
         let share = Double(ramped.totals.requests) / Double(max(flat.totals.requests, 1))
-        #expect(share > 0.4 && share < 0.8, "ramp \(ramped.totals.requests) vs flat \(flat.totals.requests) requests")
+        #expect(share > 0.35 && share < 0.85, "ramp \(ramped.totals.requests) vs flat \(flat.totals.requests) requests")
         // About 1 s in, the ramp has brought in (nearly) all four; at the end of the ramp-down, (nearly) none.
         let first = try #require(ramped.run.timeline.first)
         #expect(first.activeVus >= 3, "active at \(first.elapsed) s: \(first.activeVus)")
@@ -114,13 +119,20 @@ struct ExecutorTests {
         private let done = DispatchSemaphore(value: 0)
         /// Written by the run's thread before `done` is signalled, read after waiting on it.
         private var summary: RunSummary?
+        /// The run's elapsed time at its latest progress report (set on the run's thread, read under `lock`).
+        private var progressed = 0.0
+        private let lock = NSLock()
 
         init(_ runner: LoadRunner) {
             Thread { [self] in
-                summary = runner.run().saved.summary
+                summary = runner.run(onProgress: { p in self.lock.withLock { self.progressed = p.elapsedSeconds } })
+                    .saved.summary
                 done.signal()
             }.start()
         }
+
+        /// The run's elapsed seconds, as of its latest progress report (about once a second).
+        var elapsed: Double { lock.withLock { progressed } }
 
         func wait(seconds: Double) -> RunSummary? {
             done.wait(timeout: .now() + seconds) == .success ? summary : nil
@@ -136,7 +148,8 @@ struct ExecutorTests {
             profile: try Self.profile(h, base: server.baseURL, load: "  vus: 1\n  duration: 1s", path: "/delay/1500"),
             workers: 1, environment: [:]))
         let first = BackgroundRun(draining)
-        Thread.sleep(forTimeInterval: 1.2)
+        // Once the run reports 1 s elapsed the planned load is over (however late a loaded machine started it).
+        _ = Wait.until { first.elapsed >= 1.0 || draining.isFinished }
         #expect(!draining.abort(reason: "too late"), "the load is over: nothing to abort")
         #expect(first.wait(seconds: 15)?.run.stopReason == "completed")
 
@@ -144,8 +157,8 @@ struct ExecutorTests {
             profile: try Self.profile(h, base: server.baseURL, load: "  vus: 1\n  duration: 20s", path: "/delay/20"),
             workers: 1, environment: [:]))
         let second = BackgroundRun(running)
-        Thread.sleep(forTimeInterval: 0.5)
-        #expect(running.abort(reason: "error_rate > 20%"))
+        // Before the load starts there is nothing to abort yet (abort says so and changes nothing): try until it runs.
+        #expect(Wait.until { running.abort(reason: "error_rate > 20%") })
         let summary = second.wait(seconds: 10)
         #expect(summary != nil, "an aborted run ends at once, not after 20 s")
         #expect(summary?.run.stopReason == "aborted" && summary?.run.abortReason == "error_rate > 20%")
@@ -204,7 +217,10 @@ struct ExecutorTests {
         let (_, summary) = h.run(profile, workers: 2)
         let scenario = try #require(summary.scenarios.first)
         #expect(scenario.iterationsStarted == 20 && scenario.droppedIterations == 0)
-        #expect(scenario.latency.p99 < 100, "no arrival waited long for a token (p99 \(scenario.latency.p99) ms)")
+        // Arrivals are never early and the tokens are earned at the same pace: with one shared bucket no request
+        // waits for a token, whichever worker it falls on (per-worker buckets would hold some back).
+        #expect(summary.run.generator?.throttledRequests == 0)
+        #expect(scenario.latency.p99 < 1000, "no arrival waited for tokens (p99 \(scenario.latency.p99) ms)")
     }
 
     @Test func scenariosRunTheirOwnFlowsRolesAndLoads() throws {
@@ -267,8 +283,9 @@ struct ExecutorTests {
         #expect(open.droppedIterations == 0)
         #expect(open.latency.p99 > 700, "open model p99 from schedule \(open.latency.p99) ms shows the 1 s pause")
         #expect(closed.latency.max > 700, "the closed model's in-flight requests did wait (\(closed.latency.max) ms)")
-        #expect(closed.requests > 1000, "the closed model ran at full speed (\(closed.requests) requests)")
-        #expect(closed.serviceTime.p99 < 100, "closed model service p99 \(closed.serviceTime.p99) ms hides it")
+        // Only the 2 requests in flight at the pause see it: under 1% of them once there are more than 200.
+        #expect(closed.requests > 400, "the closed model kept sending (\(closed.requests) requests)")
+        #expect(closed.serviceTime.p99 < 500, "closed model service p99 \(closed.serviceTime.p99) ms hides the 1 s pause")
         let text = SummaryReport.render(summary)
         #expect(text.contains("Scenarios (latency from schedule vs service time)"))
     }

@@ -42,7 +42,8 @@ struct LoadRunnerTests {
         #expect(summary.totals.requests == 8)
         #expect(server.requestCount(path: "/delay/2000") == 8, "sent, then timed out: the server saw each one")
         let slow = summary.steps.filter { $0.step == "slow" }
-        #expect(slow.allSatisfy { $0.latency.p50 >= 300 && $0.latency.max < 1500 })
+        // Recorded at the 300 ms timeout, not at the server's 2 s (which a loaded machine could never stretch it to).
+        #expect(slow.allSatisfy { $0.latency.p50 >= 300 && $0.latency.max < 1900 })
         #expect(slow.reduce(0) { $0 + $1.overSpinner } == 8, "a lone request past the spinner limit")
         #expect(summary.totals.iterationsFailed == 8)
     }
@@ -126,7 +127,7 @@ struct LoadRunnerTests {
         let (_, s) = h.run(profile)
         let groups = s.groups.filter { $0.group == "dashboard" }
         #expect(groups.reduce(0) { $0 + $1.count } == 4)
-        #expect(groups.allSatisfy { $0.time.p50 >= 300 && $0.time.p50 < 850 }, "parallel (a sequence takes ≥ 900 ms): \(groups.map(\.time))")
+        #expect(groups.allSatisfy { $0.time.p50 >= 300 && $0.time.p50 < 900 }, "parallel (a sequence takes ≥ 900 ms): \(groups.map(\.time))")
         #expect(groups.reduce(0) { $0 + $1.overSpinner } == 4)
         #expect(server.requestCount() == 12)
     }
@@ -153,12 +154,16 @@ struct LoadRunnerTests {
             EngineHarness.profileYAML(base: server.baseURL, vus: 4, end: "duration: 30s"),
             flow: "steps:\n  - name: ok\n    get: /delay/20\n")
         let runner = LoadRunner(plan: RunPlan(profile: profile, workers: 2, environment: [:]))
-        let stopper = Thread { Thread.sleep(forTimeInterval: 1.0); runner.stop() }
+        // Stop once the load is under way (the server has seen it), however long a loaded machine took to start it.
+        let stopper = Thread {
+            _ = Wait.until { server.requestCount() > 30 }
+            runner.stop()
+        }
         stopper.start()
         let start = Date()
         let outcome = runner.run()
         let summary = outcome.saved.summary
-        #expect(Date().timeIntervalSince(start) < 10)
+        #expect(Date().timeIntervalSince(start) < 25, "stopped long before the 30 s the profile asks for")
         #expect(summary.run.stopReason == "interrupted")
         #expect(summary.totals.requests > 20)
         #expect(summary.totals.requests + summary.totals.requestsInterrupted == server.requestCount())
@@ -174,7 +179,7 @@ struct LoadRunnerTests {
         let start = Date()
         let (_, s) = h.run(profile)
         let took = Date().timeIntervalSince(start)
-        #expect(took >= 1.4 && took < 6, "took \(took)s")
+        #expect(took >= 1.4 && took < 15, "took \(took)s")
         #expect(s.run.stopReason == "completed")
         #expect(s.totals.requests == server.requestCount(path: "/ok"))
         #expect(s.totals.requests > 20)

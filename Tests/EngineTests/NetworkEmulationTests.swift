@@ -30,10 +30,12 @@ struct NetworkEmulationTests {
         let a = try #require(s.steps.first { $0.step == "a" })
         let b = try #require(s.steps.first { $0.step == "b" })
         #expect(a.freshConnections == 1 && a.reusedConnections == 2)
-        #expect(a.latency.max >= 195 && a.latency.max < 300, "fresh: 2 RTT, saw \(a.latency.max) ms")
-        #expect(b.latency.p50 >= 97 && b.latency.p50 < 180, "reused: 1 RTT, saw \(b.latency.p50) ms")
+        // Lower bounds are the model's (exact instants: NetemTests' EmbeddedLatencyTests); upper bounds are only what
+        // a loaded 2-core machine meets.
+        #expect(a.latency.max >= 195 && a.latency.max < 1000, "fresh: 2 RTT, saw \(a.latency.max) ms")
+        #expect(b.latency.p50 >= 97 && b.latency.p50 < 900, "reused: 1 RTT, saw \(b.latency.p50) ms")
         let connect = try #require(a.phases["connect"])
-        #expect(connect.max >= 97 && connect.max < 160, "the emulated connect is reported as connect: \(connect.max)")
+        #expect(connect.max >= 97 && connect.max < 900, "the emulated connect is reported as connect: \(connect.max)")
         #expect(s.run.network?.first?.rttMs == 100)
     }
 
@@ -49,7 +51,7 @@ struct NetworkEmulationTests {
         _ = h
         let a = try #require(s.steps.first)
         #expect(a.failed == 0, "\(a.messages)")
-        #expect(a.latency.max >= 295 && a.latency.max < 420, "TCP + TLS 1.3 + request = 3 RTT, saw \(a.latency.max) ms")
+        #expect(a.latency.max >= 295 && a.latency.max < 1500, "TCP + TLS 1.3 + request = 3 RTT, saw \(a.latency.max) ms")
         #expect((a.phases["tls"]?.max ?? 0) >= 95, "the TLS handshake pays one RTT")
     }
 
@@ -77,7 +79,9 @@ struct NetworkEmulationTests {
         // 1,000,000 bytes × 8 / 1,600,000 bit/s = 5.0 s on the wire, plus 2 RTT = 0.1 s before the first byte.
         // (The debug-built test server takes about a second to produce the body, which lands in ttfb.)
         let transfer = try #require(big.phases["transfer"]).max
-        #expect(transfer >= 4800 && transfer < 5400, "first to last byte: \(transfer) ms")
+        // Writes are due at absolute deadlines, so a loaded machine only delays the last one; half the rate would
+        // take 10 s.
+        #expect(transfer >= 4800 && transfer < 7000, "first to last byte: \(transfer) ms")
         #expect(big.latency.max >= 5100, "saw \(big.latency.max) ms")
     }
 
@@ -98,7 +102,8 @@ struct NetworkEmulationTests {
         let (_, s) = h.run(p, workers: 1)
         let office = try #require(s.step("page", role: "office"))
         let mobile = try #require(s.step("page", role: "mobile"))
-        #expect(office.latency.max < 100, "office is direct: \(office.latency.max) ms")
+        // Through the proxy a fresh connection would pay 2 × 200 ms; direct, it pays none of that.
+        #expect(office.latency.max < 390, "office is direct: \(office.latency.max) ms")
         #expect(mobile.latency.p50 >= 195, "mobile pays 200 ms round trips: \(mobile.latency.p50) ms")
         #expect(s.run.network?.map(\.role) == ["mobile"])
     }

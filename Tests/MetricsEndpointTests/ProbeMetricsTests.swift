@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 @testable import MetricsEndpoint
 import Verdicts
@@ -238,91 +239,5 @@ struct ProbeMetricsTests {
         #expect(verdict.count == 3)
         #expect(verdict.filter { $0.value == 1 }.map { $0.labels["verdict"] } == ["failed"])
         #expect(!samples.contains { $0.labels["phase"] == "connect" })
-    }
-}
-
-/// Parses an exposition with Python's `prometheus_client` (the reference parser of the text format), in a child
-/// process with a bounded wait. Fails, never skips, when python3 or the module is missing.
-enum PrometheusTextParser {
-    struct Family: Decodable {
-        var name: String
-        var type: String
-        var documentation: String
-        var samples: [Sample]
-    }
-
-    struct Sample: Decodable {
-        var name: String
-        var labels: [String: String]
-        var value: Double
-    }
-
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
-    }
-
-    static let script = """
-        import json, sys
-        try:
-            from prometheus_client.parser import text_string_to_metric_families
-        except ImportError as error:
-            sys.stderr.write("MISSING-MODULE %s\\n" % error)
-            sys.exit(3)
-        families = []
-        for family in text_string_to_metric_families(sys.stdin.read()):
-            families.append({
-                "name": family.name, "type": family.type, "documentation": family.documentation,
-                "samples": [{"name": s.name, "labels": s.labels, "value": s.value} for s in family.samples],
-            })
-        json.dump(families, sys.stdout)
-        """
-
-    static let install =
-        "run `make test` (it installs prometheus_client), or `python3 -m pip install prometheus_client`"
-
-    static func parse(_ text: String, timeout: Double = 30) throws -> [Family] {
-        let io = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "rehearsal-promparse-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: io, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: io) }
-        let input = io.appendingPathComponent("exposition.prom")
-        let output = io.appendingPathComponent("stdout")
-        let errors = io.appendingPathComponent("stderr")
-        try Data(text.utf8).write(to: input)
-        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
-
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script]
-        process.standardInput = try FileHandle(forReadingFrom: input)
-        process.standardOutput = try FileHandle(forWritingTo: output)
-        process.standardError = try FileHandle(forWritingTo: errors)
-        let exited = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in exited.signal() }
-        do {
-            try process.run()
-        } catch {
-            throw Failure(description: "cannot start /usr/bin/env python3 (\(error)); \(install)")
-        }
-        if exited.wait(timeout: .now() + timeout) == .timedOut {
-            process.terminate()
-            _ = exited.wait(timeout: .now() + 2)
-            throw Failure(description: "python3 did not parse the exposition within \(timeout)s; killed")
-        }
-        let stderr = (try? String(contentsOf: errors, encoding: .utf8)) ?? ""
-        switch process.terminationStatus {
-        case 0:
-            break
-        case 127:
-            throw Failure(description: "python3 is not installed (\(stderr)); \(install)")
-        case 3 where stderr.contains("MISSING-MODULE"):
-            throw Failure(description: "python3 has no prometheus_client module; \(install)")
-        default:
-            throw Failure(
-                description: "prometheus_client rejected the exposition (exit \(process.terminationStatus)):\n"
-                    + "\(stderr)\n--- exposition\n\(text)")
-        }
-        return try JSONDecoder().decode([Family].self, from: Data(contentsOf: output))
     }
 }

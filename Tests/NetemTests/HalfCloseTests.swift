@@ -1,6 +1,7 @@
 import Foundation
 import Netem
 import Testing
+import TestSupport
 
 #if canImport(Glibc)
 import Glibc
@@ -32,7 +33,8 @@ extension NetemSocketTests {
                 let request = Array("c\(total)\n".utf8)
                 _ = request.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, 0) }
                 shutdown(fd, Int32(SHUT_WR))
-                Thread.sleep(forTimeInterval: 1.0)  // a slow reader: the proxy's writes pile up
+                // A slow reader: nothing is read until the proxy's writes to it have piled up to its high-water mark.
+                Wait.until { harness.proxy.stats().peakQueuedBytes >= 256 * 1024 }
                 var received = 0
                 var buffer = [UInt8](repeating: 0, count: 65536)
                 while true {

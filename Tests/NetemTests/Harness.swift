@@ -8,14 +8,6 @@ import Testing
 /// Each file adds its tests in an extension, as a nested suite.
 @Suite(.serialized) struct NetemSocketTests {}
 
-/// A lock-protected integer (the tests do not depend on NIOConcurrencyHelpers).
-final class LockedInt: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = 0
-    func add(_ delta: Int) { lock.lock(); value += delta; lock.unlock() }
-    func get() -> Int { lock.lock(); defer { lock.unlock() }; return value }
-}
-
 /// An upstream and a proxy in front of it, on their own event loop threads.
 struct Harness {
     let upstream: TestUpstream
@@ -51,17 +43,4 @@ struct Harness {
         #expect(answer == TestUpstream.payload(bytes), "bytes arrive intact and in order")
         return took
     }
-}
-
-/// Runs `body` on `count` threads at once and waits for all. Real threads, not Dispatch: the test itself blocks
-/// a pool thread, and on a 2-core machine Dispatch would run the bodies one after the other.
-func concurrently(_ count: Int, _ body: @Sendable @escaping (Int) -> Void) {
-    let done = DispatchSemaphore(value: 0)
-    for index in 0..<count {
-        Thread {
-            body(index)
-            done.signal()
-        }.start()
-    }
-    for _ in 0..<count { done.wait() }
 }

@@ -1,4 +1,5 @@
 import NIOCore
+import Synchronization
 import NIOPosix
 import Netem
 
@@ -43,9 +44,9 @@ final class TestUpstream: Sendable {
 
 /// A thread-safe counter.
 final class Counter: Sendable {
-    private let value = LockedInt()
-    func increment() { value.add(1) }
-    var count: Int { value.get() }
+    private let value = Mutex(0)
+    func increment() { value.withLock { $0 += 1 } }
+    var count: Int { value.withLock { $0 } }
 }
 
 /// Answers each line of the request stream.

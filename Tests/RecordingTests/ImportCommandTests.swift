@@ -1,60 +1,18 @@
 import Foundation
 import Scenario
 import Testing
+import TestSupport
 
 /// `rehearse import` as a user runs it: exit codes, where the flow and the report go, and that a failed import
 /// never leaves a file behind.
 @Suite(.serialized) struct ImportCommandTests {
-    static let binary = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent(".build/debug/rehearse").path
-
-    struct Output {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    static func run(
-        _ arguments: [String], stdin: String? = nil, environment extra: [String: String] = [:],
-        directory: String? = nil
-    ) throws -> Output {
-        let process = Process()
-        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment["NO_COLOR"] = "1"
-        environment["CI"] = "1"
-        for (key, value) in extra { environment[key] = value }
-        process.environment = environment
-        let out = Pipe()
-        let err = Pipe()
-        let input = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = input
-        try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try input.fileHandleForWriting.close()
-        let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
-        let stderrData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Output(
-            status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
-            stderr: String(decoding: stderrData, as: UTF8.self))
-    }
-
     static func folder() throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "rehearsal-import-\(UUID().uuidString)"
-        ).path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
+        try TemporaryFolder("import").directory
     }
 
     @Test func writesTheFlowAndProfileAndReportsOnStderr() throws {
         let dir = try Self.folder()
-        let out = try Self.run([
+        let out = try RehearseBinary.run([
             "import", "har", Fixtures.path("chrome.har"), "-o", dir + "/flows/chrome.yaml", "--profile",
             dir + "/p.yaml",
         ])
@@ -62,7 +20,7 @@ import Testing
         #expect(out.status == 3 && out.stderr.contains("the folder \(dir)/flows does not exist"))
         #expect(!FileManager.default.fileExists(atPath: dir + "/p.yaml"))
         try FileManager.default.createDirectory(atPath: dir + "/flows", withIntermediateDirectories: true)
-        let ok = try Self.run([
+        let ok = try RehearseBinary.run([
             "import", "har", Fixtures.path("chrome.har"), "-o", dir + "/flows/chrome.yaml", "--profile",
             dir + "/p.yaml",
         ])
@@ -76,7 +34,7 @@ import Testing
     }
 
     @Test func withoutOutputTheFlowGoesToStdout() throws {
-        let out = try Self.run([
+        let out = try RehearseBinary.run([
             "import", "har", Fixtures.path("mitmproxy.har"), "--name", "dash", "--think-scale", "0",
         ])
         #expect(out.status == 0 && out.stdout.contains("name: dash\n") && !out.stdout.contains("think:"))
@@ -90,7 +48,7 @@ import Testing
         let truncated = dir + "/cut.har"
         let full = try String(contentsOfFile: Fixtures.path("mitmproxy.har"), encoding: .utf8)
         try String(full.utf8.prefix(1500))!.write(toFile: truncated, atomically: true, encoding: .utf8)
-        let out = try Self.run(["import", "har", truncated, "-o", target])
+        let out = try RehearseBinary.run(["import", "har", truncated, "-o", target])
         #expect(out.status == 2)
         #expect(
             out.stderr.contains("\(truncated):")
@@ -100,17 +58,17 @@ import Testing
     }
 
     @Test func badOptionsExitTwo() throws {
-        #expect(try Self.run(["import", "har", Fixtures.path("chrome.har"), "--think-scale", "-1"]).status == 2)
-        #expect(try Self.run(["import", "har", Fixtures.path("chrome.har"), "--max-think", "5"]).status == 2)
-        #expect(try Self.run(["import", "har", Fixtures.path("chrome.har"), "--profile", "p.yaml"]).status == 2)
-        #expect(try Self.run(["import", "curl"]).status == 2)
-        let curl = try Self.run(["import", "curl", "curl https://a.test/x --data-rwa y"])
+        #expect(try RehearseBinary.run(["import", "har", Fixtures.path("chrome.har"), "--think-scale", "-1"]).status == 2)
+        #expect(try RehearseBinary.run(["import", "har", Fixtures.path("chrome.har"), "--max-think", "5"]).status == 2)
+        #expect(try RehearseBinary.run(["import", "har", Fixtures.path("chrome.har"), "--profile", "p.yaml"]).status == 2)
+        #expect(try RehearseBinary.run(["import", "curl"]).status == 2)
+        let curl = try RehearseBinary.run(["import", "curl", "curl https://a.test/x --data-rwa y"])
         #expect(curl.status == 2 && curl.stderr.contains("did you mean --data-raw?"))
     }
 
     @Test func curlFromStdin() throws {
-        let out = try Self.run(
-            ["import", "curl", "-"], stdin: "curl 'http://127.0.0.1:9/api/me' -H 'Accept: application/json'\n")
+        let out = try RehearseBinary.run(
+            ["import", "curl", "-"], input: "curl 'http://127.0.0.1:9/api/me' -H 'Accept: application/json'\n")
         #expect(out.status == 0 && out.stdout.contains("  - get: /api/me\n"))
     }
 
@@ -119,11 +77,11 @@ import Testing
         let dir = try Self.folder()
         try "old flow\n".write(toFile: dir + "/out.yaml", atomically: true, encoding: .utf8)
         try FileManager.default.createDirectory(atPath: dir + "/existing", withIntermediateDirectories: true)
-        let folder = try Self.run(
+        let folder = try RehearseBinary.run(
             ["import", "har", Fixtures.path("chrome.har"), "-o", "out.yaml", "--profile", "existing"], directory: dir)
         #expect(folder.status == 3 && folder.stderr.contains("is a folder"), "\(folder.stderr)")
         #expect(try String(contentsOfFile: dir + "/out.yaml", encoding: .utf8) == "old flow\n")
-        let same = try Self.run(
+        let same = try RehearseBinary.run(
             ["import", "har", Fixtures.path("chrome.har"), "-o", "out.yaml", "--profile", "./out.yaml"], directory: dir)
         #expect(same.status == 2 && same.stderr.contains("the same file"), "\(same.stderr)")
         #expect(try String(contentsOfFile: dir + "/out.yaml", encoding: .utf8) == "old flow\n")
@@ -135,7 +93,7 @@ import Testing
         let dir = try Self.folder()
         try FileManager.default.createDirectory(atPath: dir + "/sub", withIntermediateDirectories: true)
         let profilePath = profile.replacingOccurrences(of: "ABSOLUTE", with: dir)
-        let result = try Self.run(
+        let result = try RehearseBinary.run(
             ["import", "har", Fixtures.path("chrome.har"), "-o", output, "--profile", profilePath],
             directory: dir + "/sub")
         #expect(result.status == 0, "\(result.stderr)")

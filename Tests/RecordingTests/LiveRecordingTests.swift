@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Issue 4's "done when", recorded live: the test records a HAR with a real browser — headless Chromium from
 /// Debian, through mitmproxy from PyPI, against the demo server (`scripts/record-har.sh`, everything on loopback,
@@ -7,8 +8,7 @@ import Testing
 /// as `admin` and as `user7` against a demo server of its own with every check passing.
 /// `make test` installs Chromium and mitmproxy; without them this test fails and says what is missing.
 @Suite(.serialized) struct LiveRecordingTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
+    static let root = RehearseBinary.packageRoot
 
     static func has(_ tool: String) -> Bool {
         (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").contains { dir in
@@ -30,7 +30,7 @@ import Testing
         #expect(text.contains("\"creator\"") && text.contains("mitmproxy") && text.contains("/api/tasks/"))
 
         try FileManager.default.createDirectory(atPath: dir + "/flows", withIntermediateDirectories: true)
-        let imported = try ImportCommandTests.run(["import", "har", har, "-o", dir + "/flows/dashboard.yaml"])
+        let imported = try RehearseBinary.run(["import", "har", har, "-o", dir + "/flows/dashboard.yaml"])
         #expect(imported.status == 0, "\(imported.stderr)")
         let flow = try String(contentsOfFile: dir + "/flows/dashboard.yaml", encoding: .utf8)
         #expect(!flow.contains("demo-user"), "the recorded password never reaches the flow")
@@ -39,33 +39,17 @@ import Testing
 
         try ReplayTests.writeReplayProfile(in: dir)
         try ReplayTests.withDemoServer { base in
-            let run = try ImportCommandTests.run(
+            let run = try RehearseBinary.run(
                 ["run", dir + "/replay.yaml", "--out", dir + "/Results", "-q"], environment: ["BASE_URL": base])
             #expect(run.status == 0, "every check passes as admin and user7:\n\(run.stdout)\n\(run.stderr)")
             #expect(run.stdout.contains("admin") && run.stdout.contains("user"))
         }
     }
 
-    /// `scripts/record-har.sh` with the debug binary; its own timeouts bound it.
-    static func runScript(_ arguments: [String]) throws -> ImportCommandTests.Output {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = [root.appendingPathComponent("scripts/record-har.sh").path] + arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment["REHEARSE"] = ImportCommandTests.binary
-        environment["RECORD_TIMEOUT"] = "60"
-        process.environment = environment
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
-        let stderrData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return ImportCommandTests.Output(
-            status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
-            stderr: String(decoding: stderrData, as: UTF8.self))
+    /// `scripts/record-har.sh` with the debug binary; its own timeouts bound it, and the test's time limit.
+    static func runScript(_ arguments: [String]) throws -> ChildProcess.Output {
+        try ChildProcess.run(
+            "/bin/bash", [root.appendingPathComponent("scripts/record-har.sh").path] + arguments,
+            environment: ["REHEARSE": RehearseBinary.path, "RECORD_TIMEOUT": "60"], timeout: .seconds(150))
     }
 }

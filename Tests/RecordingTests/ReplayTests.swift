@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Issue 4's "done when": the real browser recording (headless Chromium through mitmproxy, as `user1`) imports
 /// and replays with every check passing as other accounts and roles — and the same flow with the recorded task ID
@@ -8,25 +9,14 @@ import Testing
     static let recording = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("EndToEndTests/Fixtures/recorded/chromium-mitmproxy-user.har").path
 
-    /// `rehearse demo-server --port 0` (fast policy), stopped when the body returns.
+    /// `rehearse demo-server --port 0` (fast policy), stopped with SIGTERM when the body returns.
     static func withDemoServer<T>(_ body: (String) throws -> T) throws -> T {
-        let server = Process()
-        server.executableURL = URL(fileURLWithPath: ImportCommandTests.binary)
-        server.arguments = ["demo-server", "--port", "0", "--policy", "fixed", "--rows", "200"]
-        let out = Pipe()
-        server.standardOutput = out
-        server.standardError = FileHandle.nullDevice
-        try server.run()
+        let server = try RehearseBinary.start(["demo-server", "--port", "0", "--policy", "fixed", "--rows", "200"])
         defer {
-            // SIGKILL: a child of the test runner may inherit a blocked SIGTERM.
-            kill(server.processIdentifier, SIGKILL)
-            server.waitUntilExit()
+            server.terminate()
+            _ = try? server.wait(timeout: .seconds(10))
         }
-        var line = ""
-        let deadline = Date().addingTimeInterval(10)
-        while !line.contains("\n"), Date() < deadline {
-            line += String(decoding: out.fileHandleForReading.availableData, as: UTF8.self)
-        }
+        let line = try server.waitForLine(containing: "http://")
         let base = try #require(
             line.firstRange(of: "http://").map { start in
                 String(line[start.lowerBound...].prefix { !$0.isWhitespace })
@@ -53,13 +43,13 @@ import Testing
     @Test func theRecordedUserFlowReplaysAsAdminAndAnotherUser() throws {
         let dir = try ImportCommandTests.folder()
         try FileManager.default.createDirectory(atPath: dir + "/flows", withIntermediateDirectories: true)
-        let imported = try ImportCommandTests.run([
+        let imported = try RehearseBinary.run([
             "import", "har", Self.recording, "-o", dir + "/flows/dashboard.yaml",
         ])
         #expect(imported.status == 0)
         try ReplayTests.writeReplayProfile(in: dir)
         try Self.withDemoServer { base in
-            let run = try ImportCommandTests.run(
+            let run = try RehearseBinary.run(
                 ["run", dir + "/replay.yaml", "--out", dir + "/Results", "-q"], environment: ["BASE_URL": base])
             #expect(run.status == 0, "\(run.stdout)\n\(run.stderr)")
             #expect(run.stdout.contains("GET /api/tasks/{{task_id}}"))
@@ -67,7 +57,7 @@ import Testing
             let flow = try String(contentsOfFile: dir + "/flows/dashboard.yaml", encoding: .utf8)
             try flow.replacingOccurrences(of: "/api/tasks/{{task_id}}", with: "/api/tasks/10100")
                 .write(toFile: dir + "/flows/dashboard.yaml", atomically: true, encoding: .utf8)
-            let stale = try ImportCommandTests.run(
+            let stale = try RehearseBinary.run(
                 ["run", dir + "/replay.yaml", "--out", dir + "/Results", "-q"], environment: ["BASE_URL": base])
             #expect(stale.status == 1 && stale.stdout.contains("status 404, expected 200"))
         }

@@ -3,6 +3,7 @@ import Metrics
 @testable import Reports
 import RunFixtures
 import Testing
+import TestSupport
 import Verdicts
 
 /// `rehearse compare`'s text and Markdown against golden files, `--fail-on` rules and the regressions they find.

@@ -3,6 +3,7 @@ import Metrics
 import RunFixtures
 import Scenario
 import Testing
+import TestSupport
 import Verdicts
 
 /// JUnit XML and Markdown outputs of the release gate, against golden files.

@@ -3,6 +3,7 @@ import Metrics
 import RunFixtures
 import Scenario
 import Testing
+import TestSupport
 import Verdicts
 
 /// An aborted run and a generator-bound run never pass or fail the gate: JUnit, Markdown and the terminal say

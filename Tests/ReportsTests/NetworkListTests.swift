@@ -1,6 +1,7 @@
 import Foundation
 import Scenario
 import Testing
+import TestSupport
 
 @testable import Reports
 

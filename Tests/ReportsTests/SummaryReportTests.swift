@@ -3,6 +3,7 @@ import Metrics
 @testable import Reports
 import RunFixtures
 import Testing
+import TestSupport
 import Verdicts
 
 @Suite("SummaryReport and ProgressLine golden files")

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import Scenario
 
 /// Real files in a temporary folder: `demo.yaml`, `flows/dashboard.yaml`, `users.csv`.
@@ -29,8 +30,8 @@ import Testing
     func load(
         replacing: [(String, String)] = [], flow: String = FlowDecoderTests.documented, csv: String? = Self.csv,
         environment: [String: String] = Self.environment
-    ) throws -> (Result<Profile, ScenarioError>, TestFiles) {
-        let files = try TestFiles()
+    ) throws -> (Result<Profile, ScenarioError>, TemporaryFolder) {
+        let files = try TemporaryFolder("scenario")
         var text = Self.profile
         for (old, new) in replacing { text = text.replacingOccurrences(of: old, with: new) }
         try files.write("demo.yaml", text)
@@ -43,7 +44,7 @@ import Testing
     func error(
         replacing: [(String, String)] = [], flow: String = FlowDecoderTests.documented, csv: String? = Self.csv,
         environment: [String: String] = Self.environment
-    ) throws -> (ScenarioError?, TestFiles) {
+    ) throws -> (ScenarioError?, TemporaryFolder) {
         let (result, files) = try load(replacing: replacing, flow: flow, csv: csv, environment: environment)
         if case .failure(let e) = result { return (e, files) }
         Issue.record("expected an error")

@@ -1,11 +1,12 @@
 import Testing
+import TestSupport
 @testable import Scenario
 
 /// `thresholds:` in a real profile: decoded with their source, and errors located at `thresholds[N]`.
 @Suite struct ThresholdDecoderTests {
     let loader = ProfileLoaderTests()
 
-    func load(_ thresholds: String) throws -> (Result<Profile, ScenarioError>, TestFiles) {
+    func load(_ thresholds: String) throws -> (Result<Profile, ScenarioError>, TemporaryFolder) {
         try loader.load(replacing: [("  ramp_up: 5s", "  ramp_up: 5s\nthresholds:\n" + thresholds)])
     }
 

@@ -107,7 +107,9 @@ import Testing
                 baseline: SavedRun(info: info, catalog: catalog, store: base),
                 candidate: SavedRun(info: info, catalog: catalog, store: cand), minEffect: 0.05, seed: 1)
         }
-        #expect(elapsed < .milliseconds(1_000), "\(elapsed)")
+        // A guard against work that grows with the request count (that would take minutes), not a speed claim: wide
+        // enough for a debug build on a loaded 2-core machine.
+        #expect(elapsed < .seconds(10), "\(elapsed)")
         #expect(report?.series.allSatisfy { $0.latency.allSatisfy { $0.verdict == .regression } } == true)
     }
 }
