@@ -25,7 +25,7 @@ let package = Package(
         .target(
             name: "RehearseCommands",
             dependencies: [
-                "Engine", "Reports", "Scenario", "Metrics", "DemoStaging", "Netem", "Recording",
+                "Engine", "Reports", "Scenario", "Metrics", "DemoStaging", "Netem", "Recording", "CurlURL",
                 .product(name: "NIOPosix", package: "swift-nio"), "MetricsEndpoint",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
@@ -40,7 +40,7 @@ let package = Package(
         .target(
             name: "Engine",
             dependencies: [
-                "Transport", "Scenario", "Metrics", "Netem",
+                "Transport", "Scenario", "Metrics", "Netem", "CurlURL",
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "HeapModule", package: "swift-collections"),
                 .product(name: "DequeModule", package: "swift-collections"),
@@ -51,10 +51,13 @@ let package = Package(
         .target(
             name: "CCurl",
             linkerSettings: [.linkedLibrary("curl")]),
-        .target(name: "Scenario", dependencies: [.product(name: "Yams", package: "Yams")]),
+        // libcurl's own URL parser (`curl_url()`), the one URL parser of the project: what the allow-list checks
+        // is what libcurl sends. Parsing only, no I/O, so the model (Scenario) and the importer may use it.
+        .target(name: "CurlURL", dependencies: ["CCurl"]),
+        .target(name: "Scenario", dependencies: ["CurlURL", .product(name: "Yams", package: "Yams")]),
         .target(name: "Metrics", dependencies: [.product(name: "Histogram", package: "hdrhistogram-swift")]),
         // `rehearse import`: HAR files and "copy as cURL" commands to flows (correlation, secrets, structure).
-        .target(name: "Recording", dependencies: ["Scenario"]),
+        .target(name: "Recording", dependencies: ["Scenario", "CurlURL", .product(name: "Yams", package: "Yams")]),
         .target(
             name: "DemoStaging",
             dependencies: [
@@ -100,17 +103,20 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]),
+        .testTarget(name: "CurlURLTests", dependencies: ["CurlURL"]),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario"]),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics"]),
         .testTarget(name: "TransportTests", dependencies: ["Transport", "TestSupport"]),
-        .testTarget(name: "EngineTests", dependencies: ["Engine", "Scenario", "Metrics", "TestSupport"]),
+        .testTarget(name: "EngineTests", dependencies: ["Engine", "Scenario", "Metrics", "CurlURL", "TestSupport"]),
         // Also holds TestServer's own tests, which share its small socket client.
         .testTarget(name: "DemoStagingTests", dependencies: ["DemoStaging", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Metrics", "Scenario"], exclude: ["Golden"]),
         .testTarget(name: "MetricsEndpointTests", dependencies: ["MetricsEndpoint"]),
         // Fixtures: recorded HAR files the end-to-end tests import (scripts/record-har.sh made them).
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "RecordingTests", dependencies: ["Recording", "Scenario"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "RecordingTests", dependencies: ["Recording", "Scenario", .product(name: "Yams", package: "Yams")],
+            exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,3 +1,4 @@
+import CurlURL
 import Metrics
 import Scenario
 import Transport
@@ -23,8 +24,8 @@ extension VirtualUser {
         slotRequest[slot] = r
         let request = build(r)
         if worker.plan.keepEvidence { sentRequests[slot] = request }
-        if r.needsHostCheck, let host = URLJoin.host(of: request.url), !allowed(host) {
-            let failure = TransferFailure(kind: .blocked, code: -1, message: "host \(host) is not in target.allow_hosts")
+        if r.needsHostCheck, let refusal = worker.plan.allowList.refusal(for: request.url) {
+            let failure = TransferFailure(kind: .blocked, code: -1, message: refusal.description)
             return worker.deliverUnsent(easy, TransferResult(failure: failure, status: 0))
         }
         do {
@@ -36,15 +37,11 @@ extension VirtualUser {
         worker.submit(easy)
     }
 
-    private func allowed(_ host: String) -> Bool {
-        worker.plan.allowedHosts.contains(host)
-    }
-
     /// Renders the step into a transport request for this user.
     func build(_ r: CompiledRequest) -> HTTPRequest {
         let lookup = self.value
         var url = r.fixedURL ?? r.url.render(lookup)
-        if let base = r.runtimeBase { url = URLJoin.runtimeJoin(base: base, url) }
+        if let base = r.runtimeBase { url = URLJoin.join(base: base, relative: url) }
         if r.fixedURL == nil, !r.step.query.isEmpty {
             url += (url.contains("?") ? "&" : "?") + r.step.query.encoded(lookup)
         }

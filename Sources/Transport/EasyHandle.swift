@@ -59,6 +59,9 @@ public final class EasyHandle {
     private func configure(_ options: TransferOptions) throws(CurlError) {
         try set(CURLOPT_NOSIGNAL, 1)
         try set(CURLOPT_NOPROXY, "*")  // no per-transfer proxy getenv(); staging is reached directly
+        // Only http(s) ever goes out, whatever a rendered URL says (the allow-list refuses other schemes first).
+        try set(CURLOPT_PROTOCOLS_STR, "http,https")
+        try set(CURLOPT_REDIR_PROTOCOLS_STR, "http,https")
         try set(CURLOPT_TIMEOUT_MS, options.timeoutMilliseconds)
         try set(CURLOPT_CONNECTTIMEOUT_MS, options.connectTimeoutMilliseconds)
         let version = options.allowHTTP2 ? CURL_HTTP_VERSION_2TLS : CURL_HTTP_VERSION_1_1

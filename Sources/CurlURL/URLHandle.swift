@@ -1,0 +1,40 @@
+import CCurl
+
+/// One libcurl URL handle (`CURLU`): the parser libcurl itself uses when it sends, so what is checked here is
+/// what goes out. Short-lived: made, read and freed within one call of ``ParsedURL``.
+///
+/// Not `Sendable`: a handle is used by one thread, and only inside this module.
+final class URLHandle {
+    private let raw: OpaquePointer
+
+    /// Parses `text` as an absolute URL, as `CURLOPT_URL` does: any scheme is read (so a `file:` or `ftp:` URL
+    /// is recognised and then refused by the caller, not misread), nothing is guessed, nothing is re-encoded.
+    init(_ text: String) throws(URLParseError) {
+        guard let handle = curl_url() else { throw URLParseError("out of memory") }
+        raw = handle
+        let code = curl_url_set(raw, CURLUPART_URL, text, UInt32(CURLU_NON_SUPPORT_SCHEME))
+        guard code == CURLUE_OK else { throw URLParseError(code) }
+    }
+
+    deinit { curl_url_cleanup(raw) }
+
+    /// One part of the URL; `nil` when the URL has none (no query, no user, …) or curl cannot give it.
+    func get(_ part: CURLUPart, flags: Int32 = 0) -> String? {
+        try? getOrThrow(part, flags: flags)
+    }
+
+    /// One part of the URL; throws curl's reason when it cannot give it (a host name IDN cannot convert).
+    func getOrThrow(_ part: CURLUPart, flags: Int32 = 0) throws(URLParseError) -> String {
+        var value: UnsafeMutablePointer<CChar>?
+        let code = curl_url_get(raw, part, &value, UInt32(flags))
+        defer { curl_free(value) }
+        guard code == CURLUE_OK, let value else { throw URLParseError(code) }
+        return String(cString: value)
+    }
+
+    /// Clears one part (`nil`) or sets it to text curl must not re-encode.
+    func set(_ part: CURLUPart, _ value: String?) throws(URLParseError) {
+        let code = curl_url_set(raw, part, value, 0)
+        guard code == CURLUE_OK else { throw URLParseError(code) }
+    }
+}
