@@ -46,7 +46,10 @@ import Testing
 
     @Test func addressesCompareInLibcurlsSpelling() {
         let loopback = HostAllowList(["127.0.0.1", "[::1]"])
-        for url in ["http://127.0.0.1:8787/", "http://127.1/", "http://2130706433/", "http://0x7f.0.0.1/", "http://[::1]:9/", "http://[0:0::1]/"] {
+        for url in [
+            "http://127.0.0.1:8787/", "http://127.1/", "http://2130706433/", "http://0x7f.0.0.1/", "http://[::1]:9/",
+            "http://[0:0::1]/",
+        ] {
             #expect(loopback.refusal(for: url) == nil, "\(url)")
         }
         #expect(loopback.refusal(for: "http://127.0.0.2/") == .host("127.0.0.2"))
@@ -84,7 +87,8 @@ import Testing
         for url in [
             "http:/\\evil.example/", "http:\\\\evil.example/", "allowed.example/x", "//allowed.example/x",
             "/x", "", " https://allowed.example/", "https://allowed.example /x", "https://allowed.example\r\n/x",
-            "https://allowed.example/x\r\nHost: evil.example", "https://allowed.example/a b", "https://allowed.example\t/",
+            "https://allowed.example/x\r\nHost: evil.example", "https://allowed.example/a b",
+            "https://allowed.example\t/",
             "https://allowed.example/\u{0}@evil.example", "https://", "https://:443/", "https://allowed.example:99999/",
         ] {
             guard case .notHTTP? = list.refusal(for: url) else {
@@ -95,7 +99,8 @@ import Testing
     }
 
     @Test func theMessagesNameTheHostOrLibcurlsReason() {
-        #expect(list.refusal(for: "https://evil.example/")?.description == "host evil.example is not in target.allow_hosts")
+        #expect(
+            list.refusal(for: "https://evil.example/")?.description == "host evil.example is not in target.allow_hosts")
         #expect(
             list.refusal(for: "ftp://allowed.example/")?.description
                 == "not an http(s) URL: the scheme is ftp, not http or https")
@@ -107,8 +112,10 @@ import Testing
         #expect(HostAllowList.hostName("[::1]") == "::1")
         #expect(HostAllowList.hostName("::1") == "::1")
         #expect(HostAllowList.hostName("127.1") == "127.0.0.1")
-        for bad in ["", "example.com:8080", "https://example.com", "example.com/x", "user@example.com", "a b",
-                    "example.com#x", "example.com?x", "[::1]:80"] {
+        for bad in [
+            "", "example.com:8080", "https://example.com", "example.com/x", "user@example.com", "a b",
+            "example.com#x", "example.com?x", "[::1]:80",
+        ] {
             #expect(HostAllowList.hostName(bad) == nil, "\(bad)")
         }
         // An entry that is no host name matches nothing.

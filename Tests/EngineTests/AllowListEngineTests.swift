@@ -2,8 +2,8 @@ import Engine
 import Foundation
 import Metrics
 import Scenario
-import Testing
 import TestSupport
+import Testing
 
 /// The allow-list in the running engine: a templated URL whose rendered text tries to leave the allowed host is
 /// counted `blocked` and never sent, and one the check approves goes exactly where the check said. Everything
@@ -22,7 +22,8 @@ struct AllowListEngineTests {
         defer { good.shutdown() }
         let evil = try TestServer.start(host: "127.0.0.2")
         defer { evil.shutdown() }
-        let g = good.port, e = evil.port
+        let g = good.port
+        let e = evil.port
         let cases = [
             Case(name: "userinfo", url: "http://127.0.0.1:\(g)@127.0.0.2:\(e)/c-userinfo", sent: false),
             Case(name: "fragment", url: "http://127.0.0.2:\(e)#@127.0.0.1:\(g)/c-fragment", sent: false),

@@ -2,8 +2,8 @@ import Engine
 import Foundation
 import Metrics
 import Scenario
-import Testing
 import TestSupport
+import Testing
 
 /// Step URLs joined to the base URL as the README documents: a path is appended to the base URL's path.
 @Suite("Step URLs through the engine")

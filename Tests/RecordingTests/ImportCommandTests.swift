@@ -71,7 +71,8 @@ import Testing
         #expect(ok.stderr.contains("export APIKEY=…"))
         #expect(ok.stderr.contains("Wrote \(dir)/flows/chrome.yaml and \(dir)/p.yaml"))
         #expect(try String(contentsOfFile: dir + "/flows/chrome.yaml", encoding: .utf8).contains("name: chrome"))
-        #expect(try String(contentsOfFile: dir + "/p.yaml", encoding: .utf8).contains("\nflows:\n- flows/chrome.yaml\n"))
+        let profile = try String(contentsOfFile: dir + "/p.yaml", encoding: .utf8)
+        #expect(profile.contains("\nflows:\n- flows/chrome.yaml\n"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir + "/flows") == ["chrome.yaml"])
     }
 

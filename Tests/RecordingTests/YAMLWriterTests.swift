@@ -52,8 +52,10 @@ import Testing
     func nastyStringsRoundTripExactly(_ text: String) throws {
         let value = try Template.parse(text)
         let name = text.isEmpty ? "empty" : text
-        let json = JSONValue.object([(text, .string(text)), ("list", .array([.string(text), .object([(text, .null)])]))])
+        let list = JSONValue.array([.string(text), .object([(text, .null)])])
+        let json = JSONValue.object([(text, .string(text)), ("list", list)])
         let path = JSONPath(text: "$.x", components: [.key("x")])
+        let regex = NSRegularExpression.escapedPattern(for: "r" + text)
         let flow = Flow(
             name: name, headers: [Header(name: "X-Flow", value: value)],
             steps: [
@@ -61,7 +63,8 @@ import Testing
                     RequestStep(
                         name: name, method: "POST", url: try Template.parse("/p/" + text),
                         query: [QueryItem(name: text, value: value)], headers: [Header(name: "X-Step", value: value)],
-                        body: .raw(value, contentType: text.isEmpty ? nil : text), checks: [.bodyContains(value), .json(path, .string(text))])),
+                        body: .raw(value, contentType: text.isEmpty ? nil : text),
+                        checks: [.bodyContains(value), .json(path, .string(text))])),
                 .group(
                     GroupStep(
                         name: "group " + name,
@@ -70,7 +73,7 @@ import Testing
                             RequestStep(
                                 name: "form", method: "PATCH", url: Template(literal: "/f"),
                                 body: .form([QueryItem(name: text, value: value)]),
-                                captures: [Capture(name: "c", source: .regex(NSRegularExpression.escapedPattern(for: "r" + text)))]),
+                                captures: [Capture(name: "c", source: .regex(regex))]),
                         ])),
             ])
         let yaml = try FlowYAMLWriter.write(flow, comments: ["a comment with \(text)"])

@@ -26,10 +26,11 @@ extension ProfileLoaderTests {
             (Self.base, "base_url: http://127.0.0.1:8787\n  allow_hosts: [127.0.0.1, \"cdn.example:8443\"]")
         ])
         #expect(
-            e == ScenarioError(
-                file: files.path("demo.yaml"), line: 4, column: 28, field: "target.allow_hosts[1]",
-                message: "\"cdn.example:8443\" is not a host name",
-                hint: "list host names only, without scheme, port or path, e.g. api.example.com"))
+            e
+                == ScenarioError(
+                    file: files.path("demo.yaml"), line: 4, column: 28, field: "target.allow_hosts[1]",
+                    message: "\"cdn.example:8443\" is not a host name",
+                    hint: "list host names only, without scheme, port or path, e.g. api.example.com"))
     }
 
     @Test func literalURLsAreCheckedAsLibcurlReadsThem() throws {

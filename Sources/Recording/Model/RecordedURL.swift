@@ -31,7 +31,8 @@ struct RecordedURL: Equatable {
     static func parse(_ text: String) -> RecordedURL? {
         guard let url = ParsedURL(text) else { return nil }
         return RecordedURL(
-            scheme: url.scheme, host: url.isIPv6 ? "[\(url.host)]" : url.host, port: url.hasDefaultPort ? nil : url.port,
+            scheme: url.scheme, host: url.isIPv6 ? "[\(url.host)]" : url.host,
+            port: url.hasDefaultPort ? nil : url.port,
             path: url.path, query: url.query)
     }
 }

@@ -46,7 +46,8 @@ enum FlowYAMLWriter {
         case .json(let value): [("json", value.yamlNode(inline: false))]
         case .form(let items): [("form", fields(items.map { ($0.name, $0.value) }))]
         case .raw(let template, let type):
-            [("body", YAMLTree.string(template.description))] + (type.map { [("content_type", YAMLTree.string($0))] } ?? [])
+            [("body", YAMLTree.string(template.description))]
+                + (type.map { [("content_type", YAMLTree.string($0))] } ?? [])
         }
     }
 
@@ -67,7 +68,11 @@ enum FlowYAMLWriter {
         for check in checks {
             switch check {
             case .status(let codes):
-                pairs.append(("status", codes.count == 1 ? YAMLTree.int(codes[0]) : YAMLTree.list(codes.map(YAMLTree.int), flow: true)))
+                pairs.append(
+                    (
+                        "status",
+                        codes.count == 1 ? YAMLTree.int(codes[0]) : YAMLTree.list(codes.map(YAMLTree.int), flow: true)
+                    ))
             case .bodyContains(let t): pairs.append(("body_contains", YAMLTree.string(t.description)))
             case .maxDuration(let d): pairs.append(("max_duration", YAMLTree.string(YAMLText.duration(d))))
             case .contentType(let type): pairs.append(("content_type", YAMLTree.string(type)))

@@ -40,7 +40,8 @@ enum YAMLTree {
     }
 
     private static func isCommentSafe(_ scalar: Unicode.Scalar) -> Bool {
-        scalar == " " || !(scalar.properties.isWhitespace || scalar.properties.generalCategory == .control
-            || scalar.value == 0xFEFF)
+        scalar == " "
+            || !(scalar.properties.isWhitespace || scalar.properties.generalCategory == .control
+                || scalar.value == 0xFEFF)
     }
 }
