@@ -35,8 +35,6 @@ extension ParsedURL {
 
     /// Parses `text`, or says why it is not a well-formed absolute http or https URL.
     public static func parse(_ text: String) throws(URLParseError) -> ParsedURL {
-        // A C string ends at NUL: libcurl would read (and send) only the text before it.
-        guard !text.utf8.contains(0) else { throw URLParseError("the URL holds a NUL character") }
         let handle = try URLHandle(text)
         let scheme = (handle.get(CURLUPART_SCHEME) ?? "").lowercased()
         guard scheme == "http" || scheme == "https" else {
