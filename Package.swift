@@ -30,7 +30,7 @@ let package = Package(
         .target(
             name: "RehearseCommands",
             dependencies: [
-                "Engine", "Reports", "Verdicts", "Scenario", "Metrics", "DemoStaging", "Netem", "Recording",
+                "Engine", "Reports", "Verdicts", "Scenario", "Metrics", "DemoStaging", "Netem", "Recording", "CurlURL",
                 .product(name: "NIOPosix", package: "swift-nio"), "MetricsEndpoint",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
@@ -41,7 +41,7 @@ let package = Package(
         .target(
             name: "Engine",
             dependencies: [
-                "Transport", "Scenario", "Metrics", "Netem",
+                "Transport", "Scenario", "Metrics", "Netem", "CurlURL",
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "HeapModule", package: "swift-collections"),
                 .product(name: "DequeModule", package: "swift-collections"),
@@ -52,10 +52,13 @@ let package = Package(
         .target(
             name: "CCurl",
             linkerSettings: [.linkedLibrary("curl")]),
-        .target(name: "Scenario", dependencies: [.product(name: "Yams", package: "Yams")]),
+        // libcurl's own URL parser (`curl_url()`), the one URL parser of the project: what the allow-list checks
+        // is what libcurl sends. Parsing only, no I/O, so the model (Scenario) and the importer may use it.
+        .target(name: "CurlURL", dependencies: ["CCurl"]),
+        .target(name: "Scenario", dependencies: ["CurlURL", .product(name: "Yams", package: "Yams")]),
         .target(name: "Metrics", dependencies: [.product(name: "Histogram", package: "hdrhistogram-swift")]),
         // `rehearse import`: HAR files and "copy as cURL" commands to flows (correlation, secrets, structure).
-        .target(name: "Recording", dependencies: ["Scenario"]),
+        .target(name: "Recording", dependencies: ["Scenario", "CurlURL", .product(name: "Yams", package: "Yams")]),
         // The one SwiftNIO HTTP/1.1 server host: binds, runs a server's handler per connection, shuts down cleanly.
         // The demo target, the metrics endpoint and the test servers keep only their own routes.
         .target(
@@ -119,6 +122,7 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
             ]),
+        .testTarget(name: "CurlURLTests", dependencies: ["CurlURL"]),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "TestSupport"]),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics", "TestSupport"]),
         .testTarget(name: "TransportTests", dependencies: ["Transport", "TestSupport"]),

@@ -1,3 +1,4 @@
+import CurlURL
 import Metrics
 import Scenario
 
@@ -34,7 +35,8 @@ public struct CompiledRequest: Sendable {
     public var checksStatus: Bool
     /// The base URL to join at run time, when the URL starts with a placeholder (absolute or not is unknown).
     public var runtimeBase: String?
-    /// Whether the URL's host must be checked against the allow-list at run time (it holds templates).
+    /// Whether the URL's host must be checked against the allow-list at run time: it holds templates, or it is
+    /// a literal URL the allow-list refuses (the loader refuses those; a plan built in code is checked here).
     public var needsHostCheck: Bool
     /// The `Accept-Encoding` the flow sets (what the recorded browser sent), handed to libcurl so it decodes the
     /// response; nil: the target's.
@@ -57,13 +59,15 @@ struct CatalogBuilder {
         catalog = SeriesCatalog(scenarios: scenarios)
     }
 
-    mutating func compile(_ flow: Flow, baseURL: String) -> CompiledFlow {
+    mutating func compile(_ flow: Flow, baseURL: String, allowList: HostAllowList) -> CompiledFlow {
         let steps = flow.steps.map { step -> CompiledStep in
             switch step {
             case .request(let r):
-                return .request(compile(r, flow: flow, group: nil, baseURL: baseURL))
+                return .request(compile(r, flow: flow, group: nil, baseURL: baseURL, allowList: allowList))
             case .group(let g):
-                let requests = g.requests.map { compile($0, flow: flow, group: g.name, baseURL: baseURL) }
+                let requests = g.requests.map {
+                    compile($0, flow: flow, group: g.name, baseURL: baseURL, allowList: allowList)
+                }
                 let series = roles.map { role in
                     catalog.groups.append(.init(scenario: scenarioNames[scenario], flow: flow.name, group: g.name, role: role))
                     return catalog.groups.count - 1
@@ -76,13 +80,15 @@ struct CatalogBuilder {
         return CompiledFlow(name: flow.name, steps: steps, continueOnFailure: flow.continueOnFailure)
     }
 
-    private mutating func compile(_ r: RequestStep, flow: Flow, group: String?, baseURL: String) -> CompiledRequest {
+    private mutating func compile(
+        _ r: RequestStep, flow: Flow, group: String?, baseURL: String, allowList: HostAllowList
+    ) -> CompiledRequest {
         let series = roles.map { role in
             catalog.steps.append(
                 .init(scenario: scenarioNames[scenario], flow: flow.name, step: r.name, group: group, role: role, method: r.method))
             return catalog.steps.count - 1
         }
-        let url = URLJoin.join(base: baseURL, r.url)
+        let url = r.url.joined(toBase: baseURL)
         let fixed = url.isLiteral && r.query.isEmpty ? url.render { _ in nil } : nil
         let checksStatus = r.checks.contains { if case .status = $0 { true } else { false } }
         var headers = HeaderMerge.merge(flow.headers, r.headers)
@@ -96,7 +102,8 @@ struct CatalogBuilder {
             setsContentType: headers.contains { $0.name.lowercased() == "content-type" },
             seriesByRole: series, checksStatus: checksStatus,
             runtimeBase: url.parts.first.map { if case .variable = $0 { baseURL } else { nil } } ?? nil,
-            needsHostCheck: !url.isLiteral, acceptEncoding: encoding.map { $0.value.render { _ in nil } },
+            needsHostCheck: !url.isLiteral || allowList.refusal(for: url.render { _ in nil }) != nil,
+            acceptEncoding: encoding.map { $0.value.render { _ in nil } },
             setsTraceParent: headers.contains { $0.name.lowercased() == "traceparent" })
     }
 }

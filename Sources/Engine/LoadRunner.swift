@@ -1,3 +1,4 @@
+import CurlURL
 import Foundation
 import Metrics
 import Scenario

@@ -1,3 +1,4 @@
+import CurlURL
 import Metrics
 import Scenario
 import Transport
@@ -28,8 +29,8 @@ public struct RunPlan: Sendable {
     }
     /// The base URL with `{{env.…}}` expanded.
     public let baseURL: String
-    /// Hosts requests may go to (lower-cased).
-    public var allowedHosts: Set<String>
+    /// Hosts requests may go to (`target.allow_hosts`, else the base URL's host), checked with libcurl's parser.
+    public var allowList: HostAllowList
     /// The process environment snapshot that `{{env.…}}` reads.
     public var environment: [String: String]
     /// Values that must never appear in clear in a message (role secrets, environment values flows read).
@@ -69,13 +70,14 @@ public struct RunPlan: Sendable {
             if case .env(let name) = v { environment[name] } else { nil }
         }
         baseURL = base
-        let listed = profile.target.allowHosts.map { $0.lowercased() }
-        allowedHosts = Set(listed.isEmpty ? [URLJoin.host(of: base) ?? ""] : listed)
+        let listed = profile.target.allowHosts
+        let allowList = HostAllowList(listed.isEmpty ? [ParsedURL(base)?.host ?? ""] : listed)
+        self.allowList = allowList
         var planned: [PlannedScenario] = []
         var scenarioOfVU: [Int] = [], indexInScenario: [Int] = [], roleOfVU: [Int] = []
         for (index, scenario) in profile.scenarios.enumerated() {
             builder.scenario = index
-            let flows = scenario.flows.map { builder.compile($0, baseURL: base) }
+            let flows = scenario.flows.map { builder.compile($0, baseURL: base, allowList: allowList) }
             planned.append(PlannedScenario(index: index, scenario: scenario, flows: flows, firstVU: roleOfVU.count))
             let vus = scenario.load.maxVUs
             scenarioOfVU += Array(repeating: index, count: vus)

@@ -1,3 +1,4 @@
+import CurlURL
 import Scenario
 
 /// A host and port requests go to: what a network-emulation proxy forwards to.
@@ -5,12 +6,11 @@ public struct Upstream: Sendable, Hashable {
     public var host: String
     public var port: Int
 
-    /// The host and port of an absolute http(s) URL (default ports 80 and 443).
+    /// The host and port libcurl connects to for an absolute http(s) URL (default ports 80 and 443).
     public init?(url: String) {
-        guard let host = URLJoin.host(of: url) else { return nil }
-        let https = url.lowercased().hasPrefix("https://")
-        self.host = host
-        self.port = URLJoin.port(of: url) ?? (https ? 443 : 80)
+        guard let parsed = ParsedURL(url) else { return nil }
+        host = parsed.host
+        port = parsed.port
     }
 
     /// Every upstream a plan's requests can reach that is known before the run: the base URL's and those of

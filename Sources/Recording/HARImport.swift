@@ -49,9 +49,10 @@ enum NothingLeft {
 /// same captures (each proved on its recorded response before it was written).
 enum FlowOutput {
     static func finish(_ flow: Flow, report: ImportReport, command: String) throws(ImportError) -> ImportResult {
-        let yaml = FlowYAMLWriter.write(flow, comments: header(report, command: command))
+        let yaml: String
         let loaded: Flow
         do {
+            yaml = try FlowYAMLWriter.write(flow, comments: header(report, command: command))
             loaded = try FlowDecoder.decode(yaml: yaml, file: flow.name + ".yaml")
         } catch {
             throw ImportError(

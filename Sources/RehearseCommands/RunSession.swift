@@ -1,3 +1,4 @@
+import CurlURL
 import Engine
 import Foundation
 import Metrics

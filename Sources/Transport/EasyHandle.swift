@@ -72,6 +72,9 @@ public final class EasyHandle {
     private func configure(_ options: TransferOptions) throws(CurlError) {
         try set(CURLOPT_NOSIGNAL, 1)
         try set(CURLOPT_NOPROXY, "*")  // no per-transfer proxy getenv(); staging is reached directly
+        // Only http(s) ever goes out, whatever a rendered URL says (the allow-list refuses other schemes first).
+        try set(CURLOPT_PROTOCOLS_STR, "http,https")
+        try set(CURLOPT_REDIR_PROTOCOLS_STR, "http,https")
         try set(CURLOPT_TIMEOUT_MS, options.timeoutMilliseconds)
         try set(CURLOPT_CONNECTTIMEOUT_MS, options.connectTimeoutMilliseconds)
         let version = options.allowHTTP2 ? CURL_HTTP_VERSION_2TLS : CURL_HTTP_VERSION_1_1
@@ -79,9 +82,6 @@ public final class EasyHandle {
         allowHTTP2 = options.allowHTTP2
         try set(CURLOPT_SSL_VERIFYPEER, options.verifyTLS ? 1 : 0)
         try set(CURLOPT_SSL_VERIFYHOST, options.verifyTLS ? 2 : 0)
-        // Only web requests, whatever a rendered URL or a redirect says (no file://, gopher:// …).
-        try set(CURLOPT_PROTOCOLS_STR, "http,https")
-        try set(CURLOPT_REDIR_PROTOCOLS_STR, "http,https")
         if let ca = options.caFile { try set(CURLOPT_CAINFO, ca) }
         try set(CURLOPT_COOKIEFILE, "")  // turns the cookie engine on, reading no file
         defaultAcceptEncoding = options.acceptEncoding

@@ -147,7 +147,7 @@ import Testing
                 == "command 1 has a second URL \"https://a.test/b\"")
         #expect(
             Fixtures.importError { try CurlImport.run(text: "curl ftp://a.test/x") }?.message
-                == "\"ftp://a.test/x\" is not an http(s) URL (command 1)")
+                == "\"ftp://a.test/x\" is not an http(s) URL (command 1): the scheme is ftp, not http or https")
         #expect(
             Fixtures.importError { try CurlImport.run(text: "curl https://a.test/x | jq .") }?.message
                 == "command 2 is \"jq\", not curl")

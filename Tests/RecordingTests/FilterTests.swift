@@ -25,6 +25,24 @@ import Testing
         #expect(report.dropped.counts == [.notHTTP(scheme: "data:"): 1, .noResponse: 1])
     }
 
+    @Test func urlsLibcurlCannotReadAreDroppedAsUnreadable() throws {
+        var filter = try EntryFilter(excludes: [], includes: [])
+        for (index, url) in ["https://a.test/ok", "https://a b.test/x", "http://a.test:99999/", "blob:https://a.test/1"]
+            .enumerated()
+        {
+            filter.add(
+                RecordedExchange(
+                    index: index, started: nil, duration: 0, pageref: nil, resourceType: nil, fromCache: false,
+                    request: RecordedRequest(method: "GET", url: url, headers: []), response: nil))
+        }
+        #expect(filter.candidates.map(\.url.path) == ["/ok"])
+        #expect(
+            filter.drops.counts == [
+                .notHTTP(scheme: "unreadable https:"): 1, .notHTTP(scheme: "unreadable http:"): 1,
+                .notHTTP(scheme: "blob:"): 1,
+            ])
+    }
+
     @Test func assetsByExtensionAndMimeWithoutResourceType() {
         func reason(_ url: String, mime: String? = nil, type: String? = nil) -> DropReason? {
             let exchange = RecordedExchange(

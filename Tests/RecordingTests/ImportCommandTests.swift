@@ -29,7 +29,8 @@ import TestSupport
         #expect(ok.stderr.contains("export APIKEY=…"))
         #expect(ok.stderr.contains("Wrote \(dir)/flows/chrome.yaml and \(dir)/p.yaml"))
         #expect(try String(contentsOfFile: dir + "/flows/chrome.yaml", encoding: .utf8).contains("name: chrome"))
-        #expect(try String(contentsOfFile: dir + "/p.yaml", encoding: .utf8).contains("  - flows/chrome.yaml"))
+        let profile = try String(contentsOfFile: dir + "/p.yaml", encoding: .utf8)
+        #expect(profile.contains("\nflows:\n- flows/chrome.yaml\n"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir + "/flows") == ["chrome.yaml"])
     }
 
@@ -69,7 +70,7 @@ import TestSupport
     @Test func curlFromStdin() throws {
         let out = try RehearseBinary.run(
             ["import", "curl", "-"], input: "curl 'http://127.0.0.1:9/api/me' -H 'Accept: application/json'\n")
-        #expect(out.status == 0 && out.stdout.contains("  - get: /api/me\n"))
+        #expect(out.status == 0 && out.stdout.contains("\n- get: /api/me\n"))
     }
 
     /// Nothing is replaced when one target cannot be written: a folder, or the same file twice.

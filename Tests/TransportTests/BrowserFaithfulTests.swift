@@ -81,9 +81,4 @@ struct BrowserFaithfulTests {
     @Test func errorsNameTheOptionLibcurlRefused() {
         #expect(Curl.name(of: CURLOPT_TIMEOUT_MS) == "CURLOPT_TIMEOUT_MS")
     }
-
-    @Test func onlyWebProtocolsAreSent() throws {
-        let result = try #require(try performOne(HTTPRequest(url: "file:///etc/hostname")))
-        #expect(result.failure != nil, "file:// must never be read")
-    }
 }

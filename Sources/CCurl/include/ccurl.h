@@ -4,6 +4,8 @@
 // curl_share_setopt are variadic. Each wrapper below fixes one argument type. No logic lives here except the
 // response-buffer write callback, which runs per chunk of bytes and so stays in C (see ../shared notes).
 // The header also re-exports <sys/epoll.h>, which Swift's Glibc module does not expose.
+// libcurl's URL API (curl_url, curl_url_set, curl_url_get, curl_url_cleanup) is not variadic: the CurlURL module
+// calls it directly, and needs no wrapper here.
 #ifndef CCURL_H
 #define CCURL_H
 

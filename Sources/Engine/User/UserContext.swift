@@ -1,3 +1,4 @@
+import CurlURL
 import Scenario
 
 /// What every virtual user of a run reads and never changes, resolved once from the plan. Passed to each call
@@ -11,7 +12,8 @@ final class UserContext: Sendable {
     let spinnerMicros: Int
     let skipThinkTime: Bool
     let keepEvidence: Bool
-    let allowedHosts: Set<String>
+    /// The allow-list check, parsing as libcurl sends.
+    let allowList: HostAllowList
     /// Send a W3C `traceparent` with every request (`target.trace`, on by default).
     let trace: Bool
     /// Names of the roles and scenarios, by index (for what the users report).
@@ -30,7 +32,7 @@ final class UserContext: Sendable {
         spinnerMicros = plan.profile.timeouts.spinner.micros
         skipThinkTime = plan.skipThinkTime
         keepEvidence = plan.keepEvidence
-        allowedHosts = plan.allowedHosts
+        allowList = plan.allowList
         connectionsPerOrigin = plan.profile.target.maxConnectionsPerHost
         trace = plan.profile.target.trace
         roleNames = plan.profile.roles.map(\.name)

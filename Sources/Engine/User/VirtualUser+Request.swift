@@ -1,3 +1,4 @@
+import CurlURL
 import Scenario
 import Transport
 
@@ -6,7 +7,7 @@ extension VirtualUser {
     func build(_ r: CompiledRequest, context: UserContext) -> HTTPRequest {
         let lookup = { (v: Variable) in self.value(v, context: context) }
         var url = r.fixedURL ?? r.url.render(lookup)
-        if let base = r.runtimeBase { url = URLJoin.runtimeJoin(base: base, url) }
+        if let base = r.runtimeBase { url = URLJoin.join(base: base, relative: url) }
         if r.fixedURL == nil, !r.step.query.isEmpty {
             url += (url.contains("?") ? "&" : "?") + r.step.query.encoded(lookup)
         }

@@ -1,3 +1,4 @@
+import CurlURL
 import Metrics
 import Scenario
 import Transport
@@ -63,8 +64,8 @@ extension VirtualUser {
             slotTrace[slot] = nil
         }
         if context.keepEvidence { slotSent[slot] = request }
-        if r.needsHostCheck, let host = URLJoin.host(of: request.url), !context.allowedHosts.contains(host) {
-            let failure = TransferFailure(kind: .blocked, code: -1, message: "host \(host) is not in target.allow_hosts")
+        if r.needsHostCheck, let refusal = context.allowList.refusal(for: request.url) {
+            let failure = TransferFailure(kind: .blocked, code: -1, message: refusal.description)
             return out.actions.append(.refuse(slot: slot, failure: failure))
         }
         if stepLimited && !connections.admit(slot: slot, request) { return }  // queued for a connection

@@ -1,3 +1,4 @@
+import CurlURL
 import Foundation
 
 /// One curl command as the import understands it.
@@ -17,8 +18,8 @@ struct CurlCommand {
     /// (`-u` wins when both are given).
     func recorded(index: Int) -> RecordedExchange? {
         guard let given = url else { return nil }
-        var (url, credentials) = Self.splitUserInfo(given)
-        if let hash = url.firstIndex(of: "#") { url = String(url[..<hash]) }
+        // The parser validated the URL with the same parser, so it splits; the fallback only keeps the types.
+        var (url, credentials) = (try? URLText.splitUserInfo(given, droppingFragment: true)) ?? (given, nil)
         var headers = self.headers
         if let credentials, !headers.contains(where: { $0.name.lowercased() == "authorization" }) {
             headers.append(
@@ -44,16 +45,5 @@ struct CurlCommand {
             index: index, started: nil, duration: 0, pageref: nil, resourceType: nil, fromCache: false,
             request: RecordedRequest(method: method.uppercased(), url: url, headers: headers, body: bodyValue),
             response: nil)
-    }
-
-    /// The URL without `user:password@`, and the user info percent-decoded.
-    static func splitUserInfo(_ url: String) -> (url: String, credentials: String?) {
-        guard let schemeEnd = url.firstRange(of: "://") else { return (url, nil) }
-        let rest = url[schemeEnd.upperBound...]
-        let authorityEnd = rest.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? rest.endIndex
-        guard let at = rest[..<authorityEnd].lastIndex(of: "@") else { return (url, nil) }
-        let info = rest[..<at]
-        let credentials = FormEncoding.decode(info, plusAsSpace: false) ?? String(info)
-        return (String(url[..<schemeEnd.upperBound]) + rest[rest.index(after: at)...], credentials)
     }
 }

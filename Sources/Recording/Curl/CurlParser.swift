@@ -1,3 +1,4 @@
+import CurlURL
 import Foundation
 
 /// Parses "Copy as cURL (bash)" text from Chrome or Firefox — one command or several — into
@@ -159,9 +160,13 @@ struct CurlParser {
                 hint: "one URL per curl command; write one command per request")
         }
         var url = word.text
-        if !url.contains("://") { url = "http://" + url }
-        guard RecordedURL.parse(url) != nil else {
-            throw Failure(offset: word.offset, message: "\"\(word.text)\" is not an http(s) URL (command \(number))")
+        if !URLJoin.isAbsolute(url) { url = "http://" + url }  // as curl does for `curl example.com/x`
+        do {
+            _ = try ParsedURL.parse(url)
+        } catch {
+            throw Failure(
+                offset: word.offset,
+                message: "\"\(word.text)\" is not an http(s) URL (command \(number)): \(error.message)")
         }
         c.url = url
     }

@@ -35,19 +35,23 @@ struct EntryFilter {
         for field in exchange.response?.headers ?? [] where field.name.lowercased() == "set-cookie" {
             if let name = CookieText.setCookieName(field.value) { serverCookies.insert(name) }
         }
-        if let reason = firstPassReason(exchange) {
+        let text = exchange.request.url
+        guard let url = RecordedURL.parse(text) else {
+            // For the report only: `data:`, `blob:`, or an http(s) URL libcurl cannot read.
+            let scheme = text.firstIndex(of: ":").map { String(text[..<$0]).lowercased() + ":" } ?? "no scheme"
+            let readable = scheme != "http:" && scheme != "https:"
+            drops.add(.notHTTP(scheme: readable ? scheme : "unreadable \(scheme)"))
+            return
+        }
+        if let reason = firstPassReason(exchange, url: url) {
             drops.add(reason)
-        } else if let url = RecordedURL.parse(exchange.request.url) {
+        } else {
             candidates.append((exchange, url))
         }
     }
 
-    private func firstPassReason(_ exchange: RecordedExchange) -> DropReason? {
+    private func firstPassReason(_ exchange: RecordedExchange, url: RecordedURL) -> DropReason? {
         let text = exchange.request.url
-        guard let url = RecordedURL.parse(text) else {
-            let scheme = text.firstIndex(of: ":").map { String(text[..<$0]).lowercased() + ":" } ?? "no scheme"
-            return .notHTTP(scheme: scheme)
-        }
         let range = NSRange(text.startIndex..., in: text)
         if let hit = excludes.first(where: { $0.regex.firstMatch(in: text, range: range) != nil }) {
             return .excluded(pattern: hit.pattern)

@@ -1,3 +1,5 @@
+import Yams
+
 /// Writes a starting profile next to an imported flow (`--profile PATH`): the base URL from the environment,
 /// the flow, a role whose fields come from the environment, and one iteration of one virtual user.
 public enum ProfileYAMLWriter {
@@ -6,29 +8,36 @@ public enum ProfileYAMLWriter {
     public static func write(
         report: ImportReport, flowName: String, flowPath: String, profilePath: String, workingDirectory: String
     ) -> String {
-        var lines = [
-            "# Written by `rehearse import` with \(flowPath.split(separator: "/").last ?? "").",
-            "# Edit roles and load before a real run.",
-            "name: \(YAMLText.scalar(flowName))",
-            "target:",
-            "  base_url: \"{{env.\(OriginTable.mainVariable)}}\"   # recorded: \(report.origins.mainOrigin)",
+        var comments = [
+            "Written by `rehearse import` with \(flowPath.split(separator: "/").last ?? "").",
+            "Edit roles and load before a real run.",
+            "target.base_url: recorded \(report.origins.mainOrigin)",
         ]
+        var target: [(String, Node)] = [("base_url", YAMLTree.string("{{env.\(OriginTable.mainVariable)}}"))]
         if report.origins.entries.count > 1 {
             let hosts = report.origins.entries.compactMap { RecordedURL.parse($0.origin)?.bareHost }
-            lines.append(
-                "  allow_hosts: [" + hosts.map(YAMLText.scalar).joined(separator: ", ") + "]   # the recorded hosts")
+            target.append(("allow_hosts", YAMLTree.list(hosts.map(YAMLTree.string), flow: true)))
+            comments.append("target.allow_hosts: the recorded hosts")
         }
         let flow = relative(
             absolute(flowPath, in: workingDirectory), from: absolute(profilePath, in: workingDirectory))
-        lines += ["flows:", "  - \(YAMLText.scalar(flow))"]
+        var top: [(String, Node)] = [
+            ("name", YAMLTree.string(flowName)), ("target", YAMLTree.map(target)),
+            ("flows", YAMLTree.list([YAMLTree.string(flow)])),
+        ]
         if !report.roleFields.isEmpty {
-            lines += ["roles:", "  user:", "    fields:"]
-            for field in report.roleFields {
-                lines.append("      \(YAMLText.scalar(field)): { env: ROLE_\(EnvName.make(field)) }")
+            let fields = report.roleFields.map { field in
+                (field, YAMLTree.map([("env", YAMLTree.string("ROLE_\(EnvName.make(field))"))], flow: true))
             }
+            top.append(("roles", YAMLTree.map([("user", YAMLTree.map([("fields", YAMLTree.map(fields))]))])))
         }
-        lines += ["load:", "  vus: 1", "  iterations: 1"]
-        return lines.joined(separator: "\n") + "\n"
+        top.append(("load", YAMLTree.map([("vus", YAMLTree.int(1)), ("iterations", YAMLTree.int(1))])))
+        do {
+            return try YAMLTree.document(YAMLTree.map(top), comments: comments)
+        } catch {
+            // Not reached with a tree built as above; the profile then fails to load, naming the cause.
+            return "# rehearse import could not write this profile: \(error)\n"
+        }
     }
 
     /// `path` from `/`, with `.` and `..` resolved (textually: a symbolic link is not followed).

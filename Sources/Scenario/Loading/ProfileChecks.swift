@@ -1,3 +1,5 @@
+import CurlURL
+
 /// Checks that need the whole profile: every `{{env.NAME}}` is set, every `{{role.FIELD}}` exists in every
 /// role, and every fully written step URL goes to an allowed host.
 struct ProfileChecks {
@@ -40,10 +42,21 @@ struct ProfileChecks {
     }
 
     private func checkHost(_ usage: TemplateUsage) throws(ScenarioError) {
-        guard let host = URLHost.literalHost(of: usage.template), !target.allowHosts.contains(host) else { return }
+        guard let host = Self.literalHost(of: usage.template), !target.allowHosts.contains(host) else { return }
         throw usage.error(
             "host \(host) is not in target.allow_hosts",
             hint: "allowed hosts: " + target.allowHosts.joined(separator: ", ")
                 + "; add \(host) to target.allow_hosts if it belongs to the test")
+    }
+
+    /// The host of a step URL whose text up to its first placeholder already fixes the host
+    /// (`https://cdn.example/{{path}}`), as libcurl reads it; `nil` for a path, or when a placeholder may still
+    /// change the host (`https://{{env.HOST}}/`, `https://cdn.example{{suffix}}`), which the engine checks when
+    /// it sends. The host is fixed when appending `@x.invalid` does not change it: inside the authority that
+    /// text would turn what came before into user info.
+    static func literalHost(of url: Template) -> String? {
+        guard case .literal(let text)? = url.parts.first, let host = ParsedURL(text)?.host else { return nil }
+        if url.parts.count > 1, ParsedURL(text + "@x.invalid")?.host != host { return nil }
+        return host
     }
 }

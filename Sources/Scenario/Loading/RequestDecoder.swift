@@ -1,3 +1,5 @@
+import CurlURL
+
 /// A request step as decoded, before names are made unique and template references are checked.
 struct RequestDraft {
     var step: RequestStep
@@ -54,14 +56,25 @@ struct RequestDecoder {
         return (first.key, first.value)
     }
 
-    /// A URL is a path (`/api/me`), an absolute http(s) URL, or starts with a placeholder.
+    /// A URL is a path (`/api/me`), an absolute http(s) URL (as libcurl reads it, when fully written out), or
+    /// starts with a placeholder.
     private static func checkURLShape(_ url: Template, at value: YAMLValue) throws(ScenarioError) {
         guard case .literal(let text)? = url.parts.first else {
             if url.parts.isEmpty { throw value.error("the URL is empty", hint: "e.g. get: /api/me") }
             return
         }
+        if text.hasPrefix("/") { return }
+        if url.isLiteral, URLJoin.isAbsolute(text) {
+            do {
+                _ = try ParsedURL.parse(text)
+            } catch {
+                throw value.error("bad URL \"\(text)\": \(error.message)", hint: "e.g. get: https://api.example.com/me")
+            }
+            return
+        }
+        // Scheme only: with a placeholder to come, the rest is read when the request is sent.
         let lowered = text.lowercased()
-        guard text.hasPrefix("/") || lowered.hasPrefix("http://") || lowered.hasPrefix("https://") else {
+        guard lowered.hasPrefix("http://") || lowered.hasPrefix("https://") else {
             throw value.error(
                 "bad URL \"\(text)\" — expected a path starting with / or an http(s) URL",
                 hint: "paths are joined to target.base_url, e.g. /api/me")

@@ -1,4 +1,4 @@
-import Foundation
+import CurlURL
 
 /// Decodes `target:`: `base_url` (may use `{{env.NAME}}`, resolved at load time), `allow_hosts`, `http`,
 /// `verify_tls`, `max_rate`, `max_connections_per_host`, `accept_encoding`, `trace`.
@@ -13,13 +13,10 @@ struct TargetDecoder {
         let map = try value.mapping(allowed: Self.keys)
         let urlValue = try map.required("base_url", hint: "e.g. base_url: http://127.0.0.1:8787")
         let baseURL = try resolvedBaseURL(urlValue)
-        guard let host = Self.validatedHost(baseURL) else {
-            throw urlValue.error(
-                "base_url must be an absolute http or https URL", hint: "e.g. base_url: https://staging.example.com")
-        }
+        let host = try Self.validatedHost(baseURL, at: urlValue)
         var allowHosts = [host]
         if let hostsValue = map["allow_hosts"] {
-            allowHosts = try hostsValue.stringList().map { $0.lowercased() }
+            allowHosts = try Self.hostNames(hostsValue)
             guard allowHosts.contains(host) else {
                 throw hostsValue.error(
                     "the base URL's host \(host) is not in allow_hosts", hint: "add \(host) to target.allow_hosts")
@@ -73,13 +70,38 @@ struct TargetDecoder {
         return template.render { if case .env(let name) = $0 { environment[name] } else { nil } }
     }
 
-    /// The host of an http(s) URL Foundation can parse, lower-cased.
-    static func validatedHost(_ url: String) -> String? {
-        guard let components = URLComponents(string: url),
-            let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https",
-            let host = components.host, !host.isEmpty
-        else { return nil }
-        return URLHost.host(of: url)
+    /// The host of the base URL as libcurl reads it (``ParsedURL/host``); step paths are appended to its path,
+    /// so it has no query or fragment.
+    static func validatedHost(_ url: String, at value: YAMLValue) throws(ScenarioError) -> String {
+        let parsed: ParsedURL
+        do {
+            parsed = try ParsedURL.parse(url)
+        } catch {
+            throw value.error(
+                "base_url must be an absolute http or https URL",
+                hint: "libcurl says: \(error.message); e.g. base_url: https://staging.example.com")
+        }
+        guard parsed.query == nil, parsed.fragment == nil else {
+            throw value.error(
+                "base_url cannot have a query or a fragment: step paths are appended to it",
+                hint: "give query parameters on the steps (query:)")
+        }
+        return parsed.host
+    }
+
+    /// `allow_hosts` as host names in ``ParsedURL/host``'s spelling (`Staging.Example.com.` → `staging.example.com`).
+    private static func hostNames(_ value: YAMLValue) throws(ScenarioError) -> [String] {
+        var names: [String] = []
+        for item in try value.stringListValues() {
+            let text = try item.string()
+            guard let name = HostAllowList.hostName(text) else {
+                throw item.error(
+                    "\"\(text)\" is not a host name",
+                    hint: "list host names only, without scheme, port or path, e.g. api.example.com")
+            }
+            names.append(name)
+        }
+        return names
     }
 
     private func httpVersion(_ value: YAMLValue?) throws(ScenarioError) -> Target.HTTPVersion {

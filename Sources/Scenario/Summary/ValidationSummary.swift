@@ -1,3 +1,5 @@
+import CurlURL
+
 extension Profile {
     /// What `rehearse validate` prints: one line per flow, then roles, load, timeouts and output, e.g.
     /// `flow dashboard: 5 steps (1 group of 4 parallel requests)`,
