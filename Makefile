@@ -8,14 +8,22 @@ BENCH_PACKAGES := nginx-light wrk time
 BIN := .build/debug/rehearse
 RELEASE_BIN := .build/release/rehearse
 
-.PHONY: demo test build release bench bench-arrival bench-netem deps test-deps bench-deps clean
+.PHONY: demo test lint format build release bench bench-arrival bench-netem deps test-deps bench-deps clean
 
 demo: deps build
 	$(BIN) demo
 
-test: deps test-deps
+test: deps test-deps lint
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+# Style is checked, not suggested: any swift-format finding (.swift-format: 4 spaces, 120 columns) fails the build.
+# `make format` rewrites the files in place.
+lint:
+	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift
+
+format:
+	$(SWIFT) format format --in-place --recursive Sources Tests Package.swift
 
 build: deps
 	$(SWIFT) build --product rehearse

@@ -1,5 +1,5 @@
-import Synchronization
 import Foundation
+import Synchronization
 
 /// The role of a demo account; it decides which query plan the dashboard gets.
 public enum DemoRole: String, Sendable, Hashable, CaseIterable {

@@ -1,5 +1,5 @@
-import Synchronization
 import NIOCore
+import Synchronization
 
 /// A simulated database connection pool: `size` slots handed out in FIFO order.
 ///

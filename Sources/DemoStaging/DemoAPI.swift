@@ -48,7 +48,8 @@ struct DemoAPI: Sendable {
             return dashboard.run(for: account, limit: limit, on: eventLoop)
         case .task(let id):
             // A point read by primary key: cheap for every role, and 404 for a task that is not the caller's.
-            response = DemoTasks.detail(id: id, visibleTo: account).map { DemoResponse(.ok, json: $0) }
+            response =
+                DemoTasks.detail(id: id, visibleTo: account).map { DemoResponse(.ok, json: $0) }
                 ?? .error(.notFound, "task not found")
         case .me: response = DemoResponse(.ok, json: DemoPayloads.Me(email: account.email, role: account.role.rawValue))
         case .projects: response = DemoResponse(.ok, json: DemoPayloads.projects)

@@ -1,4 +1,5 @@
 import Synchronization
+
 /// What the demo server saw: requests per path and caller role, and dashboard query outcomes.
 ///
 /// Used by tests, and by the demo to prove a point the client cannot see: queries the client

@@ -69,7 +69,8 @@ struct CatalogBuilder {
                     compile($0, flow: flow, group: g.name, baseURL: baseURL, allowList: allowList)
                 }
                 let series = roles.map { role in
-                    catalog.groups.append(.init(scenario: scenarioNames[scenario], flow: flow.name, group: g.name, role: role))
+                    catalog.groups.append(
+                        .init(scenario: scenarioNames[scenario], flow: flow.name, group: g.name, role: role))
                     return catalog.groups.count - 1
                 }
                 return .group(requests: requests, seriesByRole: series)
@@ -85,7 +86,9 @@ struct CatalogBuilder {
     ) -> CompiledRequest {
         let series = roles.map { role in
             catalog.steps.append(
-                .init(scenario: scenarioNames[scenario], flow: flow.name, step: r.name, group: group, role: role, method: r.method))
+                .init(
+                    scenario: scenarioNames[scenario], flow: flow.name, step: r.name, group: group, role: role,
+                    method: r.method))
             return catalog.steps.count - 1
         }
         let url = r.url.joined(toBase: baseURL)
@@ -95,7 +98,8 @@ struct CatalogBuilder {
         // A literal Accept-Encoding goes to libcurl, which sends it and decodes what comes back.
         let encoding = headers.first { $0.name.lowercased() == "accept-encoding" && $0.value.isLiteral }
         headers.removeAll { $0.name.lowercased() == "accept-encoding" && $0.value.isLiteral }
-        let fixedLines = headers.allSatisfy(\.value.isLiteral)
+        let fixedLines =
+            headers.allSatisfy(\.value.isLiteral)
             ? headers.map { "\($0.name): \($0.value.render { _ in nil })" } : nil
         return CompiledRequest(
             step: r, url: url, headers: headers, fixedURL: fixed, fixedHeaderLines: fixedLines,

@@ -1,6 +1,6 @@
 import Metrics
-import Netem
 import NIOPosix
+import Netem
 import Scenario
 import Transport
 
@@ -76,19 +76,21 @@ extension NetworkConditions {
 
 extension NetworkFault {
     var link: LinkFault {
-        let direction: LinkFault.Direction = switch self.direction {
-        case .up: .up
-        case .down: .down
-        case .both: .both
-        }
-        let kind: LinkFault.Kind = switch self.kind {
-        case .refuse: .refuse
-        case .blackHole: .blackHole
-        case .reset(let after, let bytes): .reset(after: after, bytes: bytes)
-        case .truncate(let bytes): .truncate(bytes: bytes)
-        case .slowClose(let d): .slowClose(d)
-        case .spike(let d): .spike(d)
-        }
+        let direction: LinkFault.Direction =
+            switch self.direction {
+            case .up: .up
+            case .down: .down
+            case .both: .both
+            }
+        let kind: LinkFault.Kind =
+            switch self.kind {
+            case .refuse: .refuse
+            case .blackHole: .blackHole
+            case .reset(let after, let bytes): .reset(after: after, bytes: bytes)
+            case .truncate(let bytes): .truncate(bytes: bytes)
+            case .slowClose(let d): .slowClose(d)
+            case .spike(let d): .spike(d)
+            }
         return LinkFault(kind: kind, probability: probability, direction: direction)
     }
 }
@@ -97,7 +99,8 @@ extension RoleNetwork {
     init(role: String, conditions c: NetworkConditions) {
         self.init(
             role: role, preset: c.name, rttMs: c.rtt.inMilliseconds, jitterMs: c.jitter.inMilliseconds,
-            downKbit: c.downBitsPerSecond.map { Double($0) / 1000 }, upKbit: c.upBitsPerSecond.map { Double($0) / 1000 },
+            downKbit: c.downBitsPerSecond.map { Double($0) / 1000 },
+            upKbit: c.upBitsPerSecond.map { Double($0) / 1000 },
             faults: c.faults.map(\.summaryText))
     }
 }

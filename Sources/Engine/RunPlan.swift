@@ -74,7 +74,9 @@ public struct RunPlan: Sendable {
         let allowList = HostAllowList(listed.isEmpty ? [ParsedURL(base)?.host ?? ""] : listed)
         self.allowList = allowList
         var planned: [PlannedScenario] = []
-        var scenarioOfVU: [Int] = [], indexInScenario: [Int] = [], roleOfVU: [Int] = []
+        var scenarioOfVU: [Int] = []
+        var indexInScenario: [Int] = []
+        var roleOfVU: [Int] = []
         for (index, scenario) in profile.scenarios.enumerated() {
             builder.scenario = index
             let flows = scenario.flows.map { builder.compile($0, baseURL: base, allowList: allowList) }

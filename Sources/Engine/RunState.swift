@@ -32,7 +32,12 @@ final class RunState: Sendable {
 
     func post(_ store: MetricsStore) { mailbox.withLock { $0.append(store) } }
 
-    func collect() -> [MetricsStore] { mailbox.withLock { box in defer { box.removeAll() }; return box } }
+    func collect() -> [MetricsStore] {
+        mailbox.withLock { box in
+            defer { box.removeAll() }
+            return box
+        }
+    }
 
     func recordWorkerCPU(threadCPUSeconds: Double, wallSeconds: Double) {
         workerCPU.withLock { $0.append((threadCPUSeconds, wallSeconds)) }

@@ -24,7 +24,8 @@ public struct SecretList: Sendable {
 
     /// How a value reads percent-encoded (`%20` and `+` for spaces) and inside a JSON string.
     static func encodings(of value: String) -> [String] {
-        let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+        let unreserved = CharacterSet(
+            charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
         let percent = value.addingPercentEncoding(withAllowedCharacters: unreserved) ?? value
         let json = value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
             .replacingOccurrences(of: "/", with: "\\/")

@@ -30,7 +30,8 @@ public struct GeneratorHealth: Sendable, Equatable, Codable {
 
     // Spelled so that JSON's snake_case round-trips (`busiest_worker_cpu` reads back as `busiestWorkerCpu`).
     private enum CodingKeys: String, CodingKey {
-        case busiestWorkerCPU = "busiestWorkerCpu", processCPU = "processCpu"
+        case busiestWorkerCPU = "busiestWorkerCpu"
+        case processCPU = "processCpu"
         case scheduleLagP99Ms, scheduleLagMaxMs, droppedIterations, throttledRequests, limitedBy
     }
 
@@ -67,10 +68,12 @@ public struct GeneratorHealth: Sendable, Equatable, Codable {
         let lagP99 = lag.flatMap { $0.count > 0 ? Double($0.micros(atPercentile: 99)) / 1000 : nil }
         let lagMax = lag.flatMap { $0.count > 0 ? Double($0.maxMicros) / 1000 : nil }
         if let lagP99, lagP99 > lagLimitMs {
-            reasons.append("iterations started late: schedule lag p99 \(formatMs(lagP99)) (limit \(formatMs(lagLimitMs)))")
+            reasons.append(
+                "iterations started late: schedule lag p99 \(formatMs(lagP99)) (limit \(formatMs(lagLimitMs)))")
         }
         if runSeconds >= minimumJudgedSeconds, busiestWorkerCPU > cpuLimit {
-            reasons.append("an engine thread was \(Int((busiestWorkerCPU * 100).rounded()))% busy (limit \(Int(cpuLimit * 100))%)")
+            reasons.append(
+                "an engine thread was \(Int((busiestWorkerCPU * 100).rounded()))% busy (limit \(Int(cpuLimit * 100))%)")
         }
         if requests > 0, Double(throttled) / Double(requests) > throttledLimit {
             let share = Int((Double(throttled) / Double(requests) * 100).rounded())

@@ -10,7 +10,9 @@ public struct SeriesCatalog: Sendable, Equatable, Codable {
         public var role: String
         public var method: String
 
-        public init(scenario: String = defaultScenario, flow: String, step: String, group: String?, role: String, method: String) {
+        public init(
+            scenario: String = defaultScenario, flow: String, step: String, group: String?, role: String, method: String
+        ) {
             self.scenario = scenario
             self.flow = flow
             self.step = step

@@ -92,22 +92,27 @@ public struct RunSummary: Sendable, Equatable, Codable {
             latency: Percentiles(store.allRequests))
         steps = zip(catalog.steps, store.steps).filter { $0.1.requests > 0 }.map { key, s in
             StepReport(
-                scenario: key.scenario, flow: key.flow, step: key.step, group: key.group, role: key.role, method: key.method,
+                scenario: key.scenario, flow: key.flow, step: key.step, group: key.group, role: key.role,
+                method: key.method,
                 requests: s.requests, rate: Self.rate(s.requests, seconds), failed: s.failed,
-                errors: Self.errorCounts { s.errors($0) }, latency: Percentiles(s.total), serviceTime: Percentiles(s.service),
-                phases: Dictionary(uniqueKeysWithValues: Phase.allCases.map { ($0.rawValue, Percentiles(s.phases[$0.index])) }),
+                errors: Self.errorCounts { s.errors($0) }, latency: Percentiles(s.total),
+                serviceTime: Percentiles(s.service),
+                phases: Dictionary(
+                    uniqueKeysWithValues: Phase.allCases.map { ($0.rawValue, Percentiles(s.phases[$0.index])) }),
                 freshConnections: s.freshConnections, reusedConnections: s.reusedConnections,
                 overSpinner: s.overSpinner, bytes: s.bytes, wireBytes: s.wireBytes, messages: s.messages)
         }
         groups = zip(catalog.groups, store.groups).filter { $0.1.count > 0 }.map { key, g in
             GroupReport(
-                scenario: key.scenario, flow: key.flow, group: key.group, role: key.role, count: g.count, failed: g.failed,
+                scenario: key.scenario, flow: key.flow, group: key.group, role: key.role, count: g.count,
+                failed: g.failed,
                 overSpinner: g.overSpinner, time: Percentiles(g.time))
         }
         scenarios = catalog.scenarios.enumerated().map { index, name in
             let planned = info.scenarios?.first { $0.name == name }
             let series = index < store.scenarios.count ? store.scenarios[index] : ScenarioSeries()
-            var latency = LatencyHistogram(), service = LatencyHistogram()
+            var latency = LatencyHistogram()
+            var service = LatencyHistogram()
             var requests = 0
             for (key, s) in zip(catalog.steps, store.steps) where key.scenario == name {
                 latency.add(s.total)

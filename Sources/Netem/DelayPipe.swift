@@ -67,15 +67,18 @@ final class DelayPipe {
     private var sourceEnded = false
     private var rng = SystemRandomNumberGenerator()
 
-    init(way: Way, conditions: LinkConditions, bucket: TokenBucket?, faults: FaultPlan.WayFaults,
-         notBefore: NIODeadline, eventLoop: any EventLoop) {
+    init(
+        way: Way, conditions: LinkConditions, bucket: TokenBucket?, faults: FaultPlan.WayFaults,
+        notBefore: NIODeadline, eventLoop: any EventLoop
+    ) {
         self.way = way
         self.eventLoop = eventLoop
         self.bucket = bucket
         self.faults = faults
         self.notBefore = notBefore
         self.budget = faults.byteLimit?.bytes
-        self.line = DelayLine(oneWay: conditions.rtt.clampedNanoseconds / 2, jitter: conditions.jitter.clampedNanoseconds)
+        self.line = DelayLine(
+            oneWay: conditions.rtt.clampedNanoseconds / 2, jitter: conditions.jitter.clampedNanoseconds)
         line.spikes = faults.spikes
     }
 
@@ -238,7 +241,11 @@ final class DelayPipe {
         case .end(halfClose: false, let reset):
             if reset { destination.close(resetting: true) } else { afterWrites { destination.close(resetting: false) } }
         case .cut(let reset):
-            if reset { owner?.pipeCut(way, reset: true) } else { afterWrites { self.owner?.pipeCut(self.way, reset: false) } }
+            if reset {
+                owner?.pipeCut(way, reset: true)
+            } else {
+                afterWrites { self.owner?.pipeCut(self.way, reset: false) }
+            }
         }
     }
 

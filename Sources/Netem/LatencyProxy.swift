@@ -1,7 +1,7 @@
-import Synchronization
 import Dispatch
 import NIOCore
 import NIOPosix
+import Synchronization
 
 /// An in-process userspace TCP proxy that adds round-trip latency, jitter, bandwidth limits and faults between
 /// a client and one upstream `host:port`.
@@ -51,7 +51,8 @@ public final class LatencyProxy: Sendable {
             .childChannelOption(.maxMessagesPerRead, value: 1)
         if let rate = context.conditions.upBitsPerSecond {
             let slice = TokenBucket(bitsPerSecond: rate).sliceBytes
-            bootstrap = bootstrap
+            bootstrap =
+                bootstrap
                 .childChannelOption(.recvAllocator, value: FixedSizeRecvByteBufferAllocator(capacity: slice))
         }
         return bootstrap.childChannelInitializer { channel in
@@ -71,7 +72,12 @@ public final class LatencyProxy: Sendable {
     /// is closed, or after 5 s at most; called on an event loop thread it only starts the closes (waiting there
     /// would deadlock).
     public func shutdown() {
-        guard stopped.withLock({ done in defer { done = true }; return !done }) else { return }
+        guard
+            stopped.withLock({ done in
+                defer { done = true }
+                return !done
+            })
+        else { return }
         let context = self.context
         let closed = listener.close().flatMap { _ in
             EventLoopFuture.andAllComplete(context.channels.closeAll(), on: self.listener.eventLoop)

@@ -83,7 +83,10 @@ final class ProxyConnection: PipeOwner {
     }
 
     private func start() {
-        context.stats.update { $0.connectionsAccepted += 1; $0.connectionsOpen += 1 }
+        context.stats.update {
+            $0.connectionsAccepted += 1
+            $0.connectionsOpen += 1
+        }
         if plan.refuse {
             pipeApplied(.refuse)
             terminate(reset: true)
@@ -105,7 +108,8 @@ final class ProxyConnection: PipeOwner {
     private func connectUpstream() {
         upstreamState = .connecting
         let bound = NIOLoopBound(self, eventLoop: client.eventLoop)
-        context.connector.connect(on: client.eventLoop, to: context.upstream, conditions: context.conditions) { channel in
+        context.connector.connect(on: client.eventLoop, to: context.upstream, conditions: context.conditions) {
+            channel in
             channel.eventLoop.makeCompletedFuture {
                 try channel.pipeline.syncOperations.addHandler(LegHandler(connection: bound.value, leg: .server))
             }

@@ -1,5 +1,5 @@
-import Synchronization
 import NIOCore
+import Synchronization
 
 /// What every connection of one proxy shares: the conditions, the upstream address, the links, the stats and
 /// the registry of open channels. Immutable or lock-protected, so it is handed to every event loop.

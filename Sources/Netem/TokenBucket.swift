@@ -1,5 +1,5 @@
-import Synchronization
 import NIOCore
+import Synchronization
 
 /// The wire of one access link in one direction: a serializer shared by every connection of the link.
 ///

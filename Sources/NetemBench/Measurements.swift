@@ -1,11 +1,12 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
 import NIOCore
 import NIOPosix
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// One line of the benchmark's table.
 struct Report {
@@ -68,12 +69,11 @@ func threadCPUTime(of group: MultiThreadedEventLoopGroup) throws -> Int64 {
 func raiseFileLimit() {
     var limit = rlimit()
     #if canImport(Glibc)
-    let resource = __rlimit_resource_t(RLIMIT_NOFILE.rawValue)
+        let resource = __rlimit_resource_t(RLIMIT_NOFILE.rawValue)
     #else
-    let resource = RLIMIT_NOFILE
+        let resource = RLIMIT_NOFILE
     #endif
     guard getrlimit(resource, &limit) == 0 else { return }
     limit.rlim_cur = limit.rlim_max
     if setrlimit(resource, &limit) != 0 { print("warning: could not raise the file limit (\(limit.rlim_cur))") }
 }
-

@@ -16,7 +16,10 @@ final class Samples: @unchecked Sendable {
 
     func takeAll() -> [Int64] {
         lock.lock()
-        defer { values = []; lock.unlock() }
+        defer {
+            values = []
+            lock.unlock()
+        }
         return values
     }
 

@@ -60,7 +60,8 @@ struct CompareCommand: ParsableCommand {
     func run() throws {
         let rules = try parseRules()
         let effect = try parseMinEffect()
-        let base = try read(baseline), cand = try read(candidate)
+        let base = try read(baseline)
+        let cand = try read(candidate)
         var report = RunComparison.compare(
             baseline: base, candidate: cand, minEffect: effect, seed: RunComparison.defaultSeed)
         report.baseline.folder = baseline
@@ -75,8 +76,9 @@ struct CompareCommand: ParsableCommand {
             }
         }
         if report.series.isEmpty {
-            Console.err("error: \(baseline) and \(candidate) have no step or group in common (by flow, name and role)"
-                + "\n  hint: compare two runs of the same profile")
+            Console.err(
+                "error: \(baseline) and \(candidate) have no step or group in common (by flow, name and role)"
+                    + "\n  hint: compare two runs of the same profile")
             throw ExitStatus.badInput.exitCode
         }
         try gate(report, rules)
@@ -117,8 +119,9 @@ struct CompareCommand: ParsableCommand {
         do {
             return try ResultsFolder.read(folder)
         } catch {
-            Console.err("error: \(folder)/histograms.json: cannot read a saved run: \(Self.reason(error))"
-                + "\n  hint: pass a folder written by rehearse run (Results/<run>/)")
+            Console.err(
+                "error: \(folder)/histograms.json: cannot read a saved run: \(Self.reason(error))"
+                    + "\n  hint: pass a folder written by rehearse run (Results/<run>/)")
             throw ExitStatus.badInput.exitCode
         }
     }

@@ -26,14 +26,17 @@ struct DemoCommand: ParsableCommand {
 
     func run() throws {
         var environment = ProcessInfo.processInfo.environment
-        environment["DEMO_ADMIN_PASSWORD"] = environment["DEMO_ADMIN_PASSWORD"] ?? "demo-admin"  // the demo target's public demo credential
+        // The demo target's public demo credential.
+        environment["DEMO_ADMIN_PASSWORD"] = environment["DEMO_ADMIN_PASSWORD"] ?? "demo-admin"
         let loaded = try options.apply(to: try ProfileInput.load(profile, environment: environment))
         let staging = try server.start()
         defer { staging.shutdown() }
         explain(loaded)
-        let status = try RunSession(profile: loaded, overrides: options, global: global, environment: environment).execute()
+        let status = try RunSession(profile: loaded, overrides: options, global: global, environment: environment)
+            .execute()
         let t = loaded.timeouts
-        Console.out("""
+        Console.out(
+            """
 
             What you saw: one dashboard loaded at the same time by admin and by user VUs. The user's tasks query runs nested
             row-level-security joins behind a small DB pool: it queues past the \(t.spinner.shortText) spinner and times out at \(t.request.shortText); admin's stays fast.
@@ -44,6 +47,8 @@ struct DemoCommand: ParsableCommand {
     private func explain(_ p: Profile) {
         guard !global.quiet else { return }
         let roles = p.roles.map(\.name).joined(separator: " and ")
-        Console.err("Demo staging on \(p.target.baseURL) · replaying \(p.flows.map(\.name).joined(separator: ", ")) as \(roles) with \(p.maxVUs) VUs")
+        Console.err(
+            "Demo staging on \(p.target.baseURL) · replaying \(p.flows.map(\.name).joined(separator: ", ")) as \(roles) with \(p.maxVUs) VUs"
+        )
     }
 }

@@ -23,7 +23,9 @@ struct DemoServerCommand: ParsableCommand {
 
     func run() throws {
         let server = try demo.start()
-        Console.out("Demo staging listening on http://\(demo.host):\(server.port)  (policy \(demo.policy.rawValue), \(demo.rows) rows, pool \(demo.pool)) — Ctrl-C to stop")
+        Console.out(
+            "Demo staging listening on http://\(demo.host):\(server.port)  (policy \(demo.policy.rawValue), \(demo.rows) rows, pool \(demo.pool)) — Ctrl-C to stop"
+        )
         let trap = SignalTrap { _ in server.shutdown() }
         server.waitUntilClosed()
         trap.release()
@@ -55,7 +57,9 @@ struct DemoServerOptions: ParsableArguments {
         do {
             return try DemoStagingServer.start(host: host, port: port, options: options)
         } catch {
-            Console.err("error: cannot listen on \(host):\(port): \(error)\n  hint: is another demo server running? Try --port 0 or another port.")
+            Console.err(
+                "error: cannot listen on \(host):\(port): \(error)\n  hint: is another demo server running? Try --port 0 or another port."
+            )
             throw ExitStatus.runError.exitCode
         }
     }

@@ -15,16 +15,23 @@ struct ProbeRun {
     /// The profile as a probe runs it: one VU per role, no ramp-up, iterations per VU.
     var probeProfile: Profile {
         var p = profile
-        p.roles = p.roles.map { var r = $0; r.weight = 1; return r }
+        p.roles = p.roles.map {
+            var r = $0
+            r.weight = 1
+            return r
+        }
         var load = LoadShape.perVU(vus: p.roles.count, iterations: repeatCount)
         load.gracefulStop = p.timeouts.request + .seconds(1)
-        p.scenarios = [LoadScenario(name: LoadScenario.defaultName, flows: p.flows, roleWeights: p.roles.map(\.weight), load: load)]
+        p.scenarios = [
+            LoadScenario(name: LoadScenario.defaultName, flows: p.flows, roleWeights: p.roles.map(\.weight), load: load)
+        ]
         return p
     }
 
     /// Runs the probe; nil when a stop signal cut it short.
     func run(stop: StopFlag) throws -> ProbeResult? {
-        var plan = RunPlan(profile: probeProfile, workers: 1, environment: ProcessInfo.processInfo.environment, caFile: caFile)
+        var plan = RunPlan(
+            profile: probeProfile, workers: 1, environment: ProcessInfo.processInfo.environment, caFile: caFile)
         plan.keepEvidence = true
         plan.skipThinkTime = true
         let runner = LoadRunner(plan: plan)

@@ -60,7 +60,8 @@ struct ProbeSchedule {
         let stop = StopFlag()
         let trap = SignalTrap { _ in stop.raise() }
         defer { trap.release() }
-        let probe = ProbeRun(profile: profile, repeatCount: settings.repeatCount, caFile: settings.caFile, out: settings.out)
+        let probe = ProbeRun(
+            profile: profile, repeatCount: settings.repeatCount, caFile: settings.caFile, out: settings.out)
         while true {
             // Stopped mid-probe: nothing half-measured is published. A one-shot probe that never finished is
             // "unknown", never "healthy"; a scheduled one ends cleanly.

@@ -4,7 +4,9 @@ import Scenario
 
 /// Loads a profile for a command, turning input errors into the documented message and exit code.
 enum ProfileInput {
-    static func load(_ path: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Profile {
+    static func load(_ path: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws
+        -> Profile
+    {
         do {
             return try ProfileLoader(environment: environment).load(path: path)
         } catch {

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Engine
-import Netem
 import NIOPosix
+import Netem
 import Scenario
 
 /// `rehearse proxy`: the latency proxy on its own, so a person can point a browser or curl at it and see the
@@ -61,4 +61,3 @@ struct ProxyCommand: ParsableCommand {
         }
     }
 }
-

@@ -37,7 +37,9 @@ struct ReportCommand: ParsableCommand {
         do {
             saved = try ResultsFolder.read(folder)
         } catch {
-            Console.err("error: \(folder)/histograms.json: cannot read a saved run: \(error)\n  hint: pass a folder written by `rehearse run`")
+            Console.err(
+                "error: \(folder)/histograms.json: cannot read a saved run: \(error)\n  hint: pass a folder written by `rehearse run`"
+            )
             throw ExitStatus.badInput.exitCode
         }
         let judged = try spinnerMs().map { SpinnerRejudgement.rejudge(saved, spinnerMs: $0) } ?? saved

@@ -7,8 +7,9 @@ import Reports
 enum ResultsFolder {
     /// Creates a new, uniquely named folder for a run.
     static func create(in parent: String, profile: String, now: Date = Date()) throws -> URL {
-        let stamp = now.ISO8601Format(.iso8601.year().month().day().dateSeparator(.omitted)
-            .time(includingFractionalSeconds: false).timeSeparator(.omitted))
+        let stamp = now.ISO8601Format(
+            .iso8601.year().month().day().dateSeparator(.omitted)
+                .time(includingFractionalSeconds: false).timeSeparator(.omitted))
         let safeName = String(profile.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "-" })
         var folder = URL(fileURLWithPath: parent).appendingPathComponent("\(stamp)-\(safeName)")
         var n = 2

@@ -28,7 +28,8 @@ struct RunSession {
         do {
             folder = try ResultsFolder.create(in: profile.output, profile: profile.name)
         } catch {
-            Console.err("error: output: cannot create a results folder under \(profile.output): \(error.localizedDescription)")
+            Console.err(
+                "error: output: cannot create a results folder under \(profile.output): \(error.localizedDescription)")
             return .runError
         }
         if global.verbose {
@@ -44,10 +45,12 @@ struct RunSession {
         let progress = LiveProgress(enabled: !global.quiet)
         progress.started(profile.name)  // after the trap: a stop signal from now on is handled
         var watch = AbortWatch(conditions: profile.abortWhen, catalog: plan.catalog)
-        let outcome = runner.run(onProgress: { progress.show($0) }) { interval, elapsed in
-            guard let reason = watch.check(interval, elapsed: elapsed), runner.abort(reason: reason) else { return }
-            Console.err("\naborting: \(reason)")
-        }
+        let outcome = runner.run(
+            onProgress: { progress.show($0) },
+            onInterval: { interval, elapsed in
+                guard let reason = watch.check(interval, elapsed: elapsed), runner.abort(reason: reason) else { return }
+                Console.err("\naborting: \(reason)")
+            })
         trap.release()
         progress.finish()
         return try finish(outcome, folder: folder)

@@ -5,7 +5,8 @@ enum FailureList {
     static func lines(_ s: RunSummary) -> [String] {
         var out: [String] = []
         for r in s.steps where r.failed > 0 {
-            let classes = r.errors.sorted { $0.value > $1.value }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+            let classes = r.errors.sorted { $0.value > $1.value }.map { "\($0.key) \($0.value)" }.joined(
+                separator: ", ")
             let name = r.group.map { "\($0) › \(r.step)" } ?? r.step
             out.append("  \(name) [\(r.role)]: \(classes)")
             for (message, n) in r.messages.sorted(by: { $0.value > $1.value }).prefix(3) {
@@ -13,7 +14,8 @@ enum FailureList {
             }
         }
         if s.totals.requestsInterrupted > 0 {
-            out.append("  \(s.totals.requestsInterrupted) requests were cut off in flight when the run stopped (not measured)")
+            out.append(
+                "  \(s.totals.requestsInterrupted) requests were cut off in flight when the run stopped (not measured)")
         }
         return out
     }

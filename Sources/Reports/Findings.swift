@@ -9,13 +9,19 @@ enum Findings {
         var waits: [(name: String, role: String, over: Int, count: Int, p95: Double)] = s.groups.map {
             ($0.group, $0.role, $0.overSpinner, $0.count, $0.time.p95)
         }
-        waits += s.steps.filter { $0.group == nil }.map { ($0.step, $0.role, $0.overSpinner, $0.requests, $0.latency.p95) }
-        let slow = waits.filter { $0.over > 0 }.sorted { Double($0.over) / Double($0.count) > Double($1.over) / Double($1.count) }
+        waits += s.steps.filter { $0.group == nil }.map {
+            ($0.step, $0.role, $0.overSpinner, $0.requests, $0.latency.p95)
+        }
+        let slow = waits.filter { $0.over > 0 }.sorted {
+            Double($0.over) / Double($0.count) > Double($1.over) / Double($1.count)
+        }
         guard !slow.isEmpty else {
             return [style.green("✓ No wait crossed the \(spinner) spinner limit.")]
         }
         var out = slow.map { w in
-            style.red("✗ \(w.name) as \(w.role): \(Format.percent(w.over, of: w.count)) of waits crossed the \(spinner) spinner limit (p95 \(Format.latency(w.p95)))")
+            style.red(
+                "✗ \(w.name) as \(w.role): \(Format.percent(w.over, of: w.count)) of waits crossed the \(spinner) spinner limit (p95 \(Format.latency(w.p95)))"
+            )
         }
         let slowRoles = Set(slow.map(\.role))
         let fine = Set(s.run.roles).subtracting(slowRoles).sorted()

@@ -19,12 +19,14 @@ enum GeneratorLines {
         if g.throttledRequests > 0 { parts.append("\(g.throttledRequests) requests waited for max_rate") }
         out.append(style.dim("Generator: " + parts.joined(separator: " · ")))
         if g.droppedIterations > 0 {
-            out.append(style.red(
-                "✗ \(g.droppedIterations) iterations were dropped: every VU was busy when they were due "
-                    + "(the target slowed down, or max_vus is too low for the rate)"))
+            out.append(
+                style.red(
+                    "✗ \(g.droppedIterations) iterations were dropped: every VU was busy when they were due "
+                        + "(the target slowed down, or max_vus is too low for the rate)"))
         }
         for reason in g.limitedBy {
-            out.append(style.red("⚠ generator-bound: \(reason) — the figures describe the load generator, not the target"))
+            out.append(
+                style.red("⚠ generator-bound: \(reason) — the figures describe the load generator, not the target"))
         }
         return out
     }

@@ -14,7 +14,8 @@ enum PhaseTable {
                 return Format.latency(p.p95)
             }
             table.rows.append(
-                [name, r.role, "\(r.freshConnections)/\(r.reusedConnections)"] + cells + [Format.latency(r.latency.p95)])
+                [name, r.role, "\(r.freshConnections)/\(r.reusedConnections)"] + cells + [Format.latency(r.latency.p95)]
+            )
         }
         return table
     }

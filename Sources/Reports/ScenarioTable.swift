@@ -12,8 +12,10 @@ enum ScenarioTable {
 
     static func table(_ s: RunSummary) -> TextTable {
         var table = TextTable(
-            header: ["scenario", "model", "iterations", "dropped", "latency p50", "p99", "max", "service p50", "p99",
-                     "max", "lag p99"],
+            header: [
+                "scenario", "model", "iterations", "dropped", "latency p50", "p99", "max", "service p50", "p99",
+                "max", "lag p99",
+            ],
             firstNumericColumn: 2)
         for r in s.scenarios {
             table.rows.append([

@@ -1,7 +1,7 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A child process for tests (the `rehearse` binary, a script, `python3`), spawned with `posix_spawn` so it starts

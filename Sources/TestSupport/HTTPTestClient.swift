@@ -64,8 +64,9 @@ public final class HTTPTestConnection: Sendable {
         let head = HTTPRequestHead(version: version, method: method, uri: path, headers: fields)
         let channel = self.channel
         let collector = self.collector
-        let timeout = TimeAmount.nanoseconds(Int64(timeout.components.seconds) * 1_000_000_000
-            + timeout.components.attoseconds / 1_000_000_000)
+        let timeout = TimeAmount.nanoseconds(
+            Int64(timeout.components.seconds) * 1_000_000_000
+                + timeout.components.attoseconds / 1_000_000_000)
         return channel.eventLoop.flatSubmit {
             let response = collector.value.expect(timeout: timeout, on: channel)
             channel.write(HTTPClientRequestPart.head(head), promise: nil)

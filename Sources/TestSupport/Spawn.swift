@@ -1,7 +1,7 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// `posix_spawn` with the attributes ``ChildProcess`` promises: an empty signal mask, default dispositions, a process

@@ -18,7 +18,8 @@ public struct TLSTestServer: Sendable {
     /// Starts the server and returns once it printed its port (at most 10 s).
     public static func start() throws -> TLSTestServer {
         let child = try ChildProcess("python3", [fixtures.appendingPathComponent("tls_server.py").path])
-        let line = Wait.until(timeout: .seconds(10), { child.stdoutSoFar }) { $0.contains("\n") || child.hasExited }
+        let line = Wait.until(
+            timeout: .seconds(10), { child.stdoutSoFar }, until: { $0.contains("\n") || child.hasExited })
         guard let port = Int(line.trimmingCharacters(in: .whitespacesAndNewlines)) else {
             child.send(SIGKILL)
             throw TLSTestServerError.noPort(line + child.stderrSoFar)

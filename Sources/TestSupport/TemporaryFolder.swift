@@ -7,7 +7,8 @@ public struct TemporaryFolder: Sendable {
 
     /// Creates `rehearsal-<label>-<UUID>` under the temporary directory.
     public init(_ label: String = "test") throws {
-        directory = FileManager.default.temporaryDirectory
+        directory =
+            FileManager.default.temporaryDirectory
             .appendingPathComponent("rehearsal-\(label)-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     }

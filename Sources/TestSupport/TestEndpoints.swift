@@ -57,7 +57,9 @@ struct TestEndpoints {
         for index in 0..<count { body.writeInteger(row[index % row.count]) }
         var headers = Self.jsonHeaders
         headers.add(name: "Vary", value: "Accept-Encoding")
-        guard acceptEncoding.lowercased().contains("gzip") else { return writer.send(.ok, headers: headers, body: body) }
+        guard acceptEncoding.lowercased().contains("gzip") else {
+            return writer.send(.ok, headers: headers, body: body)
+        }
         guard let compressed = try? body.compress(with: .gzip()) else {
             return writer.send(.internalServerError, text: "gzip failed")
         }

@@ -8,7 +8,7 @@ public enum Wait {
     /// Polls `value` every 10 ms until `condition` holds or `timeout` passes, and returns the last value either way,
     /// so the test's own expectation judges it (and prints it when it fails).
     public static func until<T>(
-        timeout: Duration = .seconds(10), _ value: () throws -> T, _ condition: (T) -> Bool
+        timeout: Duration = .seconds(10), _ value: () throws -> T, until condition: (T) -> Bool
     ) rethrows -> T {
         let deadline = ContinuousClock.now + timeout
         var current = try value()

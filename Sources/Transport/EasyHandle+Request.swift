@@ -79,7 +79,9 @@ extension EasyHandle {
         traceLine = nil
         if tracing {
             // A node of our own whose digits each request rewrites (libcurl reads the list when it sends).
-            let placeholder = TraceParent.linePrefix + String(repeating: "0", count: 32) + "-" + String(repeating: "0", count: 16) + "-01"
+            let placeholder =
+                TraceParent.linePrefix + String(repeating: "0", count: 32) + "-" + String(repeating: "0", count: 16)
+                + "-01"
             list = curl_slist_append(list, placeholder)
             var node = list
             while let next = node?.pointee.next { node = next }

@@ -1,5 +1,5 @@
-import Foundation
 import CCurl
+import Foundation
 
 extension EasyHandle {
     /// Reads what the finished transfer produced.
@@ -15,8 +15,10 @@ extension EasyHandle {
         if body.pointee.limit > 0 { result.body = bytes(of: body) }
         if keepHeaders { result.headers = Self.parseHeaders(bytes(of: header)) }
         if code != CURLE_OK {
-            let detail = errorBuffer.pointee != 0 ? String(cString: errorBuffer) : String(cString: curl_easy_strerror(code))
-            result.failure = TransferFailure(kind: TransferFailure.kind(of: code), code: Int(code.rawValue), message: detail)
+            let detail =
+                errorBuffer.pointee != 0 ? String(cString: errorBuffer) : String(cString: curl_easy_strerror(code))
+            result.failure = TransferFailure(
+                kind: TransferFailure.kind(of: code), code: Int(code.rawValue), message: detail)
         }
         return result
     }

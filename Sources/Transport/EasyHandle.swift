@@ -87,9 +87,13 @@ public final class EasyHandle {
         defaultAcceptEncoding = options.acceptEncoding
         try setAcceptEncoding(Curl.decodable(options.acceptEncoding))
         try set(CURLOPT_ERRORBUFFER, pointer: errorBuffer)
-        try CurlError.check(ccurl_easy_setopt_write_cb(raw, CURLOPT_WRITEFUNCTION, ccurl_buffer_write), Curl.name(of: CURLOPT_WRITEFUNCTION))
+        try CurlError.check(
+            ccurl_easy_setopt_write_cb(raw, CURLOPT_WRITEFUNCTION, ccurl_buffer_write),
+            Curl.name(of: CURLOPT_WRITEFUNCTION))
         try set(CURLOPT_WRITEDATA, pointer: body)
-        try CurlError.check(ccurl_easy_setopt_write_cb(raw, CURLOPT_HEADERFUNCTION, ccurl_buffer_write), Curl.name(of: CURLOPT_HEADERFUNCTION))
+        try CurlError.check(
+            ccurl_easy_setopt_write_cb(raw, CURLOPT_HEADERFUNCTION, ccurl_buffer_write),
+            Curl.name(of: CURLOPT_HEADERFUNCTION))
         try set(CURLOPT_HEADERDATA, pointer: header)
         try set(CURLOPT_PRIVATE, pointer: Unmanaged.passUnretained(self).toOpaque())
         if let share { try CurlError.check(ccurl_easy_setopt_share(raw, share.raw), Curl.name(of: CURLOPT_SHARE)) }

@@ -69,7 +69,8 @@ public final class MultiHandle {
         if easy.socketRegistry !== sockets {
             let me = Unmanaged.passUnretained(sockets).toOpaque()
             try CurlError.check(
-                ccurl_easy_setopt_opensocket_cb(easy.raw, registryOpenSocketCallback), Curl.name(of: CURLOPT_OPENSOCKETFUNCTION))
+                ccurl_easy_setopt_opensocket_cb(easy.raw, registryOpenSocketCallback),
+                Curl.name(of: CURLOPT_OPENSOCKETFUNCTION))
             try easy.set(CURLOPT_OPENSOCKETDATA, pointer: me)
             try CurlError.check(
                 ccurl_easy_setopt_closesocket_cb(easy.raw, registryCloseSocketCallback),
@@ -177,7 +178,8 @@ private let multiTimerCallback: curl_multi_timer_callback = { _, ms, userp in
 /// Every connection socket libcurl opens passes here, so the registry knows which fds it will see closed.
 private let registryOpenSocketCallback: curl_opensocket_callback = { clientp, _, address in
     guard let address else { return CURL_SOCKET_BAD }
-    let fd = socket(address.pointee.family, address.pointee.socktype | Int32(SOCK_CLOEXEC.rawValue), address.pointee.protocol)
+    let fd = socket(
+        address.pointee.family, address.pointee.socktype | Int32(SOCK_CLOEXEC.rawValue), address.pointee.protocol)
     if fd >= 0 { Unmanaged<SocketRegistry>.fromOpaque(clientp!).takeUnretainedValue().own(fd) }
     return fd
 }

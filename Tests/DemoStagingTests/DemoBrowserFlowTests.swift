@@ -1,6 +1,6 @@
 import DemoStaging
-import Testing
 import TestSupport
+import Testing
 
 /// What a browser recording of the demo relies on: the page, per-account task IDs, a task detail
 /// that only its assignee can read, and tokens that live for one server and one login.

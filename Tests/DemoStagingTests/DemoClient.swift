@@ -1,6 +1,6 @@
 import DemoStaging
-import Testing
 import TestSupport
+import Testing
 
 // Starting a demo server and signing in, shared by the DemoStaging suites.
 

@@ -1,7 +1,7 @@
 import DemoStaging
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 private func tasks(_ port: Int, token: String, timeout: Duration = .seconds(10)) throws -> HTTPTestResponse {
     try HTTPTestClient.request(
@@ -130,7 +130,7 @@ struct DemoStagingTests {
         let token = try userToken(server.port)
         // The client gives up and closes its connection, like a timed-out client.
         #expect(throws: HTTPTestError.timedOut) { try tasks(server.port, token: token, timeout: .milliseconds(100)) }
-        let stats = Wait.until({ server.stats() }) { $0.queriesAbandoned == 1 && $0.queriesCompleted == 1 }
+        let stats = Wait.until({ server.stats() }, until: { $0.queriesAbandoned == 1 && $0.queriesCompleted == 1 })
         #expect(stats.queriesAbandoned == 1)
         #expect(stats.queriesCompleted == 1)
     }

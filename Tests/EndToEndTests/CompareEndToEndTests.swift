@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `rehearse compare` on two real runs of the built binary: a candidate 12× slower than its baseline fails
 /// `--fail-on 'p95 +10%'` (exit 1); the other way round it is an improvement (exit 0). Bad input exits 2.
@@ -21,7 +21,8 @@ struct CompareEndToEndTests {
     @Test func aSlowerCandidateFailsTheToleranceAndAFasterOnePasses() throws {
         let server = try TestServer.start()
         defer { server.shutdown() }
-        let fastWS = try Workspace(), slowWS = try Workspace()
+        let fastWS = try Workspace()
+        let slowWS = try Workspace()
         defer {
             fastWS.remove()
             slowWS.remove()

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The network-emulation commands from the command line.
 @Suite("rehearse network, proxy and --network")

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `rehearse probe` against a real local server: verdicts, exit codes, the JSON line, evidence and metrics.
 @Suite("rehearse probe")
@@ -58,7 +58,8 @@ struct ProbeEndToEndTests {
         let roles = "  admin:\n    fields: { email: admin@example.test, password: { env: PROBE_SECRET } }\n"
         let w = try Workspace()
         defer { w.remove() }
-        let flow = "steps:\n  - name: page\n    post: /status/500\n    headers: { Authorization: \"Bearer {{role.password}}\" }\n    json: { password: \"{{role.password}}\" }\n"
+        let flow =
+            "steps:\n  - name: page\n    post: /status/500\n    headers: { Authorization: \"Bearer {{role.password}}\" }\n    json: { password: \"{{role.password}}\" }\n"
         let profile = Workspace.profileYAML(
             base: server.baseURL, load: "{ vus: 1, iterations: 1 }", roles: roles, extra: "probe:\n" + Self.limits)
         let path = try w.write(profile: profile, flow: flow)
@@ -169,7 +170,7 @@ struct ProbeEndToEndTests {
 
     /// Scrapes `/metrics` until the text satisfies `done` (at most 10 s); returns the last text.
     static func scrape(_ port: Int, until done: (String) -> Bool) throws -> String {
-        try Wait.until({ try HTTPTestClient.request(port: port, .GET, "/metrics").text }, done)
+        try Wait.until({ try HTTPTestClient.request(port: port, .GET, "/metrics").text }, until: done)
     }
 
     static func value(of metric: String, in text: String) -> String? {

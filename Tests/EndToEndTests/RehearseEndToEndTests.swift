@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The built `rehearse` binary, run as a user would: real profiles on disk, a local `TestServer`, exit codes,
 /// stdout/stderr and the results folder. Every load is bounded (iterations or a short duration) and local.
@@ -89,12 +89,16 @@ struct RehearseEndToEndTests {
         let ws = try Workspace()
         defer { ws.remove() }
         let yaml = Workspace.profileYAML(base: "http://127.0.0.1:9", load: "{ vus: 2, duraton: 5s }")
-        let loadLine = try #require(yaml.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("load:") }) + 1
+        let loadLine =
+            try #require(
+                yaml.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("load:") }) + 1
         let profile = try ws.write(profile: yaml, flow: Self.okAndJSONFlow, name: "typo-profile.yaml")
         let run = try RehearseBinary.run(["run", profile, "--out", ws.results.path])
         #expect(run.status == 2, "\(run.transcript)")
         #expect(run.stderr.contains("typo-profile.yaml"), "\(run.transcript)")
-        #expect(run.stderr.contains(":\(loadLine):"), "the load block is line \(loadLine) of the profile\n\(run.transcript)")
+        #expect(
+            run.stderr.contains(":\(loadLine):"), "the load block is line \(loadLine) of the profile\n\(run.transcript)"
+        )
         #expect(run.stderr.contains("did you mean"), "\(run.transcript)")
         #expect(run.stderr.contains("duration"), "\(run.transcript)")
         #expect(!FileManager.default.fileExists(atPath: ws.results.path), "nothing is written for bad input")
@@ -268,6 +272,7 @@ struct RehearseEndToEndTests {
         #expect(summary.object("run")?["stop_reason"] as? String == "interrupted")
         let requests = try #require(summary.object("totals")?["requests"] as? Int)
         #expect(requests > 0)
-        #expect(FileManager.default.fileExists(atPath: try ws.runFolder().appendingPathComponent("histograms.json").path))
+        #expect(
+            FileManager.default.fileExists(atPath: try ws.runFolder().appendingPathComponent("histograms.json").path))
     }
 }

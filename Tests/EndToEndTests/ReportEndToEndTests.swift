@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `rehearse report` on a run saved by `rehearse demo` (the Verdicts tests' fixture, read in place): the same
 /// summary.json rebuilt from the histograms, and the spinner re-judged for another limit with `--spinner`.
@@ -15,7 +15,9 @@ import TestSupport
         defer { w.remove() }
         let path = try w.write(
             profile: Workspace.profileYAML(base: server.baseURL, load: "{ vus: 2, iterations: 6 }"),
-            flow: "steps:\n  - group: page\n    requests:\n      - { name: a, get: /ok }\n      - { name: b, get: /json }\n")
+            flow:
+                "steps:\n  - group: page\n    requests:\n      - { name: a, get: /ok }\n      - { name: b, get: /json }\n"
+        )
         let run = try RehearseBinary.run(["run", path, "--out", w.results.path, "-q"], timeout: .seconds(60))
         #expect(run.status == 0, "\(run.transcript)")
         let folder = try w.runFolder()

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Thresholds decide the exit code of `rehearse run`, and its CI outputs are written.
 @Suite("rehearse run with thresholds")
@@ -14,16 +14,19 @@ struct ThresholdEndToEndTests {
                 base: server.baseURL, load: "{ vus: 2, iterations: 20 }", extra: "thresholds:\n" + thresholds),
             flow: flow)
         let out = try RehearseBinary.run(
-            ["run", path, "--out", w.results.path, "-q",
-             "--junit", w.folder.appendingPathComponent("gate.xml").path,
-             "--markdown", w.folder.appendingPathComponent("gate.md").path], timeout: .seconds(60))
+            [
+                "run", path, "--out", w.results.path, "-q",
+                "--junit", w.folder.appendingPathComponent("gate.xml").path,
+                "--markdown", w.folder.appendingPathComponent("gate.md").path,
+            ], timeout: .seconds(60))
         return (out, w)
     }
 
     @Test func passingThresholdsExitZeroEvenWithSomeFailures() throws {
         let (out, w) = try run(
             thresholds: "  - p95 < 2s\n  - error_rate < 60%\n",
-            flow: "continue_on_failure: true\nsteps:\n  - { name: ok, get: /ok }\n  - { name: bad, get: /status/500 }\n")
+            flow: "continue_on_failure: true\nsteps:\n  - { name: ok, get: /ok }\n  - { name: bad, get: /status/500 }\n"
+        )
         defer { w.remove() }
         #expect(out.status == 0, "\(out.transcript)")
         #expect(out.stdout.contains("Thresholds: all 2 passed"))
@@ -34,7 +37,8 @@ struct ThresholdEndToEndTests {
     }
 
     @Test func aFailedThresholdExits99WithAJUnitFailure() throws {
-        let (out, w) = try run(thresholds: "  - p95(step:slow) < 50ms\n", flow: "steps:\n  - { name: slow, get: /delay/120 }\n")
+        let (out, w) = try run(
+            thresholds: "  - p95(step:slow) < 50ms\n", flow: "steps:\n  - { name: slow, get: /delay/120 }\n")
         defer { w.remove() }
         #expect(out.status == 99, "\(out.transcript)")
         #expect(out.stdout.contains("✗ p95(step:slow) < 50ms"))

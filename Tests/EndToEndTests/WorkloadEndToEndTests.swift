@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `rehearse run` with executors, `abort_when` and the command-line load shortcuts: exit codes and results.
 @Suite("rehearse run with executors and abort_when")
@@ -56,7 +56,8 @@ struct WorkloadEndToEndTests {
         #expect(scenarios.first?["schedule_lag"] is [String: Any] && scenarios.first?["service_time"] is [String: Any])
         let generator = try #require((summary["run"] as? [String: Any])?["generator"] as? [String: Any])
         let limitedBy = try #require(generator["limited_by"] as? [String])
-        #expect(limitedBy.isEmpty == (out.status == 0), "inconclusive exactly when the generator was limited: \(limitedBy)")
+        #expect(
+            limitedBy.isEmpty == (out.status == 0), "inconclusive exactly when the generator was limited: \(limitedBy)")
     }
 
     @Test func loadShortcutsOnTheCommandLine() throws {
@@ -68,10 +69,12 @@ struct WorkloadEndToEndTests {
             profile: Workspace.profileYAML(
                 base: server.baseURL, load: "{ executor: ramping-vus, stages: [{duration: 5s, target: 3}] }"),
             flow: "steps:\n  - { name: ok, get: /ok }\n")
-        let vusOnly = try RehearseBinary.run(["run", path, "--out", w.results.path, "-q", "--vus", "2"], timeout: .seconds(30))
+        let vusOnly = try RehearseBinary.run(
+            ["run", path, "--out", w.results.path, "-q", "--vus", "2"], timeout: .seconds(30))
         #expect(vusOnly.status == 2, "\(vusOnly.transcript)")
         #expect(vusOnly.stderr.contains("--vus does not apply to ramping-vus"))
-        let durationOnly = try RehearseBinary.run(["run", path, "--out", w.results.path, "-q", "--duration", "2s"], timeout: .seconds(30))
+        let durationOnly = try RehearseBinary.run(
+            ["run", path, "--out", w.results.path, "-q", "--duration", "2s"], timeout: .seconds(30))
         #expect(durationOnly.status == 2, "\(durationOnly.transcript)")
         #expect(durationOnly.stderr.contains("--duration alone does not apply to ramping-vus"))
         let iterations = try RehearseBinary.run(

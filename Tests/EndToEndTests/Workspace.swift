@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// A temporary folder holding a profile, its flow and a results folder.
 struct Workspace {
@@ -16,7 +16,9 @@ struct Workspace {
     /// Writes `flow.yaml` and `profile.yaml`; returns the profile's path.
     @discardableResult
     func write(profile: String, flow: String? = nil, name: String = "profile.yaml") throws -> String {
-        if let flow { try flow.write(to: folder.appendingPathComponent("flow.yaml"), atomically: true, encoding: .utf8) }
+        if let flow {
+            try flow.write(to: folder.appendingPathComponent("flow.yaml"), atomically: true, encoding: .utf8)
+        }
         let path = folder.appendingPathComponent(name)
         try profile.write(to: path, atomically: true, encoding: .utf8)
         return path.path
@@ -25,7 +27,9 @@ struct Workspace {
     /// The one run folder `rehearse run --out <results>` created.
     func runFolder() throws -> URL {
         let entries = try FileManager.default.contentsOfDirectory(at: results, includingPropertiesForKeys: nil)
-        let folders = entries.filter { $0.hasDirectoryPath || (try? $0.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) == true }
+        let folders = entries.filter {
+            $0.hasDirectoryPath || (try? $0.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) == true
+        }
         guard folders.count == 1, let only = folders.first else {
             throw Failure("expected one run folder under \(results.path), found \(entries.map(\.lastPathComponent))")
         }
@@ -43,8 +47,12 @@ struct Workspace {
 
     /// Every regular file under `url`, recursively.
     static func files(under url: URL) -> [URL] {
-        guard let e = FileManager.default.enumerator(at: url, includingPropertiesForKeys: [.isRegularFileKey]) else { return [] }
-        return e.compactMap { $0 as? URL }.filter { (try? $0.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true }
+        guard let e = FileManager.default.enumerator(at: url, includingPropertiesForKeys: [.isRegularFileKey]) else {
+            return []
+        }
+        return e.compactMap { $0 as? URL }.filter {
+            (try? $0.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true
+        }
     }
 
     func remove() { temporary.remove() }

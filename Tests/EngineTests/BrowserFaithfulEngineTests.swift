@@ -2,8 +2,8 @@ import Engine
 import Foundation
 import Metrics
 import Scenario
-import Testing
 import TestSupport
+import Testing
 
 /// The engine sends what a browser would and measures what its user waits for.
 @Suite("Browser-faithful engine")
@@ -49,7 +49,8 @@ struct BrowserFaithfulEngineTests {
         defer { server.shutdown() }
         let h = try EngineHarness()
         let flow = "steps:\n  - { name: list, get: /gzip/50000, check: { body_contains: \"task\" } }\n"
-        let profile = try h.profile(EngineHarness.profileYAML(base: server.baseURL, vus: 1, end: "iterations: 2"), flow: flow)
+        let profile = try h.profile(
+            EngineHarness.profileYAML(base: server.baseURL, vus: 1, end: "iterations: 2"), flow: flow)
         let (_, s) = h.run(profile, workers: 1)
         let step = try #require(s.steps.first)
         #expect(step.failed == 0, "\(step.messages)")
@@ -64,7 +65,8 @@ struct BrowserFaithfulEngineTests {
         let h = try EngineHarness()
         // Requests 1,024 and on of one user's group once landed on another user (tags packed in 10 bits). One role
         // (no roles: anonymous) and one user keep the run to 1,030 series.
-        let yaml = "name: wide\ntarget: { base_url: \(server.baseURL) }\nflows: [flow.yaml]\nload: { vus: 1, iterations: 1 }\n"
+        let yaml =
+            "name: wide\ntarget: { base_url: \(server.baseURL) }\nflows: [flow.yaml]\nload: { vus: 1, iterations: 1 }\n"
         let profile = try h.profile(yaml, flow: Self.group(1_030, path: "/ok"))
         let (_, s) = h.run(profile, workers: 1)
         #expect(s.totals.requests == 1_030)

@@ -2,8 +2,8 @@ import Engine
 import Foundation
 import Metrics
 import Scenario
-import Testing
 import TestSupport
+import Testing
 
 /// Cases a review found or that guard the state machine's corners.
 @Suite("Engine edge cases")
@@ -59,7 +59,8 @@ struct EngineEdgeCaseTests {
                   - { name: b, get: /delay/50 }
                   - { name: c, get: /delay/50 }
             """
-        let profile = try h.profile(EngineHarness.profileYAML(base: server.baseURL, vus: 6, end: "iterations: 12"), flow: flow)
+        let profile = try h.profile(
+            EngineHarness.profileYAML(base: server.baseURL, vus: 6, end: "iterations: 12"), flow: flow)
         let plan = RunPlan(profile: profile, workers: 2, environment: [:], maxInFlightPerWorker: 2)
         let outcome = LoadRunner(plan: plan).run()
         let s = outcome.saved.summary

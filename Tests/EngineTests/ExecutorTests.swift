@@ -3,8 +3,8 @@ import Foundation
 import Metrics
 import Reports
 import Scenario
-import Testing
 import TestSupport
+import Testing
 
 /// Every executor against a real local server: counts the server saw, schedules kept, iterations dropped.
 /// Runs are bounded by their load (at most a few seconds). Counts are exact where the schedule fixes them; a lower
@@ -13,7 +13,9 @@ import TestSupport
 @Suite("Executors against a real local server")
 struct ExecutorTests {
     /// A profile with `load` (indented YAML lines) and a flow of one GET to `path`.
-    static func profile(_ h: EngineHarness, base: String, load: String, path: String, extra: String = "") throws -> Profile {
+    static func profile(_ h: EngineHarness, base: String, load: String, path: String, extra: String = "") throws
+        -> Profile
+    {
         let yaml = """
             name: executors
             target:
@@ -32,7 +34,8 @@ struct ExecutorTests {
         defer { server.shutdown() }
         let h = try EngineHarness()
         let profile = try Self.profile(
-            h, base: server.baseURL, load: "  executor: constant-arrival-rate\n  rate: 50/s\n  duration: 2s\n  max_vus: 10",
+            h, base: server.baseURL,
+            load: "  executor: constant-arrival-rate\n  rate: 50/s\n  duration: 2s\n  max_vus: 10",
             path: "/ok")
         let started = Date()
         let (outcome, summary) = h.run(profile)
@@ -56,7 +59,8 @@ struct ExecutorTests {
         defer { server.shutdown() }
         let h = try EngineHarness()
         let profile = try Self.profile(
-            h, base: server.baseURL, load: "  executor: constant-arrival-rate\n  rate: 20/s\n  duration: 1s\n  max_vus: 2",
+            h, base: server.baseURL,
+            load: "  executor: constant-arrival-rate\n  rate: 20/s\n  duration: 1s\n  max_vus: 2",
             path: "/delay/500")
         let (_, summary) = h.run(profile)
         let scenario = try #require(summary.scenarios.first)
@@ -65,7 +69,8 @@ struct ExecutorTests {
         // arrivals each can start at most two, and the first two arrivals find them free. An arrival that waited for
         // a VU instead of being dropped would start later and push the count past 4.
         #expect((2...4).contains(scenario.iterationsStarted), "started \(scenario.iterationsStarted)")
-        #expect(server.requestCount(path: "/delay/500") == scenario.iterationsStarted, "a dropped iteration is never sent")
+        #expect(
+            server.requestCount(path: "/delay/500") == scenario.iterationsStarted, "a dropped iteration is never sent")
         #expect(summary.totals.droppedIterations == scenario.droppedIterations)
     }
 
@@ -103,7 +108,8 @@ struct ExecutorTests {
         #expect(ramped.run.vus == 4)
         #expect(took > 2.3 && took < 30, "the stages span 2.5 s (took \(took) s)")
         // The same users flat out for the same 2.5 s: the ramp holds about 6 of those 10 VU-seconds.
-        let (_, flat) = h.run(try Self.profile(h, base: server.baseURL, load: "  vus: 4\n  duration: 2500ms", path: "/delay/40"))
+        let (_, flat) = h.run(
+            try Self.profile(h, base: server.baseURL, load: "  vus: 4\n  duration: 2500ms", path: "/delay/40"))
         // Both runs are paced by the server's 40 ms timer, not by the machine's speed, so the ratio holds under load.
         let share = Double(ramped.totals.requests) / Double(max(flat.totals.requests, 1))
         #expect(share > 0.35 && share < 0.85, "ramp \(ramped.totals.requests) vs flat \(flat.totals.requests) requests")
@@ -125,7 +131,8 @@ struct ExecutorTests {
 
         init(_ runner: LoadRunner) {
             Thread { [self] in
-                summary = runner.run(onProgress: { p in self.lock.withLock { self.progressed = p.elapsedSeconds } })
+                summary =
+                    runner.run(onProgress: { p in self.lock.withLock { self.progressed = p.elapsedSeconds } })
                     .saved.summary
                 done.signal()
             }.start()
@@ -144,18 +151,22 @@ struct ExecutorTests {
         defer { server.shutdown() }
         let h = try EngineHarness()
         // The load ends at 1 s; its one request in flight then drains until about 1.5 s.
-        let draining = LoadRunner(plan: RunPlan(
-            profile: try Self.profile(h, base: server.baseURL, load: "  vus: 1\n  duration: 1s", path: "/delay/1500"),
-            workers: 1, environment: [:]))
+        let draining = LoadRunner(
+            plan: RunPlan(
+                profile: try Self.profile(
+                    h, base: server.baseURL, load: "  vus: 1\n  duration: 1s", path: "/delay/1500"),
+                workers: 1, environment: [:]))
         let first = BackgroundRun(draining)
         // Once the run reports 1 s elapsed the planned load is over (however late a loaded machine started it).
         _ = Wait.until { first.elapsed >= 1.0 || draining.isFinished }
         #expect(!draining.abort(reason: "too late"), "the load is over: nothing to abort")
         #expect(first.wait(seconds: 15)?.run.stopReason == "completed")
 
-        let running = LoadRunner(plan: RunPlan(
-            profile: try Self.profile(h, base: server.baseURL, load: "  vus: 1\n  duration: 20s", path: "/delay/20"),
-            workers: 1, environment: [:]))
+        let running = LoadRunner(
+            plan: RunPlan(
+                profile: try Self.profile(
+                    h, base: server.baseURL, load: "  vus: 1\n  duration: 20s", path: "/delay/20"),
+                workers: 1, environment: [:]))
         let second = BackgroundRun(running)
         // Before the load starts there is nothing to abort yet (abort says so and changes nothing): try until it runs.
         #expect(Wait.until { running.abort(reason: "error_rate > 20%") })
@@ -227,7 +238,8 @@ struct ExecutorTests {
         let server = try TestServer.start()
         defer { server.shutdown() }
         let h = try EngineHarness()
-        try "steps:\n  - name: browse\n    get: /ok\n".write(to: h.folder.appendingPathComponent("browse.yaml"), atomically: true, encoding: .utf8)
+        try "steps:\n  - name: browse\n    get: /ok\n".write(
+            to: h.folder.appendingPathComponent("browse.yaml"), atomically: true, encoding: .utf8)
         let yaml = """
             name: mixed
             target:
@@ -248,7 +260,10 @@ struct ExecutorTests {
         let profile = try h.profile(yaml, flow: "steps:\n  - name: report\n    get: /json\n")
         let (_, summary) = h.run(profile)
         #expect(summary.scenarios.map(\.name) == ["open", "admins"])
-        #expect(summary.steps.map { "\($0.scenario)/\($0.step)/\($0.role)" }.sorted() == ["admins/report/admin", "open/browse/user"])
+        #expect(
+            summary.steps.map { "\($0.scenario)/\($0.step)/\($0.role)" }.sorted() == [
+                "admins/report/admin", "open/browse/user",
+            ])
         #expect(server.requestCount(path: "/ok") == 20)
         #expect(server.requestCount(path: "/json") == 6)
         #expect(summary.run.vus == 7)
@@ -285,7 +300,8 @@ struct ExecutorTests {
         #expect(closed.latency.max > 700, "the closed model's in-flight requests did wait (\(closed.latency.max) ms)")
         // Only the 2 requests in flight at the pause see it: under 1% of them once there are more than 200.
         #expect(closed.requests > 400, "the closed model kept sending (\(closed.requests) requests)")
-        #expect(closed.serviceTime.p99 < 500, "closed model service p99 \(closed.serviceTime.p99) ms hides the 1 s pause")
+        #expect(
+            closed.serviceTime.p99 < 500, "closed model service p99 \(closed.serviceTime.p99) ms hides the 1 s pause")
         let text = SummaryReport.render(summary)
         #expect(text.contains("Scenarios (latency from schedule vs service time)"))
     }

@@ -2,8 +2,8 @@ import Engine
 import Foundation
 import Metrics
 import Scenario
-import Testing
 import TestSupport
+import Testing
 
 @Suite("LoadRunner against a real local server")
 struct LoadRunnerTests {
@@ -23,7 +23,9 @@ struct LoadRunnerTests {
         #expect(summary.totals.failed == 0)
         #expect(summary.totals.iterationsCompleted == 300)
         #expect(summary.steps.first { $0.step == "bytes" }.map { $0.bytes } ?? 0 > 0)
-        #expect(server.connectionCount <= 6, "one keep-alive connection per VU, like a browser (saw \(server.connectionCount))")
+        #expect(
+            server.connectionCount <= 6,
+            "one keep-alive connection per VU, like a browser (saw \(server.connectionCount))")
         let fresh = summary.steps.reduce(0) { $0 + $1.freshConnections }
         #expect(fresh == server.connectionCount)
     }
@@ -66,9 +68,12 @@ struct LoadRunnerTests {
                 get: /ok
                 check: { body_contains: nope }
             """
-        let profile = try h.profile(EngineHarness.profileYAML(base: server.baseURL, vus: 2, end: "iterations: 4"), flow: flow)
+        let profile = try h.profile(
+            EngineHarness.profileYAML(base: server.baseURL, vus: 2, end: "iterations: 4"), flow: flow)
         let (_, s) = h.run(profile)
-        let count = { (step: String, cls: String) in s.steps.filter { $0.step == step }.reduce(0) { $0 + ($1.errors[cls] ?? 0) } }
+        let count = { (step: String, cls: String) in
+            s.steps.filter { $0.step == step }.reduce(0) { $0 + ($1.errors[cls] ?? 0) }
+        }
         #expect(count("five", "http5xx") == 4)
         #expect(count("four", "http4xx") == 4)
         #expect(s.steps.filter { $0.step == "expected" }.allSatisfy { $0.failed == 0 })
@@ -101,7 +106,8 @@ struct LoadRunnerTests {
                 get: /needs-cookie
                 check: { status: 200 }
             """
-        let profile = try h.profile(EngineHarness.profileYAML(base: server.baseURL, vus: 2, end: "iterations: 6"), flow: flow)
+        let profile = try h.profile(
+            EngineHarness.profileYAML(base: server.baseURL, vus: 2, end: "iterations: 6"), flow: flow)
         let (_, s) = h.run(profile)
         #expect(s.totals.failed == 0, "\(s.steps.flatMap { $0.messages.keys })")
         #expect(s.totals.iterationsCompleted == 6)
@@ -127,7 +133,9 @@ struct LoadRunnerTests {
         let (_, s) = h.run(profile)
         let groups = s.groups.filter { $0.group == "dashboard" }
         #expect(groups.reduce(0) { $0 + $1.count } == 4)
-        #expect(groups.allSatisfy { $0.time.p50 >= 300 && $0.time.p50 < 900 }, "parallel (a sequence takes ≥ 900 ms): \(groups.map(\.time))")
+        #expect(
+            groups.allSatisfy { $0.time.p50 >= 300 && $0.time.p50 < 900 },
+            "parallel (a sequence takes ≥ 900 ms): \(groups.map(\.time))")
         #expect(groups.reduce(0) { $0 + $1.overSpinner } == 4)
         #expect(server.requestCount() == 12)
     }

@@ -2,14 +2,16 @@ import Engine
 import Foundation
 import Metrics
 import Scenario
-import Testing
 import TestSupport
+import Testing
 
 /// The engine through the network-emulation proxy: round trips land where a user pays them.
 /// Tolerances: a few ms under each RTT would be a bug; tens of ms over it is a busy 2-core machine.
 @Suite("Network emulation through the engine")
 struct NetworkEmulationTests {
-    static func profile(base: String, network: String, flow: String, end: String = "iterations: 3") throws -> (EngineHarness, Profile) {
+    static func profile(base: String, network: String, flow: String, end: String = "iterations: 3") throws -> (
+        EngineHarness, Profile
+    ) {
         let h = try EngineHarness()
         let yaml = """
             name: netem
@@ -25,7 +27,8 @@ struct NetworkEmulationTests {
         let server = try TestServer.start()
         defer { server.shutdown() }
         let (h, p) = try Self.profile(
-            base: server.baseURL, network: "{ rtt: 100ms }", flow: "steps:\n  - { name: a, get: /ok }\n  - { name: b, get: /ok }\n")
+            base: server.baseURL, network: "{ rtt: 100ms }",
+            flow: "steps:\n  - { name: a, get: /ok }\n  - { name: b, get: /ok }\n")
         let (_, s) = h.run(p, workers: 1)
         let a = try #require(s.steps.first { $0.step == "a" })
         let b = try #require(s.steps.first { $0.step == "b" })
@@ -51,7 +54,8 @@ struct NetworkEmulationTests {
         _ = h
         let a = try #require(s.steps.first)
         #expect(a.failed == 0, "\(a.messages)")
-        #expect(a.latency.max >= 295 && a.latency.max < 1500, "TCP + TLS 1.3 + request = 3 RTT, saw \(a.latency.max) ms")
+        #expect(
+            a.latency.max >= 295 && a.latency.max < 1500, "TCP + TLS 1.3 + request = 3 RTT, saw \(a.latency.max) ms")
         #expect((a.phases["tls"]?.max ?? 0) >= 95, "the TLS handshake pays one RTT")
     }
 

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Engine
 
 /// The `max_rate` token bucket on its own clock: the documented burst, then exactly the rate.

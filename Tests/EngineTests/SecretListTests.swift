@@ -1,6 +1,7 @@
-@testable import Engine
 import Scenario
 import Testing
+
+@testable import Engine
 
 @Suite("SecretList")
 struct SecretListTests {

@@ -68,10 +68,16 @@ struct VirtualUserTests {
         #expect(first.map(\.request.url) == ["http://127.0.0.1:9/login"])
         #expect(first.first?.request.method == "POST")
         let afterLogin = s.respond(0, at: 51_000_000, body: #"{"token":"t0k3n"}"#)
-        guard case .request(let login) = try #require(afterLogin.results.first) else { Issue.record("no record"); return }
+        guard case .request(let login) = try #require(afterLogin.results.first) else {
+            Issue.record("no record")
+            return
+        }
         #expect(login.sample.totalMicros == 50_999)
         #expect(login.sample.error == nil)
-        guard case .wake(let at) = try #require(afterLogin.actions.first) else { Issue.record("no think"); return }
+        guard case .wake(let at) = try #require(afterLogin.actions.first) else {
+            Issue.record("no think")
+            return
+        }
         #expect(at == 51_000_000 + 2_000_000_000, "a fixed think time of 2 s, no clock read")
         s.user.resume(now: at, context: s.context, into: &s.out)
         let group = Self.sends(s.take().actions)
@@ -84,7 +90,9 @@ struct VirtualUserTests {
         #expect(groups.map(\.waitedMicros) == [80_000])
         let iteration = end.results.compactMap { if case .iterationEnded(let i) = $0 { i } else { nil } }.first
         #expect(iteration?.failed == false)
-        #expect(iteration?.requests.map(\.startMicros) == [0, 2_050_999, 2_050_999], "began at 1 µs; the group 2.051 s later")
+        #expect(
+            iteration?.requests.map(\.startMicros) == [0, 2_050_999, 2_050_999],
+            "began at 1 µs; the group 2.051 s later")
         let traces = iteration?.requests.compactMap(\.trace) ?? []
         #expect(traces.count == 3 && Set(traces.map(\.traceID)).count == 1, "one trace per iteration")
         #expect(Set(traces.map(\.span)).count == 3, "a span per request")
@@ -95,7 +103,10 @@ struct VirtualUserTests {
         var s = try Script(flow: "steps:\n  - { name: a, get: /a, check: { status: 200 } }\n  - { name: b, get: /b }\n")
         _ = s.begin(at: 0)
         let done = s.respond(0, at: 1_000_000, status: 503)
-        guard case .request(let r) = try #require(done.results.first) else { Issue.record("no record"); return }
+        guard case .request(let r) = try #require(done.results.first) else {
+            Issue.record("no record")
+            return
+        }
         #expect(r.sample.error == .check)
         #expect(Self.sends(done.actions).isEmpty, "step b is never sent")
         #expect(done.results.contains { if case .iterationEnded(let i) = $0 { i.failed } else { false } })
@@ -106,14 +117,18 @@ struct VirtualUserTests {
             flow: "steps:\n  - { name: a, get: \"{{env.ELSEWHERE}}/x\" }\n",
             environment: ["ELSEWHERE": "http://127.0.0.2:9"])
         let actions = s.begin(at: 0)
-        guard case .refuse(_, let failure) = try #require(actions.first) else { Issue.record("sent"); return }
+        guard case .refuse(_, let failure) = try #require(actions.first) else {
+            Issue.record("sent")
+            return
+        }
         #expect(failure.kind == .blocked)
     }
 
     @Test func aWideGroupQueuesBehindSixConnectionsUntilHTTP2IsSeen() throws {
         let requests = (0..<8).map { "      - { name: r\($0), get: /r\($0) }\n" }.joined()
-        var s = try Script(flow: "steps:\n  - group: page\n    requests:\n" + requests + "  - group: again\n    requests:\n"
-            + requests.replacingOccurrences(of: "name: r", with: "name: s"))
+        var s = try Script(
+            flow: "steps:\n  - group: page\n    requests:\n" + requests + "  - group: again\n    requests:\n"
+                + requests.replacingOccurrences(of: "name: r", with: "name: s"))
         #expect(Self.sends(s.begin(at: 0)).map(\.slot) == Array(0..<6), "6 at once, 2 queued")
         #expect(Self.sends(s.respond(3, at: 10).actions).map(\.slot) == [6])
         #expect(Self.sends(s.respond(0, at: 20, httpVersion: "2").actions).map(\.slot) == [7], "h2 lifts the limit")

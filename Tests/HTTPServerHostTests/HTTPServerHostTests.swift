@@ -1,8 +1,8 @@
 import HTTPServerHost
 import NIOCore
 import NIOHTTP1
-import Testing
 import TestSupport
+import Testing
 
 /// The shared server host with a handler of its own: bind, port, one handler per connection, clean shutdown.
 @Suite struct HTTPServerHostTests {

@@ -1,9 +1,9 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+import Verdicts
 
 @testable import MetricsEndpoint
-import Verdicts
 
 @Suite("ProbeMetrics: the Prometheus exposition of `rehearse probe`")
 struct ProbeMetricsTests {

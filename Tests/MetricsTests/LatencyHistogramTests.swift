@@ -31,7 +31,8 @@ struct LatencyHistogramTests {
         for v in spreadMicros { h.record(micros: v) }
         #expect(h.count == spreadMicros.count)
         #expect(within3Digits(h.maxMicros, 300_000_000))
-        #expect(h.maxMicros >= 300_000_000, "max is the bucket's highest equivalent value, never below what was recorded")
+        #expect(
+            h.maxMicros >= 300_000_000, "max is the bucket's highest equivalent value, never below what was recorded")
         #expect(h.minMicros == 0)
     }
 
@@ -47,7 +48,9 @@ struct LatencyHistogramTests {
         var h = LatencyHistogram()
         for v in 1...10_000 { h.record(micros: v) }
         #expect(h.count == 10_000)
-        for (p, expected) in [(50.0, 5_000), (90.0, 9_000), (95.0, 9_500), (99.0, 9_900), (99.9, 9_990), (100.0, 10_000)] {
+        for (p, expected) in [
+            (50.0, 5_000), (90.0, 9_000), (95.0, 9_500), (99.0, 9_900), (99.9, 9_990), (100.0, 10_000),
+        ] {
             let got = h.micros(atPercentile: p)
             #expect(within3Digits(got, expected), "p\(p): \(got) vs \(expected)")
         }

@@ -5,8 +5,9 @@ import Testing
 struct StepSeriesTests {
     @Test func recordsASuccessfulSampleOnAFreshConnection() {
         var s = StepSeries()
-        s.record(RequestSample(
-            totalMicros: 12_000, phaseMicros: (300, 700, 0, 9_000, 2_000), freshConnection: true, bytes: 512))
+        s.record(
+            RequestSample(
+                totalMicros: 12_000, phaseMicros: (300, 700, 0, 9_000, 2_000), freshConnection: true, bytes: 512))
         #expect(s.requests == 1)
         #expect(s.failed == 0)
         #expect(s.total.count == 1)
@@ -49,9 +50,10 @@ struct StepSeriesTests {
 
     @Test func failedSampleWithoutResponseCountsErrorAndMessageButNoPhases() {
         var s = StepSeries()
-        s.record(RequestSample(
-            totalMicros: 300_000, phaseMicros: (100, 200, 0, 0, 0), freshConnection: true, responded: false,
-            error: .timeout, message: "timeout: no response in 300ms", overSpinner: true))
+        s.record(
+            RequestSample(
+                totalMicros: 300_000, phaseMicros: (100, 200, 0, 0, 0), freshConnection: true, responded: false,
+                error: .timeout, message: "timeout: no response in 300ms", overSpinner: true))
         #expect(s.requests == 1)
         #expect(s.failed == 1)
         #expect(s.errors(.timeout) == 1)
@@ -67,12 +69,14 @@ struct StepSeriesTests {
 
     @Test func failedSampleWithAResponseStillRecordsPhases() {
         var s = StepSeries()
-        s.record(RequestSample(
-            totalMicros: 2_000, phaseMicros: (0, 0, 0, 1_500, 100), freshConnection: false, responded: true,
-            error: .http5xx, message: "HTTP 500"))
-        s.record(RequestSample(
-            totalMicros: 2_100, phaseMicros: (0, 0, 0, 1_600, 100), freshConnection: false, responded: true,
-            error: .http5xx, message: "HTTP 500"))
+        s.record(
+            RequestSample(
+                totalMicros: 2_000, phaseMicros: (0, 0, 0, 1_500, 100), freshConnection: false, responded: true,
+                error: .http5xx, message: "HTTP 500"))
+        s.record(
+            RequestSample(
+                totalMicros: 2_100, phaseMicros: (0, 0, 0, 1_600, 100), freshConnection: false, responded: true,
+                error: .http5xx, message: "HTTP 500"))
         s.record(RequestSample(totalMicros: 900, error: .check))  // a failure without a message
         #expect(s.failed == 3)
         #expect(s.errors(.http5xx) == 2)
@@ -128,7 +132,9 @@ struct StepSeriesTests {
         #expect(merged.reusedConnections == a.reusedConnections + b.reusedConnections)
         #expect(merged.messages.count == 8)
         #expect(merged.messages["a0"] == 2)
-        #expect(merged.phases[Phase.ttfb.index].count == a.phases[Phase.ttfb.index].count + b.phases[Phase.ttfb.index].count)
+        #expect(
+            merged.phases[Phase.ttfb.index].count == a.phases[Phase.ttfb.index].count + b.phases[Phase.ttfb.index].count
+        )
 
         var empty = StepSeries()
         empty.add(StepSeries())

@@ -33,16 +33,19 @@ enum Fixture {
     static func store() -> MetricsStore {
         var s = MetricsStore(catalog: catalog)
         // admin login: two good requests on a fresh then a reused connection.
-        s.steps[0].record(RequestSample(
-            totalMicros: 20_000, phaseMicros: (100, 400, 0, 15_000, 500), freshConnection: true, bytes: 40))
+        s.steps[0].record(
+            RequestSample(
+                totalMicros: 20_000, phaseMicros: (100, 400, 0, 15_000, 500), freshConnection: true, bytes: 40))
         s.steps[0].record(RequestSample(totalMicros: 10_000, phaseMicros: (0, 0, 0, 9_000, 300), bytes: 40))
         // user login: a timeout (no response) and a 500.
-        s.steps[1].record(RequestSample(
-            totalMicros: 2_000_000, responded: false, error: .timeout, message: "timeout: no response in 2s",
-            overSpinner: true))
-        s.steps[1].record(RequestSample(
-            totalMicros: 30_000, phaseMicros: (0, 0, 0, 29_000, 100), error: .http5xx, message: "HTTP 500",
-            bytes: 10))
+        s.steps[1].record(
+            RequestSample(
+                totalMicros: 2_000_000, responded: false, error: .timeout, message: "timeout: no response in 2s",
+                overSpinner: true))
+        s.steps[1].record(
+            RequestSample(
+                totalMicros: 30_000, phaseMicros: (0, 0, 0, 29_000, 100), error: .http5xx, message: "HTTP 500",
+                bytes: 10))
         // admin home › me: one request.
         s.steps[2].record(RequestSample(totalMicros: 5_000, phaseMicros: (0, 0, 0, 4_000, 200), bytes: 99))
         s.groups[0].record(micros: 6_000, overSpinner: false, failed: false)
@@ -99,7 +102,9 @@ struct MetricsStoreTests {
         s.steps[1].record(RequestSample(totalMicros: 1, error: .check, message: "login failed for pw=hunter22"))
         s.steps[1].record(RequestSample(totalMicros: 1, error: .check, message: "login failed for pw=hunter33"))
         s.steps[1].record(RequestSample(totalMicros: 1, error: .http5xx, message: "HTTP 500"))
-        s.redactMessages { $0.replacingOccurrences(of: "hunter22", with: "***").replacingOccurrences(of: "hunter33", with: "***") }
+        s.redactMessages {
+            $0.replacingOccurrences(of: "hunter22", with: "***").replacingOccurrences(of: "hunter33", with: "***")
+        }
         #expect(s.steps[1].messages == ["login failed for pw=***": 2, "HTTP 500": 1])
         #expect(s.steps[1].failed == 3, "only messages change")
         #expect(s.steps[0].messages.isEmpty)

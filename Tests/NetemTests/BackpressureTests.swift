@@ -1,8 +1,8 @@
 import Foundation
 import NIOPosix
 import Netem
-import Testing
 import TestSupport
+import Testing
 
 /// An event loop group a test owns.
 struct NIOPosixGroup {

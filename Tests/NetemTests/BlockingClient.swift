@@ -1,16 +1,17 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
 
 #if canImport(Glibc)
-private let systemSend = Glibc.send
-private let noSignal = Int32(MSG_NOSIGNAL)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+#if canImport(Glibc)
+    private let systemSend = Glibc.send
+    private let noSignal = Int32(MSG_NOSIGNAL)
 #else
-private let systemSend = Darwin.send
-private let noSignal: Int32 = 0
+    private let systemSend = Darwin.send
+    private let noSignal: Int32 = 0
 #endif
 
 /// How a blocking receive ended early.
@@ -33,9 +34,9 @@ final class BlockingClient {
     /// Connects to 127.0.0.1:`port` from `source`; receives time out after `timeout`.
     init(port: Int, source: String = "127.0.0.1", timeout: Duration = .seconds(5)) throws {
         #if canImport(Glibc)
-        fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         #else
-        fd = socket(AF_INET, SOCK_STREAM, 0)
+            fd = socket(AF_INET, SOCK_STREAM, 0)
         #endif
         guard fd >= 0 else { throw ClientError.failed(errno: errno) }
         var one: Int32 = 1

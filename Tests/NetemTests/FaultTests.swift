@@ -1,7 +1,7 @@
 import Foundation
 import Netem
-import Testing
 import TestSupport
+import Testing
 
 extension NetemSocketTests {
     /// Each fault through real sockets; the timed ones (reset after a time, slow close, spikes) are checked to the

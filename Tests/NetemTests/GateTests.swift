@@ -1,7 +1,7 @@
 import Foundation
 import Netem
-import Testing
 import TestSupport
+import Testing
 
 extension NetemSocketTests {
     /// Connections that must end (the gate's own timing is checked exactly in ``EmbeddedLatencyTests``).

@@ -1,10 +1,10 @@
 import Foundation
 import Netem
-import Testing
 import TestSupport
+import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 extension NetemSocketTests {

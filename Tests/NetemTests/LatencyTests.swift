@@ -1,7 +1,7 @@
 import Foundation
 import Netem
-import Testing
 import TestSupport
+import Testing
 
 extension NetemSocketTests {
     /// Round trips and connect gating at RTT 100 ms through real sockets. The exact instants are checked on

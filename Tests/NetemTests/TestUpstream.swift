@@ -1,7 +1,7 @@
 import NIOCore
-import Synchronization
 import NIOPosix
 import Netem
+import Synchronization
 
 /// A tiny request/response upstream for the proxy tests. Each request is a line:
 /// - `M` answers M bytes (byte i is `i % 251`, so order and integrity can be checked);

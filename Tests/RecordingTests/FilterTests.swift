@@ -27,9 +27,10 @@ import Testing
 
     @Test func urlsLibcurlCannotReadAreDroppedAsUnreadable() throws {
         var filter = try EntryFilter(excludes: [], includes: [])
-        for (index, url) in ["https://a.test/ok", "https://a b.test/x", "http://a.test:99999/", "blob:https://a.test/1"]
-            .enumerated()
-        {
+        for (index, url) in [
+            "https://a.test/ok", "https://a b.test/x", "http://a.test:99999/", "blob:https://a.test/1",
+        ]
+        .enumerated() {
             filter.add(
                 RecordedExchange(
                     index: index, started: nil, duration: 0, pageref: nil, resourceType: nil, fromCache: false,

@@ -1,7 +1,7 @@
 import Foundation
 import Scenario
-import Testing
 import TestSupport
+import Testing
 
 /// `rehearse import` as a user runs it: exit codes, where the flow and the report go, and that a failed import
 /// never leaves a file behind.
@@ -59,9 +59,11 @@ import TestSupport
     }
 
     @Test func badOptionsExitTwo() throws {
-        #expect(try RehearseBinary.run(["import", "har", Fixtures.path("chrome.har"), "--think-scale", "-1"]).status == 2)
+        #expect(
+            try RehearseBinary.run(["import", "har", Fixtures.path("chrome.har"), "--think-scale", "-1"]).status == 2)
         #expect(try RehearseBinary.run(["import", "har", Fixtures.path("chrome.har"), "--max-think", "5"]).status == 2)
-        #expect(try RehearseBinary.run(["import", "har", Fixtures.path("chrome.har"), "--profile", "p.yaml"]).status == 2)
+        #expect(
+            try RehearseBinary.run(["import", "har", Fixtures.path("chrome.har"), "--profile", "p.yaml"]).status == 2)
         #expect(try RehearseBinary.run(["import", "curl"]).status == 2)
         let curl = try RehearseBinary.run(["import", "curl", "curl https://a.test/x --data-rwa y"])
         #expect(curl.status == 2 && curl.stderr.contains("did you mean --data-raw?"))

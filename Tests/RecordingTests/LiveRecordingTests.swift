@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Issue 4's "done when", recorded live: the test records a HAR with a real browser — headless Chromium from
 /// Debian, through mitmproxy from PyPI, against the demo server (`scripts/record-har.sh`, everything on loopback,
@@ -34,7 +34,9 @@ import TestSupport
         #expect(imported.status == 0, "\(imported.stderr)")
         let flow = try String(contentsOfFile: dir + "/flows/dashboard.yaml", encoding: .utf8)
         #expect(!flow.contains("demo-user"), "the recorded password never reaches the flow")
-        #expect(flow.contains("{{role.email}}") && flow.contains("/api/tasks/{{"), "the login and the task ID are correlated")
+        #expect(
+            flow.contains("{{role.email}}") && flow.contains("/api/tasks/{{"),
+            "the login and the task ID are correlated")
         #expect(!flow.contains("Bearer ey") && !flow.lowercased().contains("bearer 0") && flow.contains("Bearer {{"))
 
         try ReplayTests.writeReplayProfile(in: dir)

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Issue 4's "done when": the real browser recording (headless Chromium through mitmproxy, as `user1`) imports
 /// and replays with every check passing as other accounts and roles — and the same flow with the recorded task ID

@@ -1,6 +1,6 @@
 import ArgumentParser
-import Testing
 import TestSupport
+import Testing
 
 @testable import RehearseCommands
 

@@ -1,10 +1,11 @@
 import Foundation
 import Metrics
-@testable import Reports
 import RunFixtures
-import Testing
 import TestSupport
+import Testing
 import Verdicts
+
+@testable import Reports
 
 /// `rehearse compare`'s text and Markdown against golden files, `--fail-on` rules and the regressions they find.
 @Suite struct CompareOutputTests {
@@ -22,8 +23,9 @@ import Verdicts
             [
                 .init(step: "login", role: "admin", samples: F.ok(F.spread(12, 100))),
                 .init(step: "login", role: "user", samples: F.ok(F.spread(40, 100))),
-                .init(step: "tasks", group: "home", role: "user",
-                      samples: F.ok(F.spread(1_900, 90)) + F.failed(10, micros: 4_000_000, as: .timeout)),
+                .init(
+                    step: "tasks", group: "home", role: "user",
+                    samples: F.ok(F.spread(1_900, 90)) + F.failed(10, micros: 4_000_000, as: .timeout)),
                 .init(step: "tasks", group: "home", role: "admin", samples: F.ok(F.spread(80, 100))),
                 .init(step: "me", group: "home", role: "admin", samples: F.ok(F.spread(5, 10))),
                 .init(step: "export", role: "user", samples: F.ok(F.spread(300, 30))),
@@ -37,8 +39,9 @@ import Verdicts
                 .init(step: "login", role: "admin", samples: F.ok(F.spread(12, 100))),
                 .init(step: "login", role: "user", samples: F.ok(F.spread(400, 100))),
                 .init(step: "tasks", group: "home", role: "user", samples: F.ok(F.spread(150, 100))),
-                .init(step: "tasks", group: "home", role: "admin",
-                      samples: F.ok(F.spread(80, 92)) + F.failed(8, micros: 80_000, as: .http5xx)),
+                .init(
+                    step: "tasks", group: "home", role: "admin",
+                    samples: F.ok(F.spread(80, 92)) + F.failed(8, micros: 80_000, as: .http5xx)),
                 .init(step: "me", group: "home", role: "admin", samples: F.ok(F.spread(5, 10))),
                 .init(step: "search", role: "user", samples: F.ok(F.spread(30, 30))),
             ],
@@ -79,11 +82,13 @@ import Verdicts
     @Test func theFailOnVerdictUnderTheComparison() throws {
         let report = Self.reports()
         let failed = ComparisonRegressions(rules: [try FailOnRule.parse("error_rate +1pt")]).render(report)
-        #expect(failed == "\n✗ regression: home › tasks [admin] error_rate +8pt [+2.6pt, +15pt] (0% → 8%) "
-            + "beyond error_rate +1pt")
+        #expect(
+            failed == "\n✗ regression: home › tasks [admin] error_rate +8pt [+2.6pt, +15pt] (0% → 8%) "
+                + "beyond error_rate +1pt")
         let rules = [try FailOnRule.parse("p95 +2000%"), try FailOnRule.parse("error_rate +10pt")]
-        #expect(ComparisonRegressions(rules: rules).render(report)
-            == "\n✓ --fail-on 'p95 +2000%', 'error_rate +10pt': no regression past it")
+        #expect(
+            ComparisonRegressions(rules: rules).render(report)
+                == "\n✓ --fail-on 'p95 +2000%', 'error_rate +10pt': no regression past it")
     }
 
     /// What the text says about improvements, too few samples and series only one run has.

@@ -1,10 +1,11 @@
 import Metrics
-@testable import Reports
 import RunFixtures
 import Scenario
-import Testing
 import TestSupport
+import Testing
 import Verdicts
+
+@testable import Reports
 
 /// JUnit XML and Markdown outputs of the release gate, against golden files.
 @Suite struct GateReportTests {

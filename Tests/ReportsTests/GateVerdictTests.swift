@@ -1,10 +1,11 @@
 import Metrics
-@testable import Reports
 import RunFixtures
 import Scenario
-import Testing
 import TestSupport
+import Testing
 import Verdicts
+
+@testable import Reports
 
 /// An aborted run and a generator-bound run never pass or fail the gate: JUnit, Markdown and the terminal say
 /// why instead (golden files), and the open-model scenario table shows latency from schedule and service time.
@@ -31,8 +32,9 @@ import Verdicts
             GateJUnit().render(judged), file: "gate-junit-inconclusive.xml", directory: Self.directory)
         try Golden.assertMatches(
             GateMarkdown().render(judged), file: "gate-markdown-inconclusive.md", directory: Self.directory)
-        #expect(GateLines().lines(judged).contains(
-            "Thresholds: inconclusive — the load generator was the bottleneck (as measured:)"))
+        #expect(
+            GateLines().lines(judged).contains(
+                "Thresholds: inconclusive — the load generator was the bottleneck (as measured:)"))
         let report = SummaryReport.render(run.summary)
         #expect(report.contains("⚠ generator-bound: an engine thread was 97% busy (limit 90%)"))
     }
@@ -48,7 +50,8 @@ import Verdicts
         var store = MetricsStore(catalog: catalog)
         for i in 0..<100 {
             let fromSchedule = i < 10 ? 1_000_000 - i * 100_000 : 2_000
-            store.steps[0].record(RequestSample(totalMicros: fromSchedule, serviceMicros: i < 10 ? fromSchedule - 300 : 1_800))
+            store.steps[0].record(
+                RequestSample(totalMicros: fromSchedule, serviceMicros: i < 10 ? fromSchedule - 300 : 1_800))
         }
         for i in 0..<1000 { store.steps[1].record(RequestSample(totalMicros: i < 2 ? 1_000_000 : 500)) }
         store.scenarios[0].started = 100
@@ -60,7 +63,8 @@ import Verdicts
             ScenarioInfo(name: "open", executor: "constant-arrival-rate", load: "", openModel: true, maxVUs: 300),
             ScenarioInfo(name: "closed", executor: "constant-vus", load: "", openModel: false, maxVUs: 2),
         ]
-        info.generator = GeneratorHealth.judge(busiestWorkerCPU: 0.2, processCPU: 0.4, lag: store.scenarios[0].scheduleLag, dropped: 4, runSeconds: 20)
+        info.generator = GeneratorHealth.judge(
+            busiestWorkerCPU: 0.2, processCPU: 0.4, lag: store.scenarios[0].scheduleLag, dropped: 4, runSeconds: 20)
         let text = SummaryReport.render(SavedRun(info: info, catalog: catalog, store: store).summary)
         try Golden.assertMatches(text + "\n", file: "summary-report-scenarios.txt", directory: Self.directory)
     }

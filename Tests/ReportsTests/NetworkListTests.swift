@@ -1,7 +1,7 @@
 import Foundation
 import Scenario
-import Testing
 import TestSupport
+import Testing
 
 @testable import Reports
 

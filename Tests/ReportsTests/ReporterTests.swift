@@ -1,10 +1,11 @@
 import Foundation
 import Metrics
-@testable import Reports
 import RunFixtures
 import Scenario
 import Testing
 import Verdicts
+
+@testable import Reports
 
 /// Every reporter is a pure function of its input: the same input renders the same text, whichever reporter
 /// (through the one protocol) and however often.
@@ -49,7 +50,8 @@ import Verdicts
         info.stopReason = "completed"
         let summary = RunSummary(info: info, catalog: ReportFixture.catalog, store: ReportFixture.store())
         let text = SummaryReport(recordedSpinnerMs: 2_000).render(summary)
-        let note = "Spinner limit 3s, re-judged from the saved histograms (the run used 2s; a wait within 0.1% of the "
+        let note =
+            "Spinner limit 3s, re-judged from the saved histograms (the run used 2s; a wait within 0.1% of the "
             + "limit counts as at it)."
         #expect(text.contains(note + "\n✗ home as user:"), "the note heads the findings")
         #expect(!SummaryReport(recordedSpinnerMs: 3_000).render(summary).contains("re-judged"), "its own limit")

@@ -1,10 +1,11 @@
 import Foundation
 import Metrics
-@testable import Reports
 import RunFixtures
-import Testing
 import TestSupport
+import Testing
 import Verdicts
+
+@testable import Reports
 
 @Suite("SummaryReport and ProgressLine golden files")
 struct SummaryReportGoldenTests {
@@ -22,13 +23,18 @@ struct SummaryReportGoldenTests {
 
     @Test func progressLines() throws {
         let figures: [ProgressLine.Figures] = [
-            .init(elapsedSeconds: 0.4, activeVUs: 1, requests: 0, rate: 0, p95: 0, failed: 0, timeouts: 0, stopping: false),
-            .init(elapsedSeconds: 12.6, activeVUs: 16, requests: 1_234, rate: 98.04, p95: 8.456, failed: 3, timeouts: 1,
-                  stopping: false),
-            .init(elapsedSeconds: 61, activeVUs: 200, requests: 98_765, rate: 1_618.7, p95: 1_240, failed: 0, timeouts: 0,
-                  stopping: false),
-            .init(elapsedSeconds: 75.2, activeVUs: 3, requests: 100_000, rate: 12.34, p95: 456.7, failed: 17,
-                  timeouts: 12, stopping: true),
+            .init(
+                elapsedSeconds: 0.4, activeVUs: 1, requests: 0, rate: 0, p95: 0, failed: 0, timeouts: 0, stopping: false
+            ),
+            .init(
+                elapsedSeconds: 12.6, activeVUs: 16, requests: 1_234, rate: 98.04, p95: 8.456, failed: 3, timeouts: 1,
+                stopping: false),
+            .init(
+                elapsedSeconds: 61, activeVUs: 200, requests: 98_765, rate: 1_618.7, p95: 1_240, failed: 0, timeouts: 0,
+                stopping: false),
+            .init(
+                elapsedSeconds: 75.2, activeVUs: 3, requests: 100_000, rate: 12.34, p95: 456.7, failed: 17,
+                timeouts: 12, stopping: true),
         ]
         let text = figures.map(ProgressLine.render).joined(separator: "\n") + "\n"
         try Golden.assertMatches(text, file: "progress-line.txt", directory: Self.directory)
@@ -68,11 +74,12 @@ struct SummaryReportGoldenTests {
 struct FindingsTests {
     @Test func spinnerCrossedForOneRoleAndFineForTheOther() {
         let lines = Findings.lines(ReportFixture.summary(), style: .plain)
-        #expect(lines == [
-            "✗ home as user: 40% of waits crossed the 2s spinner limit (p95 3.2s)",
-            "✗ login as user: 30% of waits crossed the 2s spinner limit (p95 4s)",
-            "✓ admin: every wait under the spinner limit.",
-        ])
+        #expect(
+            lines == [
+                "✗ home as user: 40% of waits crossed the 2s spinner limit (p95 3.2s)",
+                "✗ login as user: 30% of waits crossed the 2s spinner limit (p95 4s)",
+                "✓ admin: every wait under the spinner limit.",
+            ])
     }
 
     @Test func noCrossingsGivesTheSingleCheckLine() {
@@ -104,7 +111,8 @@ struct FindingsTests {
 
     @Test func spinnerLimitIsFormattedLikeOtherLatencies() {
         let info = ReportFixture.info(spinnerMs: 1_500)
-        let s = RunSummary(info: info, catalog: ReportFixture.catalog, store: MetricsStore(catalog: ReportFixture.catalog))
+        let s = RunSummary(
+            info: info, catalog: ReportFixture.catalog, store: MetricsStore(catalog: ReportFixture.catalog))
         #expect(Findings.lines(s, style: .plain) == ["✓ No wait crossed the 1.5s spinner limit."])
     }
 }

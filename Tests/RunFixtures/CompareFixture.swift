@@ -54,9 +54,9 @@ public enum CompareFixture {
             steps: series.map { .init(flow: $0.flow, step: $0.step, group: $0.group, role: $0.role, method: "GET") },
             groups: waits.map { .init(flow: $0.flow, group: $0.group, role: $0.role) })
         var store = MetricsStore(catalog: catalog)
-        for (i, s) in series.enumerated() { s.samples.forEach { store.steps[i].record($0) } }
+        for (i, s) in series.enumerated() { for sample in s.samples { store.steps[i].record(sample) } }
         for (i, w) in waits.enumerated() {
-            w.micros.forEach { store.groups[i].record(micros: $0, overSpinner: false, failed: false) }
+            for micros in w.micros { store.groups[i].record(micros: micros, overSpinner: false, failed: false) }
         }
         let info = RunInfo(
             profile: profile, startedAt: "2026-03-04T05:06:07Z", endedAt: "2026-03-04T05:06:27Z", durationSeconds: 20,

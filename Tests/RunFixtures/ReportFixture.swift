@@ -38,24 +38,28 @@ public enum ReportFixture {
     }
 
     public static func ok(_ micros: Int, times n: Int, overSpinner: Bool = false) -> [RequestSample] {
-        Array(repeating: RequestSample(totalMicros: micros, phaseMicros: (0, 0, 0, micros / 2, micros / 4), bytes: 100,
-                                       overSpinner: overSpinner), count: n)
+        Array(
+            repeating: RequestSample(
+                totalMicros: micros, phaseMicros: (0, 0, 0, micros / 2, micros / 4), bytes: 100,
+                overSpinner: overSpinner), count: n)
     }
 
     public static func store() -> MetricsStore {
         var s = MetricsStore(catalog: catalog)
-        func record(_ i: Int, _ samples: [RequestSample]) { samples.forEach { s.steps[i].record($0) } }
+        func record(_ i: Int, _ samples: [RequestSample]) { for sample in samples { s.steps[i].record(sample) } }
         record(0, ok(12_000, times: 8) + ok(25_000, times: 2))
         record(1, ok(40_000, times: 7) + ok(2_500_000, times: 2, overSpinner: true))
-        s.steps[1].record(RequestSample(
-            totalMicros: 4_000_000, responded: false, error: .timeout, message: "timeout: no response within 4s",
-            overSpinner: true))
+        s.steps[1].record(
+            RequestSample(
+                totalMicros: 4_000_000, responded: false, error: .timeout, message: "timeout: no response within 4s",
+                overSpinner: true))
         record(2, ok(5_000, times: 10))
         record(3, ok(6_000, times: 10))
         record(4, ok(80_000, times: 10))
         record(5, ok(1_900_000, times: 9))
-        s.steps[5].record(RequestSample(
-            totalMicros: 3_100_000, phaseMicros: (0, 0, 0, 3_000_000, 100), error: .http5xx, message: "HTTP 500"))
+        s.steps[5].record(
+            RequestSample(
+                totalMicros: 3_100_000, phaseMicros: (0, 0, 0, 3_000_000, 100), error: .http5xx, message: "HTTP 500"))
         for _ in 0..<10 { s.groups[0].record(micros: 85_000, overSpinner: false, failed: false) }
         for _ in 0..<6 { s.groups[1].record(micros: 1_950_000, overSpinner: false, failed: false) }
         for i in 0..<4 { s.groups[1].record(micros: 3_200_000, overSpinner: true, failed: i == 0) }
@@ -72,9 +76,9 @@ public enum ReportFixture {
     /// The same run with nobody over the spinner limit and nothing failed (only the admin series).
     public static func calmSummary() -> RunSummary {
         var s = MetricsStore(catalog: catalog)
-        ok(12_000, times: 5).forEach { s.steps[0].record($0) }
-        ok(5_000, times: 5).forEach { s.steps[2].record($0) }
-        ok(9_000, times: 5).forEach { s.steps[3].record($0) }
+        for sample in ok(12_000, times: 5) { s.steps[0].record(sample) }
+        for sample in ok(5_000, times: 5) { s.steps[2].record(sample) }
+        for sample in ok(9_000, times: 5) { s.steps[3].record(sample) }
         for _ in 0..<5 { s.groups[0].record(micros: 15_000, overSpinner: false, failed: false) }
         s.iterationsCompleted = 5
         return RunSummary(info: info(stopReason: "completed"), catalog: catalog, store: s)
@@ -86,8 +90,8 @@ public enum ReportFixture {
         stopReason: String = "completed", abortReason: String? = nil, generator: GeneratorHealth? = nil
     ) -> SavedRun {
         var s = MetricsStore(catalog: catalog)
-        ok(12_000, times: 5).forEach { s.steps[0].record($0) }
-        ok(5_000, times: 5).forEach { s.steps[2].record($0) }
+        for sample in ok(12_000, times: 5) { s.steps[0].record(sample) }
+        for sample in ok(5_000, times: 5) { s.steps[2].record(sample) }
         for _ in 0..<5 { s.groups[0].record(micros: 15_000, overSpinner: false, failed: false) }
         var info = info(stopReason: stopReason)
         info.abortReason = abortReason

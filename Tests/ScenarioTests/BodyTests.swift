@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Scenario
 
 @Suite struct BodyTests {
@@ -32,10 +33,11 @@ import Testing
     }
 
     @Test func jsonBodyEscapesInsertedValues() throws {
-        let body = Body.json(.object([
-            ("email", .string("{{role.email}}")), ("password", .string("{{ role.password }}")),
-            ("n", .number(3)), ("tags", .array([.string("x{{vu}}"), .bool(true), .null])),
-        ]))
+        let body = Body.json(
+            .object([
+                ("email", .string("{{role.email}}")), ("password", .string("{{ role.password }}")),
+                ("n", .number(3)), ("tags", .array([.string("x{{vu}}"), .bool(true), .null])),
+            ]))
         let (bytes, type) = body.render(lookup)
         #expect(type == "application/json")
         let text = String(decoding: bytes, as: UTF8.self)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Scenario
 
 @Suite struct DurationTextTests {
@@ -19,12 +20,15 @@ import Testing
     }
 
     @Test func bareNumberHintsAUnit() {
-        #expect(throws: ParseFailure(
-            "bad duration \"500\" — expected a number with a unit", hint: "add a unit, e.g. 500ms"))
-        {
+        #expect(
+            throws: ParseFailure(
+                "bad duration \"500\" — expected a number with a unit", hint: "add a unit, e.g. 500ms")
+        ) {
             try DurationText.parseOrExplain("500")
         }
-        #expect(throws: ParseFailure("bad duration \"30\" — expected a number with a unit", hint: "add a unit, e.g. 30s")) {
+        #expect(
+            throws: ParseFailure("bad duration \"30\" — expected a number with a unit", hint: "add a unit, e.g. 30s")
+        ) {
             try DurationText.parseOrExplain("30")
         }
     }
@@ -33,7 +37,9 @@ import Testing
         #expect(throws: ParseFailure("bad duration \"-5s\" — durations cannot be negative")) {
             try DurationText.parseOrExplain("-5s")
         }
-        #expect(throws: ParseFailure("bad duration \"5sec\" — unknown unit \"sec\"", hint: "units are us, ms, s, m and h")) {
+        #expect(
+            throws: ParseFailure("bad duration \"5sec\" — unknown unit \"sec\"", hint: "units are us, ms, s, m and h")
+        ) {
             try DurationText.parseOrExplain("5sec")
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Scenario
 
 /// Every example profile the repository ships loads without error, so the README's examples stay runnable.
@@ -9,7 +10,8 @@ import Testing
 
     /// YAML files under Profiles/ with a top-level `target:` (flows and network presets have none).
     static func exampleProfiles() throws -> [URL] {
-        let files = FileManager.default.enumerator(at: profiles, includingPropertiesForKeys: nil)?
+        let files =
+            FileManager.default.enumerator(at: profiles, includingPropertiesForKeys: nil)?
             .compactMap { $0 as? URL }.filter { $0.pathExtension == "yaml" } ?? []
         return try files.filter { url in
             try String(contentsOf: url, encoding: .utf8).split(separator: "\n").contains { $0.hasPrefix("target:") }

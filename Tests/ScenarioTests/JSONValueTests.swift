@@ -1,12 +1,15 @@
 import Testing
+
 @testable import Scenario
 
 @Suite struct JSONValueTests {
     @Test func parsesAndKeepsKeyOrder() throws {
         let value = try #require(JSONValue.parse(#"{"b": 1, "a": [true, null, "x\n\u00e9\ud83d\ude00"], "c": -1.5e2}"#))
-        #expect(value == .object([
-            ("b", .number(1)), ("a", .array([.bool(true), .null, .string("x\né😀")])), ("c", .number(-150)),
-        ]))
+        #expect(
+            value
+                == .object([
+                    ("b", .number(1)), ("a", .array([.bool(true), .null, .string("x\né😀")])), ("c", .number(-150)),
+                ]))
         #expect(value.serialized() == #"{"b":1,"a":[true,null,"x\né😀"],"c":-150}"#)
     }
 

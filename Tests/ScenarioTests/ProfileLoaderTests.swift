@@ -1,5 +1,6 @@
-import Testing
 import TestSupport
+import Testing
+
 @testable import Scenario
 
 /// Real files in a temporary folder: `demo.yaml`, `flows/dashboard.yaml`, `users.csv`.
@@ -55,9 +56,11 @@ import TestSupport
         let (result, files) = try load()
         let profile = try result.get()
         #expect(profile.name == "demo")
-        #expect(profile.target == Target(
-            baseURL: "http://127.0.0.1:8787", allowHosts: ["127.0.0.1"],
-            source: SourceLocation(file: files.path("demo.yaml"), line: 3, column: 3)))
+        #expect(
+            profile.target
+                == Target(
+                    baseURL: "http://127.0.0.1:8787", allowHosts: ["127.0.0.1"],
+                    source: SourceLocation(file: files.path("demo.yaml"), line: 3, column: 3)))
         #expect(profile.flows.map(\.name) == ["dashboard"])
         #expect(profile.flows[0].source?.file == files.path("flows/dashboard.yaml"))
         #expect(profile.roles.map(\.name) == ["admin", "user"])
@@ -68,14 +71,19 @@ import TestSupport
         #expect(profile.roles[1].secretFields == ["email", "password"])
         #expect(profile.roles[1].accountsFile == "users.csv")
         #expect(profile.scenarios.map(\.load) == [.constant(vus: 10, duration: .seconds(30), rampUp: .seconds(5))])
-        #expect(profile.scenarios.map(\.name) == ["default"] && profile.scenarios[0].roleWeights == profile.roles.map(\.weight))
+        #expect(
+            profile.scenarios.map(\.name) == ["default"]
+                && profile.scenarios[0].roleWeights == profile.roles.map(\.weight))
         #expect(profile.timeouts == Timeouts())
         #expect(profile.output == "Results")
     }
 
     @Test func optionalBlocksAndEnvironmentInTheBaseURL() throws {
         let (result, _) = try load(replacing: [
-            ("base_url: http://127.0.0.1:8787", "base_url: \"https://{{ env.HOST }}:8443\"\n  allow_hosts: [127.0.0.1, CDN.example]\n  http: http1\n  verify_tls: false"),
+            (
+                "base_url: http://127.0.0.1:8787",
+                "base_url: \"https://{{ env.HOST }}:8443\"\n  allow_hosts: [127.0.0.1, CDN.example]\n  http: http1\n  verify_tls: false"
+            ),
             ("  ramp_up: 5s", "  graceful_stop: 2s\ntimeouts:\n  request: 3s\n  spinner: 1s\noutput: Out"),
             ("  duration: 30s", "  iterations: 200"),
         ])
@@ -92,17 +100,20 @@ import TestSupport
 
     @Test func wrongTypeNamesTheField() throws {
         let (e, files) = try error(replacing: [("vus: 10", "vus: ten")])
-        #expect(e == ScenarioError(
-            file: files.path("demo.yaml"), line: 15, column: 8, field: "load.vus",
-            message: "expected an integer, found \"ten\""))
+        #expect(
+            e
+                == ScenarioError(
+                    file: files.path("demo.yaml"), line: 15, column: 8, field: "load.vus",
+                    message: "expected an integer, found \"ten\""))
     }
 
     @Test func badDurationReadsLikeACompilerError() throws {
         let (e, files) = try error(replacing: [("duration: 30s", "duration: 30")])
-        #expect(e?.description == """
-            \(files.path("demo.yaml")):16:13: error: load.duration: bad duration "30" — expected a number with a unit
-              hint: add a unit, e.g. 30s
-            """)
+        #expect(
+            e?.description == """
+                \(files.path("demo.yaml")):16:13: error: load.duration: bad duration "30" — expected a number with a unit
+                  hint: add a unit, e.g. 30s
+                """)
     }
 
     @Test func unknownKeySuggestsTheValidOne() throws {
@@ -113,7 +124,9 @@ import TestSupport
 
     @Test func missingRequiredKeys() throws {
         let (baseURL, _) = try error(replacing: [("  base_url: http://127.0.0.1:8787", "  http: auto")])
-        #expect(baseURL?.field == "target.base_url" && baseURL?.line == 3 && baseURL?.message == "missing required key \"base_url\"")
+        #expect(
+            baseURL?.field == "target.base_url" && baseURL?.line == 3
+                && baseURL?.message == "missing required key \"base_url\"")
         let (flows, _) = try error(replacing: [("flows:\n  - flows/dashboard.yaml\n", "")])
         #expect(flows?.field == "flows" && flows?.line == 1)
         let (roles, _) = try error(replacing: [("roles:", "rolez:")])
@@ -135,14 +148,19 @@ import TestSupport
 
     @Test func environmentVariablesMustBeSet() throws {
         let (field, files) = try error(environment: [:])
-        #expect(field == ScenarioError(
-            file: files.path("demo.yaml"), line: 10, column: 24, field: "roles.admin.fields.password",
-            message: "environment variable DEMO_ADMIN_PASSWORD is not set", hint: "export DEMO_ADMIN_PASSWORD=…"))
+        #expect(
+            field
+                == ScenarioError(
+                    file: files.path("demo.yaml"), line: 10, column: 24, field: "roles.admin.fields.password",
+                    message: "environment variable DEMO_ADMIN_PASSWORD is not set", hint: "export DEMO_ADMIN_PASSWORD=…"
+                ))
         let flow = "steps:\n  - get: /a\n    headers: { X-Key: \"{{env.API_KEY}}\" }\n"
         let (template, files2) = try error(flow: flow)
-        #expect(template == ScenarioError(
-            file: files2.path("flows/dashboard.yaml"), line: 3, column: 23, field: "steps[0].headers.X-Key",
-            message: "environment variable API_KEY is not set", hint: "export API_KEY=…"))
+        #expect(
+            template
+                == ScenarioError(
+                    file: files2.path("flows/dashboard.yaml"), line: 3, column: 23, field: "steps[0].headers.X-Key",
+                    message: "environment variable API_KEY is not set", hint: "export API_KEY=…"))
     }
 
     @Test func roleFieldsMustExistInEveryRole() throws {
@@ -154,7 +172,9 @@ import TestSupport
             replacing: [("      password: { env: DEMO_ADMIN_PASSWORD }\n", "")],
             flow: "steps:\n  - post: /login\n    form: { p: \"{{role.password}}\" }\n")
         #expect(lacking?.file == files.path("demo.yaml") && lacking?.field == "roles.admin" && lacking?.line == 8)
-        #expect(lacking?.message == "role admin has no field \"password\" (used at \(files.path("flows/dashboard.yaml")):3:16)")
+        #expect(
+            lacking?.message
+                == "role admin has no field \"password\" (used at \(files.path("flows/dashboard.yaml")):3:16)")
     }
 
     @Test func roleDefinitionMistakes() throws {
@@ -176,10 +196,12 @@ import TestSupport
         let (headerOnly, _) = try error(csv: "email,password\n")
         #expect(headerOnly?.message == "the CSV file has a header but no accounts")
         let (ragged, files2) = try error(csv: "email,password\na@x,p1\n\"multi\nline\",p2\nb@x\n")
-        #expect(ragged == ScenarioError(
-            file: files2.path("users.csv"), line: 5, field: "roles.user.csv",
-            message: "row has 1 fields, expected 2 (email,password)",
-            hint: "quote values that contain commas, e.g. \"Smith, Ann\""))
+        #expect(
+            ragged
+                == ScenarioError(
+                    file: files2.path("users.csv"), line: 5, field: "roles.user.csv",
+                    message: "row has 1 fields, expected 2 (email,password)",
+                    hint: "quote values that contain commas, e.g. \"Smith, Ann\""))
         let (quote, _) = try error(csv: "email,password\n\"a@x,p1\n")
         #expect(quote?.line == 2 && quote?.message == "a quoted field is never closed")
     }
@@ -187,31 +209,44 @@ import TestSupport
     @Test func hostsOutsideTheAllowListAreRefused() throws {
         let flow = "steps:\n  - get: https://evil.example/steal?x=1\n  - get: \"{{env.HOST}}/x\"\n"
         let (e, files) = try error(flow: flow)
-        #expect(e == ScenarioError(
-            file: files.path("flows/dashboard.yaml"), line: 2, column: 10, field: "steps[0].get",
-            message: "host evil.example is not in target.allow_hosts",
-            hint: "allowed hosts: 127.0.0.1; add evil.example to target.allow_hosts if it belongs to the test"))
+        #expect(
+            e
+                == ScenarioError(
+                    file: files.path("flows/dashboard.yaml"), line: 2, column: 10, field: "steps[0].get",
+                    message: "host evil.example is not in target.allow_hosts",
+                    hint: "allowed hosts: 127.0.0.1; add evil.example to target.allow_hosts if it belongs to the test"))
         let allowed = try load(
-            replacing: [("base_url: http://127.0.0.1:8787", "base_url: http://127.0.0.1:8787\n  allow_hosts: [127.0.0.1, evil.example]")],
+            replacing: [
+                (
+                    "base_url: http://127.0.0.1:8787",
+                    "base_url: http://127.0.0.1:8787\n  allow_hosts: [127.0.0.1, evil.example]"
+                )
+            ],
             flow: "steps:\n  - get: https://EVIL.example:8443/ok\n  - get: \"https://{{env.HOST}}/x\"\n")
         #expect((try? allowed.0.get()) != nil)
-        let (explicit, _) = try error(replacing: [("base_url: http://127.0.0.1:8787", "base_url: http://127.0.0.1:8787\n  allow_hosts: [other.example]")])
+        let (explicit, _) = try error(replacing: [
+            ("base_url: http://127.0.0.1:8787", "base_url: http://127.0.0.1:8787\n  allow_hosts: [other.example]")
+        ])
         #expect(explicit?.message == "the base URL's host 127.0.0.1 is not in allow_hosts")
     }
 
     @Test func baseURLMustBeHTTP() throws {
         for bad in ["ftp://files.example", "not a url", "http://"] {
             let (e, _) = try error(replacing: [("http://127.0.0.1:8787", "\"\(bad)\"")])
-            #expect(e?.field == "target.base_url" && e?.message == "base_url must be an absolute http or https URL", "\(bad)")
+            #expect(
+                e?.field == "target.base_url" && e?.message == "base_url must be an absolute http or https URL",
+                "\(bad)")
         }
     }
 
     @Test func flowFileNotFoundExplainsRelativePaths() throws {
         let (e, files) = try error(replacing: [("flows/dashboard.yaml", "flows/dashbord.yaml")])
-        #expect(e == ScenarioError(
-            file: files.path("demo.yaml"), line: 5, column: 5, field: "flows[0]",
-            message: "flow file not found: \(files.path("flows/dashbord.yaml"))",
-            hint: "flow paths are relative to the profile's folder (\(files.directory))"))
+        #expect(
+            e
+                == ScenarioError(
+                    file: files.path("demo.yaml"), line: 5, column: 5, field: "flows[0]",
+                    message: "flow file not found: \(files.path("flows/dashbord.yaml"))",
+                    hint: "flow paths are relative to the profile's folder (\(files.directory))"))
     }
 
     @Test func malformedProfileYAML() throws {
@@ -221,7 +256,8 @@ import TestSupport
     }
 
     @Test func errorsNeverShowSecretValues() throws {
-        let flow = "steps:\n  - post: /login\n    check: { body_contains: \"{{role.password}}x\" }\n  - get: /a/{{role.pasword}}\n"
+        let flow =
+            "steps:\n  - post: /login\n    check: { body_contains: \"{{role.password}}x\" }\n  - get: /a/{{role.pasword}}\n"
         let (e, _) = try error(flow: flow)
         let text = e?.description ?? ""
         #expect(text.contains("{{role.pasword}}") && !text.contains("s3cret-admin") && !text.contains("p1"))
@@ -229,6 +265,7 @@ import TestSupport
 
     @Test func missingProfile() {
         let e = scenarioError { try ProfileLoader(environment: [:]).load(path: "/nonexistent/demo.yaml") }
-        #expect(e == ScenarioError(file: "/nonexistent/demo.yaml", message: "profile not found: /nonexistent/demo.yaml"))
+        #expect(
+            e == ScenarioError(file: "/nonexistent/demo.yaml", message: "profile not found: /nonexistent/demo.yaml"))
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Scenario
 
 @Suite struct ScenarioErrorTests {
@@ -7,10 +8,11 @@ import Testing
         let full = ScenarioError(
             file: "Profiles/demo.yaml", line: 12, column: 5, field: "load.duration",
             message: "bad duration \"30\" — expected a number with a unit", hint: "add a unit, e.g. 30s")
-        #expect(full.description == """
-            Profiles/demo.yaml:12:5: error: load.duration: bad duration "30" — expected a number with a unit
-              hint: add a unit, e.g. 30s
-            """)
+        #expect(
+            full.description == """
+                Profiles/demo.yaml:12:5: error: load.duration: bad duration "30" — expected a number with a unit
+                  hint: add a unit, e.g. 30s
+                """)
         #expect(ScenarioError(file: "a.csv", line: 3, message: "m").description == "a.csv:3: error: m")
         #expect(ScenarioError(file: "a.yaml", field: "x", message: "m").description == "a.yaml: error: x: m")
         #expect(full.location == SourceLocation(file: "Profiles/demo.yaml", line: 12, column: 5))

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Scenario
 
 /// The threshold language: `METRIC [ ( TAG:VALUE {, TAG:VALUE} ) ] OP VALUE`.
@@ -16,19 +17,32 @@ import Testing
     }
 
     @Test func parsesTheDocumentedExamples() throws {
-        #expect(try parse("p95(group:dashboard, role:user) < 800ms") == Threshold(
-            text: "p95(group:dashboard, role:user) < 800ms", metric: .p95,
-            filters: [ThresholdFilter(.group, "dashboard"), ThresholdFilter(.role, "user")], op: .less, value: 800))
+        #expect(
+            try parse("p95(group:dashboard, role:user) < 800ms")
+                == Threshold(
+                    text: "p95(group:dashboard, role:user) < 800ms", metric: .p95,
+                    filters: [ThresholdFilter(.group, "dashboard"), ThresholdFilter(.role, "user")], op: .less,
+                    value: 800))
         #expect(try parse("timeouts == 0") == Threshold(text: "timeouts == 0", metric: .timeouts, op: .equal, value: 0))
-        #expect(try parse("error_rate < 1%") == Threshold(text: "error_rate < 1%", metric: .errorRate, op: .less, value: 0.01))
-        #expect(try parse("p99(step:login) <= 2s") == Threshold(
-            text: "p99(step:login) <= 2s", metric: .p99, filters: [ThresholdFilter(.step, "login")], op: .lessOrEqual,
-            value: 2000))
-        #expect(try parse("rate(role:admin) > 10/s") == Threshold(
-            text: "rate(role:admin) > 10/s", metric: .rate, filters: [ThresholdFilter(.role, "admin")], op: .greater,
-            value: 10))
+        #expect(
+            try parse("error_rate < 1%")
+                == Threshold(text: "error_rate < 1%", metric: .errorRate, op: .less, value: 0.01))
+        #expect(
+            try parse("p99(step:login) <= 2s")
+                == Threshold(
+                    text: "p99(step:login) <= 2s", metric: .p99, filters: [ThresholdFilter(.step, "login")],
+                    op: .lessOrEqual,
+                    value: 2000))
+        #expect(
+            try parse("rate(role:admin) > 10/s")
+                == Threshold(
+                    text: "rate(role:admin) > 10/s", metric: .rate, filters: [ThresholdFilter(.role, "admin")],
+                    op: .greater,
+                    value: 10))
         #expect(try parse("max < 5s").value == 5000)
-        #expect(try parse("requests >= 100") == Threshold(text: "requests >= 100", metric: .requests, op: .greaterOrEqual, value: 100))
+        #expect(
+            try parse("requests >= 100")
+                == Threshold(text: "requests >= 100", metric: .requests, op: .greaterOrEqual, value: 100))
     }
 
     @Test func everyMetricAndOperatorIsSpelledAsDocumented() throws {
@@ -73,25 +87,33 @@ import Testing
     // MARK: errors
 
     @Test func unknownMetricSuggestsTheClosest() {
-        #expect(failure("p59 < 1s") == ParseFailure(
-            "unknown metric \"p59\"", hint: "the percentiles are p50, p90, p95, p99 and p99.9"))
-        #expect(failure("error_rat < 1%") == ParseFailure("unknown metric \"error_rat\"", hint: "did you mean error_rate?"))
+        #expect(
+            failure("p59 < 1s")
+                == ParseFailure(
+                    "unknown metric \"p59\"", hint: "the percentiles are p50, p90, p95, p99 and p99.9"))
+        #expect(
+            failure("error_rat < 1%") == ParseFailure("unknown metric \"error_rat\"", hint: "did you mean error_rate?"))
         #expect(failure("timeout < 1")?.hint == "did you mean timeouts?")
-        #expect(failure("latency < 1s")?.hint?.hasPrefix("metrics: p50, p90, p95, p99, p99.9, max, mean, requests") == true)
+        #expect(
+            failure("latency < 1s")?.hint?.hasPrefix("metrics: p50, p90, p95, p99, p99.9, max, mean, requests") == true)
     }
 
     @Test func unknownTagSuggestsTheClosest() {
         #expect(failure("p95(rol:user) < 1s") == ParseFailure("unknown tag \"rol\"", hint: "did you mean role?"))
         #expect(failure("p95(scenaro:ramp) < 1s")?.hint == "did you mean scenario?")
-        #expect(failure("p95(phase:ramp) < 1s") == ParseFailure(
-            "unknown tag \"phase\"", hint: "tags: step, group, role, flow, scenario"))
+        #expect(
+            failure("p95(phase:ramp) < 1s")
+                == ParseFailure(
+                    "unknown tag \"phase\"", hint: "tags: step, group, role, flow, scenario"))
         #expect(failure("p95(role:user, role:admin) < 1s")?.message == "role is given twice")
     }
 
     @Test func missingOperator() {
-        #expect(failure("p95 800ms") == ParseFailure(
-            "missing operator after \"p95\", found \"800ms\"",
-            hint: "compare with <, <=, >, >=, == and !=, e.g. p95 < 800ms"))
+        #expect(
+            failure("p95 800ms")
+                == ParseFailure(
+                    "missing operator after \"p95\", found \"800ms\"",
+                    hint: "compare with <, <=, >, >=, == and !=, e.g. p95 < 800ms"))
         #expect(failure("error_rate")?.message == "missing operator after \"error_rate\"")
         #expect(failure("p95(role:user)")?.message == "missing operator after \"p95(…)\"")
         #expect(failure("p95 = 1s") == ParseFailure("unknown operator \"=\"", hint: "write == to compare"))
@@ -103,15 +125,21 @@ import Testing
     }
 
     @Test func wrongValueKindsExplainTheUnit() {
-        #expect(failure("p95 < 5") == ParseFailure(
-            "p95 is a latency: \"5\" needs a unit", hint: "add a unit, e.g. 5ms or 5s"))
+        #expect(
+            failure("p95 < 5")
+                == ParseFailure(
+                    "p95 is a latency: \"5\" needs a unit", hint: "add a unit, e.g. 5ms or 5s"))
         #expect(failure("p95 < 5%")?.hint == "expected a duration, e.g. 800ms")
         #expect(failure("p95 < 5parsecs")?.message == "bad duration \"5parsecs\" — unknown unit \"parsecs\"")
-        #expect(failure("error_rate < 5ms") == ParseFailure(
-            "error_rate is a share of requests, not \"5ms\"",
-            hint: "expected a percentage, e.g. 1% (or a fraction such as 0.01)"))
-        #expect(failure("error_rate < 5") == ParseFailure(
-            "error_rate is a share between 0 and 1, found \"5\"", hint: "write 5% for a percentage"))
+        #expect(
+            failure("error_rate < 5ms")
+                == ParseFailure(
+                    "error_rate is a share of requests, not \"5ms\"",
+                    hint: "expected a percentage, e.g. 1% (or a fraction such as 0.01)"))
+        #expect(
+            failure("error_rate < 5")
+                == ParseFailure(
+                    "error_rate is a share between 0 and 1, found \"5\"", hint: "write 5% for a percentage"))
         #expect(failure("error_rate < 120%")?.message == "error_rate cannot be over 100%, found \"120%\"")
         #expect(failure("rate > 10/m")?.hint == "expected a rate, e.g. 10/s")
         #expect(failure("timeouts == 1.5")?.message == "timeouts is a count: expected a whole number, found \"1.5\"")
@@ -121,18 +149,23 @@ import Testing
     }
 
     @Test func malformedParentheses() {
-        #expect(failure("p95(role:user < 1s") == ParseFailure(
-            "missing \")\" after the filters", hint: "close them, e.g. p95(role:user) < 800ms"))
+        #expect(
+            failure("p95(role:user < 1s")
+                == ParseFailure(
+                    "missing \")\" after the filters", hint: "close them, e.g. p95(role:user) < 800ms"))
         #expect(failure("p95(role:user")?.message == "missing \")\" after the filters")
         #expect(failure("p95 role:user) < 1s")?.message == "filters go in parentheses right after the metric")
         #expect(failure("p95) < 1s")?.message == "\")\" without \"(\"")
         #expect(failure("p95() < 1s")?.message == "empty parentheses")
         #expect(failure("p95(role) < 1s") == ParseFailure("missing \":\" after role", hint: "e.g. role:VALUE"))
-        #expect(failure("p95(user) < 1s") == ParseFailure(
-            "expected TAG:VALUE, found \"user\"", hint: "name the tag, e.g. role:user or step:user"))
+        #expect(
+            failure("p95(user) < 1s")
+                == ParseFailure(
+                    "expected TAG:VALUE, found \"user\"", hint: "name the tag, e.g. role:user or step:user"))
         #expect(failure("p95(role:) < 1s")?.message == "missing value after role:, found \")\"")
-        #expect(failure("p95(role:user step:login) < 1s")?.message
-            == "expected \",\" or \")\" after role:user, found \"step\"")
+        #expect(
+            failure("p95(role:user step:login) < 1s")?.message
+                == "expected \",\" or \")\" after role:user, found \"step\"")
         #expect(failure("p95(role:user,) < 1s")?.message == "expected TAG:VALUE in the parentheses, found \")\"")
         #expect(failure("p95(step:\"GET /x) < 1s")?.message == "unterminated quote \" in \"p95(step:\"GET /x) < 1s\"")
     }
@@ -149,11 +182,16 @@ import Testing
             }
         }
         #expect(check(#"p95(step:"GET /api/me", group:dashboard, role:user, flow:shop) < 1s"#) == nil)
-        #expect(check("p95(role:usr) < 1s") == ParseFailure("no role is named \"usr\"", hint: "did you mean role:user?"))
-        #expect(check("p95(step:dashboard) < 1s") == ParseFailure(
-            "no step is named \"dashboard\"", hint: "\"dashboard\" is a group: write group:dashboard"))
-        #expect(check("p95(step:checkout) < 1s") == ParseFailure(
-            "no step is named \"checkout\"", hint: "steps: login, tasks, \"GET /api/me\""))
+        #expect(
+            check("p95(role:usr) < 1s") == ParseFailure("no role is named \"usr\"", hint: "did you mean role:user?"))
+        #expect(
+            check("p95(step:dashboard) < 1s")
+                == ParseFailure(
+                    "no step is named \"dashboard\"", hint: "\"dashboard\" is a group: write group:dashboard"))
+        #expect(
+            check("p95(step:checkout) < 1s")
+                == ParseFailure(
+                    "no step is named \"checkout\"", hint: "steps: login, tasks, \"GET /api/me\""))
         #expect(check("p95(flow:dashbord) < 1s")?.hint == "flows: shop")
     }
 

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Scenario
 
 @Suite struct ValidationSummaryTests {
@@ -10,26 +11,31 @@ import Testing
         let group = GroupStep(name: "dash", requests: ["/a", "/b", "/c", "/d"].map(request))
         let flow = Flow(
             name: "dashboard",
-            steps: [.request(request("/login")), .think(.fixed(.seconds(1))), .group(group),
-                .think(.fixed(.seconds(1))), .request(request("/logout"))])
+            steps: [
+                .request(request("/login")), .think(.fixed(.seconds(1))), .group(group),
+                .think(.fixed(.seconds(1))), .request(request("/logout")),
+            ])
         let profile = Profile(
             name: "demo",
             target: Target(baseURL: "https://bot:pw@staging.example/", allowHosts: ["staging.example"]),
             flows: [flow],
             roles: [
                 Role(name: "admin", accounts: [["password": "s3cret"]], secretFields: ["password"]),
-                Role(name: "user", weight: 3, accounts: Array(repeating: ["email": "x"], count: 3), accountsFile: "users.csv"),
+                Role(
+                    name: "user", weight: 3, accounts: Array(repeating: ["email": "x"], count: 3),
+                    accountsFile: "users.csv"),
             ],
             load: .constant(vus: 10, duration: .seconds(30), rampUp: .seconds(5)),
             timeouts: Timeouts())
-        #expect(profile.validationSummary() == [
-            "profile demo: target https://staging.example/ (allowed hosts: staging.example)",
-            "flow dashboard: 5 steps (1 group of 4 parallel requests)",
-            "roles: admin (1 account), user (weight 3, 3 accounts from users.csv)",
-            "load: 10 VUs for 30s, ramp-up 5s",
-            "timeouts: request 10s, connect 5s, spinner 3s",
-            "output: Results",
-        ])
+        #expect(
+            profile.validationSummary() == [
+                "profile demo: target https://staging.example/ (allowed hosts: staging.example)",
+                "flow dashboard: 5 steps (1 group of 4 parallel requests)",
+                "roles: admin (1 account), user (weight 3, 3 accounts from users.csv)",
+                "load: 10 VUs for 30s, ramp-up 5s",
+                "timeouts: request 10s, connect 5s, spinner 3s",
+                "output: Results",
+            ])
         #expect(!profile.validationSummary().joined().contains("s3cret"))
     }
 

@@ -1,5 +1,5 @@
-import Testing
 import TestSupport
+import Testing
 
 /// The test HTTP client against `TestServer`: HEAD, HTTP/1.0, bodies, and how a request that gets no answer ends.
 @Suite struct HTTPTestClientTests {

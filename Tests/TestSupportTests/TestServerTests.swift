@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Tests of `TestSupport.TestServer`, the misbehaving server other test targets rely on, through
 /// ``HTTPTestConnection``. Timing: a delay is a timer, which never fires early, so lower bounds are exact; upper

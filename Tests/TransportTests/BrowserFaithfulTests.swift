@@ -1,6 +1,6 @@
 import CCurl
-import Testing
 import TestSupport
+import Testing
 import Transport
 
 /// What a browser would do on the wire: ask for compressed responses and decode them, and open at most 6
@@ -16,7 +16,8 @@ struct BrowserFaithfulTests {
         #expect(result.bodyBytes == 20_000, "decoded: the page gets every byte")
         #expect(result.body?.count == 20_000)
         #expect(result.body.map { String(decoding: $0.prefix(10), as: UTF8.self) } == #"{"id":1234"#)
-        #expect(result.wireBodyBytes > 0 && result.wireBodyBytes < 2_000, "compressed on the wire: \(result.wireBodyBytes)")
+        #expect(
+            result.wireBodyBytes > 0 && result.wireBodyBytes < 2_000, "compressed on the wire: \(result.wireBodyBytes)")
     }
 
     @Test func withoutCompressionTheWireCarriesEveryByte() throws {
@@ -31,7 +32,8 @@ struct BrowserFaithfulTests {
     @Test func aRecordedAcceptEncodingIsSentAsIs() throws {
         let server = try TestServer.start()
         defer { server.shutdown() }
-        let request = HTTPRequest(url: server.baseURL + "/echo", keepBodyBytes: 1 << 16, acceptEncoding: "br;q=1.0, gzip;q=0.8")
+        let request = HTTPRequest(
+            url: server.baseURL + "/echo", keepBodyBytes: 1 << 16, acceptEncoding: "br;q=1.0, gzip;q=0.8")
         let result = try #require(try performOne(request))
         let echo = String(decoding: result.body ?? [], as: UTF8.self)
         #expect(echo.contains("br;q=1.0, gzip;q=0.8"), "\(echo)")

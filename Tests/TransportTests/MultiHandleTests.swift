@@ -1,5 +1,5 @@
-import Testing
 import TestSupport
+import Testing
 import Transport
 
 @Suite("MultiHandle over real sockets")
@@ -83,7 +83,9 @@ struct MultiHandleTests {
         defer { server.shutdown() }
         let multi = try MultiHandle(maxConnections: 4)
         let easy = try EasyHandle(options: .init())
-        for (method, body) in [("POST", Array("a".utf8)), ("GET", nil), ("DELETE", nil), ("GET", nil)] as [(String, [UInt8]?)] {
+        for (method, body) in [("POST", Array("a".utf8)), ("GET", nil), ("DELETE", nil), ("GET", nil)]
+            as [(String, [UInt8]?)]
+        {
             let request = HTTPRequest(method: method, url: server.baseURL + "/echo", body: body, keepBodyBytes: 4096)
             let result = try #require(try perform([(easy, request)], on: multi)[0])
             let echo = String(decoding: result.body ?? [], as: UTF8.self)

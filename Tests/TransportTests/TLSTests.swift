@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 import Transport
 
 /// HTTPS through libcurl against a real TLS server (Python's `ssl`, a self-signed certificate for 127.0.0.1).

@@ -17,7 +17,9 @@ func perform(
     return results
 }
 
-func performOne(_ request: HTTPRequest, options: TransferOptions = .init(), share: ShareHandle? = nil) throws -> TransferResult? {
+func performOne(_ request: HTTPRequest, options: TransferOptions = .init(), share: ShareHandle? = nil) throws
+    -> TransferResult?
+{
     let multi = try MultiHandle(maxConnections: 4)
     return try perform([(try EasyHandle(options: options, share: share), request)], on: multi)[0]
 }

@@ -2,6 +2,7 @@ import Foundation
 import Metrics
 import RunFixtures
 import Testing
+
 @testable import Verdicts
 
 /// The percentile bootstrap: the same distribution as resampling sample by sample, deterministic, and fast on
@@ -10,7 +11,7 @@ import Testing
     /// A histogram with these µs values, each recorded once.
     static func histogram(_ micros: [Int]) -> LatencyHistogram {
         var h = LatencyHistogram()
-        micros.forEach { h.record(micros: $0) }
+        for m in micros { h.record(micros: m) }
         return h
     }
 
@@ -45,7 +46,8 @@ import Testing
         func shares(_ xs: [Double]) -> [Double: Double] {
             xs.reduce(into: [:]) { $0[$1, default: 0] += 1 / Double(xs.count) }
         }
-        let a = shares(fast), b = shares(naive)
+        let a = shares(fast)
+        let b = shares(naive)
         let distance = Set(a.keys).union(b.keys).reduce(0.0) { $0 + abs((a[$1] ?? 0) - (b[$1] ?? 0)) } / 2
         #expect(distance < 0.05, "total variation \(distance)")
     }
@@ -53,7 +55,8 @@ import Testing
     @Test func theSameRunsAndSeedGiveTheSameReport() throws {
         let a = CompareFixture.login(CompareFixture.ok(CompareFixture.spread(20, 300)))
         let b = CompareFixture.login(CompareFixture.ok(CompareFixture.spread(23, 300)))
-        let first = CompareFixture.compare(a, b), second = CompareFixture.compare(a, b)
+        let first = CompareFixture.compare(a, b)
+        let second = CompareFixture.compare(a, b)
         #expect(first == second)
         let reseeded = RunComparison.compare(baseline: a, candidate: b, minEffect: 0.05, seed: 99)
         #expect(reseeded.series[0].latency[0].interval != first.series[0].latency[0].interval)
@@ -93,7 +96,8 @@ import Testing
             SeriesCatalog.StepKey(flow: "f", step: $0, group: nil, role: "r", method: "GET")
         }
         let catalog = SeriesCatalog(steps: steps)
-        var base = MetricsStore(catalog: catalog), cand = MetricsStore(catalog: catalog)
+        var base = MetricsStore(catalog: catalog)
+        var cand = MetricsStore(catalog: catalog)
         for i in 0..<4 {
             base.steps[i] = try big(50)
             cand.steps[i] = try big(55)

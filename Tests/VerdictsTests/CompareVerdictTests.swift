@@ -2,6 +2,7 @@ import Foundation
 import Metrics
 import RunFixtures
 import Testing
+
 @testable import Verdicts
 
 /// The verdicts of `RunComparison`: regressions, improvements, noise, too few samples, unmatched series.
@@ -21,7 +22,8 @@ import Testing
     }
 
     @Test func identicalRunsShowNoSignificantChange() {
-        let samples = CompareFixture.ok(CompareFixture.spread(50, 300))
+        let samples =
+            CompareFixture.ok(CompareFixture.spread(50, 300))
             + CompareFixture.failed(6, micros: 4_000_000, as: .timeout)
         let run = CompareFixture.login(samples)
         let report = CompareFixture.compare(run, run)

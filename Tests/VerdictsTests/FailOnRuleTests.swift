@@ -1,6 +1,7 @@
 import Metrics
 import RunFixtures
 import Testing
+
 @testable import Verdicts
 
 /// `--fail-on` rules: how they parse, what a bad one says, and which changes fail them.

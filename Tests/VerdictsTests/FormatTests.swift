@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Verdicts
 
 /// The number formats every verdict and report prints.

@@ -2,6 +2,7 @@ import Metrics
 import RunFixtures
 import Scenario
 import Testing
+
 @testable import Verdicts
 
 /// An aborted run and a generator-bound run are never judged passed or failed: the gate says why instead.
@@ -30,7 +31,8 @@ import Testing
     @Test func aJudgedRunCarriesTheVerdictOfItsResults() throws {
         let thresholds = try Self.thresholds.map(ThresholdParser.parse)
         let calm = JudgedRun(thresholds, run: ReportFixture.calmRun())
-        #expect(calm.verdict == .passed && calm.thresholds.count == 2 && calm.summary == ReportFixture.calmRun().summary)
+        #expect(
+            calm.verdict == .passed && calm.thresholds.count == 2 && calm.summary == ReportFixture.calmRun().summary)
         let failing = JudgedRun([try ThresholdParser.parse("timeouts == 0")], run: ReportFixture.savedRun())
         #expect(failing.verdict == .failed(count: 1))
         #expect(JudgedRun([], run: ReportFixture.savedRun()).verdict == .noThresholds)

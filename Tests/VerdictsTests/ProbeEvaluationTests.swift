@@ -2,6 +2,7 @@ import Metrics
 import RunFixtures
 import Scenario
 import Testing
+
 @testable import Verdicts
 
 /// A probe judged from its run's summary (``ReportFixture``: flow `dashboard`, roles admin and user; the user's
@@ -68,8 +69,9 @@ import Testing
             conditions: [try AbortCondition.parse("error_rate > 20% for 2s")], catalog: ReportFixture.catalog)
         #expect(watch.check(Self.second(requests: 10, failed: 5), elapsed: 1) == nil)
         // The second that ended at 1 s began to hold at 0 s: 2 s of it now.
-        #expect(watch.check(Self.second(requests: 10, failed: 10), elapsed: 2)
-            == "error_rate > 20% for 2s: error_rate 100% since 0s")
+        #expect(
+            watch.check(Self.second(requests: 10, failed: 10), elapsed: 2)
+                == "error_rate > 20% for 2s: error_rate 100% since 0s")
     }
 
     @Test func aSecondThatDoesNotHoldStartsTheCountAgain() throws {
@@ -79,8 +81,9 @@ import Testing
         #expect(watch.check(Self.second(requests: 10, failed: 0), elapsed: 2) == nil)
         #expect(watch.check(Self.second(requests: 0, failed: 0), elapsed: 3) == nil, "no request is no evidence")
         #expect(watch.check(Self.second(requests: 10, failed: 5), elapsed: 4) == nil)
-        #expect(watch.check(Self.second(requests: 10, failed: 5), elapsed: 5)
-            == "error_rate > 20% for 2s: error_rate 50% since 3s")
+        #expect(
+            watch.check(Self.second(requests: 10, failed: 5), elapsed: 5)
+                == "error_rate > 20% for 2s: error_rate 50% since 3s")
     }
 
     @Test func withoutForTheFirstHoldingSecondStops() throws {

@@ -1,6 +1,7 @@
 import Foundation
 import Metrics
 import Testing
+
 @testable import Verdicts
 
 /// Re-judging "over the spinner limit" from a saved run for another limit. The fixture is a real `rehearse demo`

@@ -2,6 +2,7 @@ import Metrics
 import RunFixtures
 import Scenario
 import Testing
+
 @testable import Verdicts
 
 /// Thresholds judged against hand-built saved runs (``ReportFixture``: 60 requests in 20 s, 2 failed, 1 timeout).
@@ -39,19 +40,24 @@ import Testing
     }
 
     @Test func noMatchingRequestsFails() throws {
-        let calm = SavedRun(info: ReportFixture.info(stopReason: "completed"), catalog: ReportFixture.catalog, store: {
-            var s = MetricsStore(catalog: ReportFixture.catalog)
-            ReportFixture.ok(12_000, times: 5).forEach { s.steps[0].record($0) }
-            return s
-        }())
-        for text in ["p95(step:login, role:user) < 1s", "timeouts(role:user) == 0", "error_rate(role:user) < 1%",
-                     "failed(step:me) == 0", "checks(role:user) == 0", "spinner_rate(role:user) < 10%",
-                     "p95(group:home) < 1s"] {
+        let calm = SavedRun(
+            info: ReportFixture.info(stopReason: "completed"), catalog: ReportFixture.catalog,
+            store: {
+                var s = MetricsStore(catalog: ReportFixture.catalog)
+                for sample in ReportFixture.ok(12_000, times: 5) { s.steps[0].record(sample) }
+                return s
+            }())
+        for text in [
+            "p95(step:login, role:user) < 1s", "timeouts(role:user) == 0", "error_rate(role:user) < 1%",
+            "failed(step:me) == 0", "checks(role:user) == 0", "spinner_rate(role:user) < 10%",
+            "p95(group:home) < 1s",
+        ] {
             let r = try result(text, run: calm)
             #expect(r.observed == nil && !r.passed, "\(text)")
         }
-        #expect(try result("timeouts(role:user) == 0", run: calm).detail
-            == "no matching requests (role:user): nothing to judge, so it fails; limit == 0")
+        #expect(
+            try result("timeouts(role:user) == 0", run: calm).detail
+                == "no matching requests (role:user): nothing to judge, so it fails; limit == 0")
         #expect(try result("p95(group:home) < 1s", run: calm).detail.hasPrefix("no matching waits (group:home)"))
         // Requests and rate are counts of requests: none is a real 0.
         #expect(try result("requests(role:user) == 0", run: calm).passed)
@@ -102,11 +108,13 @@ import Testing
 
     @Test func detailsReadInTheMetricsUnit() throws {
         #expect(try result("error_rate < 1%").detail == "error_rate 3.33% over 60 requests (whole run); limit < 1%")
-        #expect(try result("rate(role:admin) > 10/s").detail
-            == "rate 1.5/s over 30 requests (role:admin); limit > 10/s")
+        #expect(
+            try result("rate(role:admin) > 10/s").detail
+                == "rate 1.5/s over 30 requests (role:admin); limit > 10/s")
         #expect(try result("timeouts == 0").detail == "timeouts 1 over 60 requests (whole run); limit == 0")
-        #expect(try result("max(step:login, role:admin) < 2s").detail
-            == "max 25ms over 10 requests (step:login, role:admin); limit < 2s")
+        #expect(
+            try result("max(step:login, role:admin) < 2s").detail
+                == "max 25ms over 10 requests (step:login, role:admin); limit < 2s")
         let results = ThresholdEvaluation.evaluate(
             [try ThresholdParser.parse("timeouts == 0"), try ThresholdParser.parse("checks == 0")], run: Self.run)
         #expect(results.map(\.passed) == [false, true] && !results.allPassed && results.failedCount == 1)

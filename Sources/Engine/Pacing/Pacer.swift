@@ -63,7 +63,8 @@ enum Pacers {
         case .sharedIterations:
             return SharedIterationsPacer(window: window, budget: budget ?? IterationBudget(0))
         case .constantArrivalRate, .rampingArrivalRate:
-            return ArrivalPacer(scenario: scenario, curve: executor.rateCurve!, window: window, workers: workers, worker: worker)
+            return ArrivalPacer(
+                scenario: scenario, curve: executor.rateCurve!, window: window, workers: workers, worker: worker)
         }
     }
 }

@@ -27,7 +27,8 @@ extension VirtualUser {
         let serverTiming = result.serverTiming.map(ServerTimingMetric.parse) ?? []
         log.append(
             RequestTrace(
-                series: series, startMicros: Int((groupStart &- iterationStart) / 1000), totalMicros: sample.totalMicros,
+                series: series, startMicros: Int((groupStart &- iterationStart) / 1000),
+                totalMicros: sample.totalMicros,
                 sample: sample, status: result.status, trace: slotTrace[slot], serverTiming: serverTiming))
         out.results.append(
             .request(
@@ -60,7 +61,8 @@ extension VirtualUser {
         // Only a connection that went through a proxy paid the emulated connect (not a templated URL's host).
         let emulated = fresh && emulatedRTT > 0 && context.proxyPorts.contains(result.primaryPort)
         var sample = RequestSample(
-            totalMicros: elapsed, phaseMicros: phases(result.timings, emulatedConnect: emulated), freshConnection: fresh,
+            totalMicros: elapsed, phaseMicros: phases(result.timings, emulatedConnect: emulated),
+            freshConnection: fresh,
             responded: result.failure == nil, bytes: result.bodyBytes)
         sample.wireBytes = result.wireBodyBytes
         sample.queueMicros = result.failure == nil ? max(0, elapsed - result.timings.total) : 0

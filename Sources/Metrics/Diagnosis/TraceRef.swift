@@ -16,7 +16,10 @@ public struct TraceRef: Sendable, Equatable, Hashable, Codable {
     public var spanID: String { Self.hex(span) }
 
     // camelCase: the results encoders convert keys to snake_case (`trace_id`, `span_id`) and back.
-    private enum CodingKeys: String, CodingKey { case traceID = "traceId", spanID = "spanId" }
+    private enum CodingKeys: String, CodingKey {
+        case traceID = "traceId"
+        case spanID = "spanId"
+    }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)

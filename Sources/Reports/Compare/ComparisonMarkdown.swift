@@ -7,7 +7,8 @@ public struct ComparisonMarkdown: Reporter {
 
     public func render(_ r: ComparisonReport) -> String {
         var out = [Self.heading(r), ""]
-        let about = ["Baseline: " + ComparisonFormat.run(r.baseline), "Candidate: " + ComparisonFormat.run(r.candidate)]
+        let about =
+            ["Baseline: " + ComparisonFormat.run(r.baseline), "Candidate: " + ComparisonFormat.run(r.candidate)]
             + ComparisonFormat.method(r.method)
         // Two trailing spaces: a line break inside one paragraph.
         out.append(about.map(MarkdownText.cell).joined(separator: "  \n"))
@@ -21,7 +22,9 @@ public struct ComparisonMarkdown: Reporter {
         }
         let showFlow = r.showsFlows
         var only: [String] = []
-        for (title, names) in [("Only in the baseline", r.onlyInBaseline), ("Only in the candidate", r.onlyInCandidate)]
+        for (title, names) in [
+            ("Only in the baseline", r.onlyInBaseline), ("Only in the candidate", r.onlyInCandidate),
+        ]
         where !names.isEmpty {
             let labels = names.map { MarkdownText.cell($0.label(showFlow: showFlow)) }
             only.append("\(title): " + labels.joined(separator: ", "))

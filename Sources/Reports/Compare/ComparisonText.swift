@@ -7,10 +7,11 @@ public struct ComparisonText: Reporter {
     public init() {}
 
     public func render(_ r: ComparisonReport) -> String {
-        var out = [
-            "Rehearsal compare — baseline: \(ComparisonFormat.run(r.baseline))",
-            "                    candidate: \(ComparisonFormat.run(r.candidate))",
-        ] + ComparisonFormat.method(r.method)
+        var out =
+            [
+                "Rehearsal compare — baseline: \(ComparisonFormat.run(r.baseline))",
+                "                    candidate: \(ComparisonFormat.run(r.candidate))",
+            ] + ComparisonFormat.method(r.method)
         if r.series.isEmpty {
             out += ["", "No step or group appears in both runs: nothing to compare."]
         } else {
@@ -18,7 +19,9 @@ public struct ComparisonText: Reporter {
         }
         let showFlow = r.showsFlows
         var only: [String] = []
-        for (title, names) in [("Only in the baseline", r.onlyInBaseline), ("Only in the candidate", r.onlyInCandidate)]
+        for (title, names) in [
+            ("Only in the baseline", r.onlyInBaseline), ("Only in the candidate", r.onlyInCandidate),
+        ]
         where !names.isEmpty {
             only.append("\(title): " + names.map { $0.label(showFlow: showFlow) }.joined(separator: ", "))
         }

@@ -13,7 +13,9 @@ public struct GateJUnit: Reporter {
     public init() {}
 
     public func render(_ judged: JudgedRun) -> String {
-        let results = judged.thresholds, run = judged.summary, verdict = judged.verdict
+        let results = judged.thresholds
+        let run = judged.summary
+        let verdict = judged.verdict
         let aborted = if case .aborted = verdict { 1 } else { 0 }
         let errors = if case .inconclusive = verdict { 1 } else { 0 }
         let failures = results.failedCount + aborted
@@ -21,7 +23,9 @@ public struct GateJUnit: Reporter {
         let time = Format.trimmed(run.run.durationSeconds, digits: 3)
         let className = "rehearsal.thresholds." + run.run.profile
         var out = ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>"]
-        out.append("<testsuites name=\"rehearsal\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"\(errors)\" time=\"\(time)\">")
+        out.append(
+            "<testsuites name=\"rehearsal\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"\(errors)\" time=\"\(time)\">"
+        )
         out.append(
             "  <testsuite name=\"rehearsal thresholds\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"\(errors)\" "
                 + "skipped=\"0\" time=\"\(time)\" timestamp=\"\(attr(run.run.startedAt))\">")
@@ -46,7 +50,9 @@ public struct GateJUnit: Reporter {
         switch verdict {
         case .aborted(let reason):
             out.append("    <testcase name=\"run not aborted\" classname=\"\(attr(className))\" time=\"0\">")
-            out.append("      <failure message=\"\(attr(reason))\" type=\"abort_when\">\(text("aborted early: " + reason))</failure>")
+            out.append(
+                "      <failure message=\"\(attr(reason))\" type=\"abort_when\">\(text("aborted early: " + reason))</failure>"
+            )
             out.append("    </testcase>")
         case .inconclusive(let reasons):
             let message = "the load generator was the bottleneck: " + reasons.joined(separator: "; ")

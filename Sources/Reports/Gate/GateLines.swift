@@ -18,7 +18,8 @@ public struct GateLines: Reporter {
     func lines(_ run: JudgedRun) -> [String] {
         let results = run.thresholds
         guard !results.isEmpty else { return [] }
-        var head = results.allPassed
+        var head =
+            results.allPassed
             ? style.green("Thresholds: all \(results.count) passed")
             : style.red("Thresholds: \(results.failedCount) of \(results.count) failed")
         switch run.verdict {
@@ -27,9 +28,10 @@ public struct GateLines: Reporter {
             head = style.red("Thresholds: inconclusive — the load generator was the bottleneck (as measured:)")
         default: break
         }
-        return [""] + [style.bold(head)] + results.map { r in
-            let mark = r.passed ? style.green("✓") : style.red("✗")
-            return "  \(mark) \(r.threshold.text) — \(r.detail)"
-        }
+        return [""] + [style.bold(head)]
+            + results.map { r in
+                let mark = r.passed ? style.green("✓") : style.red("✗")
+                return "  \(mark) \(r.threshold.text) — \(r.detail)"
+            }
     }
 }

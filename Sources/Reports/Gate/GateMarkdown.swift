@@ -11,7 +11,8 @@ public struct GateMarkdown: Reporter {
     public init() {}
 
     public func render(_ judged: JudgedRun) -> String {
-        let results = judged.thresholds, run = judged.summary
+        let results = judged.thresholds
+        let run = judged.summary
         var out = [Self.verdict(judged), "", Self.runLine(run)]
         if !results.isEmpty {
             out += ["", "| threshold | observed | result |", "|---|--:|---|"]
@@ -22,8 +23,12 @@ public struct GateMarkdown: Reporter {
             }
             let missing = results.filter { $0.observed == nil }
             if !missing.isEmpty {
-                out += ["", "No data: nothing matched " + missing.map { MarkdownText.code($0.threshold.text) }
-                    .joined(separator: ", ") + ", so " + (missing.count == 1 ? "it fails." : "they fail.")]
+                out += [
+                    "",
+                    "No data: nothing matched "
+                        + missing.map { MarkdownText.code($0.threshold.text) }
+                        .joined(separator: ", ") + ", so " + (missing.count == 1 ? "it fails." : "they fail."),
+                ]
             }
         }
         let rows = Self.stepRows(run)
@@ -54,7 +59,10 @@ public struct GateMarkdown: Reporter {
         if results.isEmpty { return "### ✅ Rehearsal \(name): no thresholds set" }
         let failed = results.failedCount
         if failed == 0 {
-            return "### ✅ Rehearsal \(name): " + (results.count == 1 ? "the threshold passed" : results.count == 2 ? "both thresholds passed" : "all \(results.count) thresholds passed")
+            return "### ✅ Rehearsal \(name): "
+                + (results.count == 1
+                    ? "the threshold passed"
+                    : results.count == 2 ? "both thresholds passed" : "all \(results.count) thresholds passed")
         }
         return "### ❌ Rehearsal \(name): \(failed) of \(results.count) threshold\(results.count == 1 ? "" : "s") failed"
     }
@@ -74,7 +82,9 @@ public struct GateMarkdown: Reporter {
 
     /// Steps (`group › step` inside a group) then group waits (`group (wait)`), in catalog order.
     private static func stepRows(_ s: RunSummary) -> [String] {
-        func row(_ name: String, _ role: String, _ count: Int, _ p: Percentiles, _ failed: Int, _ timeouts: Int) -> String {
+        func row(_ name: String, _ role: String, _ count: Int, _ p: Percentiles, _ failed: Int, _ timeouts: Int)
+            -> String
+        {
             let cells = [
                 MarkdownText.cell(name), MarkdownText.cell(role), String(count), Format.latency(p.p50),
                 Format.latency(p.p95), Format.latency(p.p99), Format.count(failed), Format.count(timeouts),
@@ -84,7 +94,9 @@ public struct GateMarkdown: Reporter {
         let scenarios = SummaryReport.namesScenarios(s)
         func named(_ name: String, _ scenario: String) -> String { scenarios ? "\(scenario): \(name)" : name }
         var rows = s.steps.map { r in
-            row(named(r.group.map { "\($0) › \(r.step)" } ?? r.step, r.scenario), r.role, r.requests, r.latency, r.failed,
+            row(
+                named(r.group.map { "\($0) › \(r.step)" } ?? r.step, r.scenario), r.role, r.requests, r.latency,
+                r.failed,
                 r.errors[ErrorClass.timeout.rawValue] ?? 0)
         }
         rows += s.groups.map { g in

@@ -77,8 +77,12 @@ public enum Executor: Sendable, Equatable, Codable {
         switch self {
         case .constantVUs(let vus, let duration, let rampUp):
             rampUp > .zero
-                ? LoadCurve(start: 0, stages: [Stage(duration: rampUp, target: Double(vus)),
-                                               Stage(duration: duration - rampUp, target: Double(vus))])
+                ? LoadCurve(
+                    start: 0,
+                    stages: [
+                        Stage(duration: rampUp, target: Double(vus)),
+                        Stage(duration: duration - rampUp, target: Double(vus)),
+                    ])
                 : LoadCurve(start: Double(vus), stages: [Stage(duration: duration, target: Double(vus))])
         case .rampingVUs(let start, let stages): LoadCurve(start: Double(start), stages: stages)
         case .perVUIterations(let vus, _, let maxDuration), .sharedIterations(let vus, _, let maxDuration):

@@ -67,8 +67,9 @@ public struct LoadOverride: Sendable, Equatable {
             return .constantArrivalRate(rate: rate, duration: d, maxVUs: maxVUs)
         }
         guard let count = vus ?? Self.fixedVUs(executor) else {
-            throw LoadOverrideError("--duration alone does not apply to \(executor.name): its stages set the length; "
-                + "give --vus too to run constant VUs instead (e.g. --vus 10 --duration \(text))")
+            throw LoadOverrideError(
+                "--duration alone does not apply to \(executor.name): its stages set the length; "
+                    + "give --vus too to run constant VUs instead (e.g. --vus 10 --duration \(text))")
         }
         let rampUp: Duration = if case .constantVUs(_, _, let r) = executor { min(r, d) } else { .zero }
         return .constantVUs(vus: count, duration: d, rampUp: rampUp)
@@ -78,8 +79,9 @@ public struct LoadOverride: Sendable, Equatable {
     private func counted(_ executor: Executor, _ iterations: Int) throws(LoadOverrideError) -> Executor {
         // Never `max_vus` as a number of looping users: that would be far more load than the profile says.
         guard let count = vus ?? Self.fixedVUs(executor) else {
-            throw LoadOverrideError("--iterations alone does not apply to \(executor.name); give --vus too "
-                + "(e.g. --vus 2 --iterations \(iterations))")
+            throw LoadOverrideError(
+                "--iterations alone does not apply to \(executor.name); give --vus too "
+                    + "(e.g. --vus 2 --iterations \(iterations))")
         }
         return .sharedIterations(
             vus: min(count, iterations), iterations: iterations, maxDuration: LoadShape.defaultMaxDuration)
@@ -93,8 +95,9 @@ public struct LoadOverride: Sendable, Equatable {
             return .sharedIterations(vus: min(vus, n), iterations: n, maxDuration: m)
         case .perVUIterations(_, let n, let m): return .perVUIterations(vus: vus, iterations: n, maxDuration: m)
         default:
-            throw LoadOverrideError("--vus does not apply to \(executor.name): its stages or max_vus set the VUs; "
-                + "add --duration to run constant VUs instead, or change load: in the profile")
+            throw LoadOverrideError(
+                "--vus does not apply to \(executor.name): its stages or max_vus set the VUs; "
+                    + "add --duration to run constant VUs instead, or change load: in the profile")
         }
     }
 }

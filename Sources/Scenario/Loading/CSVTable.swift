@@ -78,7 +78,10 @@ private struct RecordReader {
     }
 
     mutating func endRecord() {
-        if pendingQuote { pendingQuote = false; inQuotes = false }
+        if pendingQuote {
+            pendingQuote = false
+            inQuotes = false
+        }
         let blank = fields.isEmpty && field.isEmpty && !fieldWasQuoted
         if !blank {
             endField()

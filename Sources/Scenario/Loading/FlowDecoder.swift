@@ -33,7 +33,8 @@ public enum FlowDecoder {
         try CaptureReferences.validate(drafts, flowHeaders: headerRecorder.usages)
         let flow = Flow(
             name: try map["name"]?.nonEmptyString() ?? FileReading.baseName(of: file),
-            headers: headers, steps: drafts.map(step), continueOnFailure: try map["continue_on_failure"]?.bool() ?? false,
+            headers: headers, steps: drafts.map(step),
+            continueOnFailure: try map["continue_on_failure"]?.bool() ?? false,
             source: SourceLocation(file: file, line: 1, column: 1))
         return DecodedFlow(flow: flow, usages: headerRecorder.usages + drafts.flatMap(usages))
     }

@@ -10,8 +10,11 @@ enum LoadDecoder {
         .perVUIterations: ["vus", "iterations", "max_duration"],
         .sharedIterations: ["vus", "iterations", "max_duration"],
     ]
-    static let allLoadKeys = commonKeys + ["vus", "duration", "iterations", "ramp_up", "start_vus", "stages", "rate",
-        "start_rate", "max_vus", "pre_allocated_vus", "max_duration"]
+    static let allLoadKeys =
+        commonKeys + [
+            "vus", "duration", "iterations", "ramp_up", "start_vus", "stages", "rate",
+            "start_rate", "max_vus", "pre_allocated_vus", "max_duration",
+        ]
     static let timeoutKeys = ["request", "connect", "spinner"]
 
     static func load(_ value: YAMLValue) throws(ScenarioError) -> LoadShape {
@@ -36,7 +39,8 @@ enum LoadDecoder {
                 let names = Executor.Kind.allCases.map(\.rawValue)
                 throw value.error(
                     "unknown executor \"\(name)\"",
-                    hint: Suggestions.didYouMean(name, in: names, format: { $0 }) ?? "executors: " + names.joined(separator: ", "))
+                    hint: Suggestions.didYouMean(name, in: names, format: { $0 }) ?? "executors: "
+                        + names.joined(separator: ", "))
             }
             return kind
         }
@@ -88,7 +92,8 @@ enum LoadDecoder {
             return .constantVUs(vus: vus, duration: duration, rampUp: rampUp)
         case .rampingVUs:
             let start = try map["start_vus"].map { v throws(ScenarioError) in try nonNegative(v) } ?? 0
-            let stages = try StageDecoder.decode(try map.required("stages", hint: "e.g. stages: [{duration: 30s, target: 20}]"), rates: false)
+            let stages = try StageDecoder.decode(
+                try map.required("stages", hint: "e.g. stages: [{duration: 30s, target: 20}]"), rates: false)
             return .rampingVUs(startVUs: start, stages: stages)
         case .constantArrivalRate:
             let rate = try StageDecoder.rate(try map.required("rate", hint: "e.g. rate: 50/s"))
@@ -97,17 +102,24 @@ enum LoadDecoder {
             return .constantArrivalRate(rate: rate, duration: duration, maxVUs: try maxVUs(map))
         case .rampingArrivalRate:
             let start = try map["start_rate"].map { v throws(ScenarioError) in try StageDecoder.rate(v) } ?? 0
-            let stages = try StageDecoder.decode(try map.required("stages", hint: "e.g. stages: [{duration: 30s, target: 20/s}]"), rates: true)
+            let stages = try StageDecoder.decode(
+                try map.required("stages", hint: "e.g. stages: [{duration: 30s, target: 20/s}]"), rates: true)
             guard start > 0 || stages.contains(where: { $0.target > 0 }) else {
-                throw map["stages"]!.error("every stage targets 0/s: the run would start no iteration", hint: "give a stage a target above 0, e.g. target: 20/s")
+                throw map["stages"]!.error(
+                    "every stage targets 0/s: the run would start no iteration",
+                    hint: "give a stage a target above 0, e.g. target: 20/s")
             }
             return .rampingArrivalRate(startRate: start, stages: stages, maxVUs: try maxVUs(map))
         case .perVUIterations, .sharedIterations:
             let vus = try map["vus"].map { v throws(ScenarioError) in try count(map, "vus", minimum: 1, hint: "") } ?? 1
             let iterations = try count(map, "iterations", minimum: 1, hint: "e.g. iterations: 100")
-            let maxDuration = try map["max_duration"].map { v throws(ScenarioError) in try positive(v) } ?? LoadShape.defaultMaxDuration
+            let maxDuration =
+                try map["max_duration"].map { v throws(ScenarioError) in try positive(v) }
+                ?? LoadShape.defaultMaxDuration
             if kind == .sharedIterations, iterations < vus, let v = map["vus"] {
-                throw v.error("\(vus) VUs would share only \(iterations) iterations", hint: "use at most \(iterations) VUs, or more iterations")
+                throw v.error(
+                    "\(vus) VUs would share only \(iterations) iterations",
+                    hint: "use at most \(iterations) VUs, or more iterations")
             }
             return kind == .perVUIterations
                 ? .perVUIterations(vus: vus, iterations: iterations, maxDuration: maxDuration)
@@ -127,7 +139,11 @@ enum LoadDecoder {
         let maxVUs = try count(map, "max_vus", minimum: 1, hint: "")
         if let pre = map["pre_allocated_vus"] {
             let n = try nonNegative(pre)
-            if n > maxVUs { throw pre.error("pre_allocated_vus \(n) is more than max_vus \(maxVUs)", hint: "raise max_vus to \(n) or lower pre_allocated_vus") }
+            if n > maxVUs {
+                throw pre.error(
+                    "pre_allocated_vus \(n) is more than max_vus \(maxVUs)",
+                    hint: "raise max_vus to \(n) or lower pre_allocated_vus")
+            }
         }
         _ = value
         return maxVUs

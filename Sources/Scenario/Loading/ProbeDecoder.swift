@@ -10,7 +10,8 @@ enum ProbeDecoder {
         if let limits = map["limits"] {
             for entry in try limits.mapping(allowed: nil).entries {
                 guard names.contains(entry.key) else {
-                    let hint = Suggestions.didYouMean(entry.key, in: names, format: { "\"\($0)\"" })
+                    let hint =
+                        Suggestions.didYouMean(entry.key, in: names, format: { "\"\($0)\"" })
                         ?? "steps and groups: " + names.joined(separator: ", ")
                     throw entry.keyNode.error("no step or group is named \"\(entry.key)\"", hint: hint)
                 }

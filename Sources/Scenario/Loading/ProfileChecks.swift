@@ -29,7 +29,8 @@ struct ProfileChecks {
     /// The field must exist in some role (else "did you mean"), then in every role.
     private func checkRoleField(_ field: String, _ usage: TemplateUsage, allFields: Set<String>) throws(ScenarioError) {
         guard allFields.contains(field) else {
-            let hint = Suggestions.didYouMean(field, in: allFields.sorted(), format: { "{{role.\($0)}}" })
+            let hint =
+                Suggestions.didYouMean(field, in: allFields.sorted(), format: { "{{role.\($0)}}" })
                 ?? "the roles define " + allFields.sorted().map { "{{role.\($0)}}" }.joined(separator: ", ")
             throw usage.error("unknown role field {{role.\(field)}}", hint: hint)
         }

@@ -40,7 +40,8 @@ public struct ProfileLoader: Sendable {
         let directory = FileReading.directory(of: path)
         let target = try TargetDecoder(environment: environment).decode(try map.required("target"))
         // Without `roles`, every VU is one anonymous user with no credentials (public pages, benchmarks).
-        let roles = try map["roles"].map { v throws(ScenarioError) in try decodeRoles(v, directory) }
+        let roles =
+            try map["roles"].map { v throws(ScenarioError) in try decodeRoles(v, directory) }
             ?? [RoleDraft(role: Role(name: "anonymous", accounts: [[:]]), value: root)]
         var flowCache = FlowCache()
         let scenarios = try ScenarioDecoder(
@@ -57,17 +58,20 @@ public struct ProfileLoader: Sendable {
             scenarios: scenarios, roles: roles.map(\.role), timeouts: timeouts,
             output: try map["output"]?.nonEmptyString() ?? "Results",
             source: SourceLocation(file: path, line: 1, column: 1))
-        try LoadChecks.validate(profile, scenariosValue: map["scenarios"] ?? map["load"] ?? root, target: map["target"]!)
+        try LoadChecks.validate(
+            profile, scenariosValue: map["scenarios"] ?? map["load"] ?? root, target: map["target"]!)
         profile.probe = probe
         profile.network = try map["network"].map { v throws(ScenarioError) in try NetworkDecoder.decode(v) }
         let thresholdNames = ThresholdNames(
             flows: profile.flows, roles: profile.roles.map(\.name), scenarios: scenarios.map(\.name))
-        profile.thresholds = try map["thresholds"].map { v throws(ScenarioError) in
-            try ThresholdDecoder.decode(v, names: thresholdNames)
-        } ?? []
-        profile.abortWhen = try map["abort_when"].map { v throws(ScenarioError) in
-            try ThresholdDecoder.decodeAbort(v, names: thresholdNames)
-        } ?? []
+        profile.thresholds =
+            try map["thresholds"].map { v throws(ScenarioError) in
+                try ThresholdDecoder.decode(v, names: thresholdNames)
+            } ?? []
+        profile.abortWhen =
+            try map["abort_when"].map { v throws(ScenarioError) in
+                try ThresholdDecoder.decodeAbort(v, names: thresholdNames)
+            } ?? []
         return profile
     }
 

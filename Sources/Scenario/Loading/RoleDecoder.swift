@@ -31,7 +31,8 @@ struct RoleDecoder {
                 "a role has either fields or csv, not both", hint: "remove fields, or put the accounts in the CSV")
         case (nil, nil):
             throw value.error(
-                "role \(name) has no accounts", hint: "add fields: { email: …, password: { env: NAME } } or csv: file.csv")
+                "role \(name) has no accounts",
+                hint: "add fields: { email: …, password: { env: NAME } } or csv: file.csv")
         }
         let fieldNames = Set(role.accounts.first?.keys.map { $0 } ?? [])
         let explicit = try secretFields(map["secret_fields"], known: fieldNames)
@@ -54,7 +55,8 @@ struct RoleDecoder {
         var account: [String: String] = [:]
         for entry in try value.mapping(allowed: nil).entries {
             if case .mapping = entry.value.node {
-                let envValue = try entry.value.mapping(allowed: ["env"]).required("env", hint: "e.g. { env: API_TOKEN }")
+                let envValue = try entry.value.mapping(allowed: ["env"]).required(
+                    "env", hint: "e.g. { env: API_TOKEN }")
                 let name = try envValue.nonEmptyString()
                 guard let resolved = environment[name] else {
                     throw ScenarioError(

@@ -11,13 +11,18 @@ struct ScenarioDecoder {
         guard let value = map["scenarios"] else {
             let flows = try loadFlows(try map.required("flows", hint: "e.g. flows: [flows/checkout.yaml]"))
             let load = try LoadDecoder.load(try map.required("load", hint: "e.g. load: { vus: 10, duration: 30s }"))
-            return [LoadScenario(name: LoadScenario.defaultName, flows: flows.map(\.flow), roleWeights: roles.map(\.weight), load: load)]
+            return [
+                LoadScenario(
+                    name: LoadScenario.defaultName, flows: flows.map(\.flow), roleWeights: roles.map(\.weight),
+                    load: load)
+            ]
         }
         for key in ["flows", "load"] {
             if let node = map.keyNode(key) {
                 throw node.error(
                     "\(key) belongs inside each scenario when the profile has scenarios",
-                    hint: key == "flows" ? "give each scenario its flow: scenarios: { browse: { flow: flows/x.yaml, … } }"
+                    hint: key == "flows"
+                        ? "give each scenario its flow: scenarios: { browse: { flow: flows/x.yaml, … } }"
                         : "give each scenario its load: scenarios: { browse: { load: { … } } }")
             }
         }
@@ -53,7 +58,8 @@ struct ScenarioDecoder {
             guard let i = names.firstIndex(of: name) else {
                 throw at.error(
                     "no role is named \"\(name)\"",
-                    hint: Suggestions.didYouMean(name, in: names, format: { $0 }) ?? "roles: " + names.joined(separator: ", "))
+                    hint: Suggestions.didYouMean(name, in: names, format: { $0 }) ?? "roles: "
+                        + names.joined(separator: ", "))
             }
             return i
         }
@@ -70,7 +76,9 @@ struct ScenarioDecoder {
                 weights[i] = w
             }
         }
-        guard weights.contains(where: { $0 > 0 }) else { throw value.error("no role has a weight above 0", hint: "e.g. roles: {user: 9, admin: 1}") }
+        guard weights.contains(where: { $0 > 0 }) else {
+            throw value.error("no role has a weight above 0", hint: "e.g. roles: {user: 9, admin: 1}")
+        }
         return weights
     }
 }

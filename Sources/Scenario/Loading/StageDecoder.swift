@@ -25,10 +25,13 @@ enum StageDecoder {
             stages.append(Stage(duration: duration, target: target))
         }
         guard !stages.isEmpty else {
-            throw value.error("stages must not be empty", hint: rates ? "e.g. [{duration: 1m, target: 20/s}]" : "e.g. [{duration: 1m, target: 20}]")
+            throw value.error(
+                "stages must not be empty",
+                hint: rates ? "e.g. [{duration: 1m, target: 20/s}]" : "e.g. [{duration: 1m, target: 20}]")
         }
         guard stages.totalDuration > .zero else {
-            throw value.error("the stages last 0s in all", hint: "give at least one stage a duration, e.g. duration: 30s")
+            throw value.error(
+                "the stages last 0s in all", hint: "give at least one stage a duration, e.g. duration: 30s")
         }
         return stages
     }

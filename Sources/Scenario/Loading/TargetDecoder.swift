@@ -50,7 +50,8 @@ struct TargetDecoder {
         if text.lowercased() == "none" { return nil }
         guard !text.isEmpty, !text.contains(where: { $0.isNewline || $0 == "\0" }) else {
             throw value.error(
-                "accept_encoding must list content codings, e.g. \"gzip, deflate, br\"", hint: "or none for no compression")
+                "accept_encoding must list content codings, e.g. \"gzip, deflate, br\"",
+                hint: "or none for no compression")
         }
         return text
     }

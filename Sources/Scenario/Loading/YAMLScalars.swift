@@ -64,7 +64,8 @@ extension YAMLValue {
             let key = scalar.string
             let located = YAMLValue(node: keyNode, file: file, path: child(keyNode, key: key).path)
             if let allowed, !allowed.contains(key) {
-                let hint = Suggestions.didYouMean(key, in: allowed, format: { "\"\($0)\"" })
+                let hint =
+                    Suggestions.didYouMean(key, in: allowed, format: { "\"\($0)\"" })
                     ?? "valid keys here: " + allowed.joined(separator: ", ")
                 throw located.error("unknown key \"\(key)\"", hint: hint)
             }

@@ -21,7 +21,8 @@ public struct Capture: Sendable, Equatable, Codable {
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(name: try c.decode(String.self, forKey: .name), source: try c.decode(CaptureSource.self, forKey: .source))
+        self.init(
+            name: try c.decode(String.self, forKey: .name), source: try c.decode(CaptureSource.self, forKey: .source))
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -43,10 +43,18 @@ public enum JSONValue: Sendable, Equatable, Codable {
         var c = encoder.container(keyedBy: CodingKeys.self)
         switch self {
         case .null: try c.encode(Kind.null, forKey: .kind)
-        case .bool(let v): try c.encode(Kind.bool, forKey: .kind); try c.encode(v, forKey: .value)
-        case .number(let v): try c.encode(Kind.number, forKey: .kind); try c.encode(v, forKey: .value)
-        case .string(let v): try c.encode(Kind.string, forKey: .kind); try c.encode(v, forKey: .value)
-        case .array(let v): try c.encode(Kind.array, forKey: .kind); try c.encode(v, forKey: .value)
+        case .bool(let v):
+            try c.encode(Kind.bool, forKey: .kind)
+            try c.encode(v, forKey: .value)
+        case .number(let v):
+            try c.encode(Kind.number, forKey: .kind)
+            try c.encode(v, forKey: .value)
+        case .string(let v):
+            try c.encode(Kind.string, forKey: .kind)
+            try c.encode(v, forKey: .value)
+        case .array(let v):
+            try c.encode(Kind.array, forKey: .kind)
+            try c.encode(v, forKey: .value)
         case .object(let v):
             try c.encode(Kind.object, forKey: .kind)
             try c.encode(v.map { Member(key: $0.0, value: $0.1) }, forKey: .value)

@@ -39,7 +39,8 @@ public struct Profile: Sendable, Equatable, Codable {
         name: String, target: Target, flows: [Flow], roles: [Role], load: LoadShape, timeouts: Timeouts,
         output: String = "Results", network: NetworkConditions? = nil, source: SourceLocation? = nil
     ) {
-        let scenario = LoadScenario(name: LoadScenario.defaultName, flows: flows, roleWeights: roles.map(\.weight), load: load)
+        let scenario = LoadScenario(
+            name: LoadScenario.defaultName, flows: flows, roleWeights: roles.map(\.weight), load: load)
         self.init(
             name: name, target: target, scenarios: [scenario], roles: roles, timeouts: timeouts, output: output,
             network: network, source: source)

@@ -30,14 +30,17 @@ extension Capture {
             String(pair[..<equals]).trimmingCharacters(in: " ") == name
         else { return nil }
         var value = String(pair[pair.index(after: equals)...]).trimmingCharacters(in: " ")
-        if value.count >= 2, value.hasPrefix("\""), value.hasSuffix("\"") { value = String(value.dropFirst().dropLast()) }
+        if value.count >= 2, value.hasPrefix("\""), value.hasSuffix("\"") {
+            value = String(value.dropFirst().dropLast())
+        }
         return value
     }
 }
 
 extension Array where Element == Capture {
     /// Every capture's value, in order, parsing a JSON body at most once. A value is `nil` when not found.
-    public func extractAll(body: [UInt8]?, headers: [(name: String, value: String)]) -> [(name: String, value: String?)] {
+    public func extractAll(body: [UInt8]?, headers: [(name: String, value: String)]) -> [(name: String, value: String?)]
+    {
         var response = ResponseBody(body)
         return map { ($0.name, $0.extract(from: &response, headers: headers)) }
     }
@@ -46,7 +49,8 @@ extension Array where Element == Capture {
 extension String {
     /// ASCII case-insensitive comparison (HTTP header names).
     func equalsIgnoringASCIICase(_ other: String) -> Bool {
-        let a = utf8, b = other.utf8
+        let a = utf8
+        let b = other.utf8
         guard a.count == b.count else { return false }
         return zip(a, b).allSatisfy { x, y in
             x == y || (x | 0x20 == y | 0x20 && (x | 0x20) >= 0x61 && (x | 0x20) <= 0x7A)

@@ -56,7 +56,8 @@ extension Check {
             return "body is \(hasBody ? "not JSON" : "empty"), expected \(path) = \(want)"
         }
         guard let actual = path.evaluate(in: document) else { return "\(path) is missing, expected \(want)" }
-        return actual.isEquivalent(to: expected) ? nil : "\(path) is \(clip(redact(actual.serialized()))), expected \(want)"
+        return actual.isEquivalent(to: expected)
+            ? nil : "\(path) is \(clip(redact(actual.serialized()))), expected \(want)"
     }
 
     /// `200`, `200 or 201`, `one of 200, 201, 204`.

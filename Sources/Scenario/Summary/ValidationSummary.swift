@@ -6,8 +6,10 @@ extension Profile {
     /// `roles: admin (1 account), user (3 accounts from users.csv)`,
     /// `load: 10 VUs for 30s, ramp-up 5s`. Never includes role field values or environment values.
     public func validationSummary() -> [String] {
-        var lines = ["profile \(name): target \(URLText.withoutUserInfo(target.baseURL)) (allowed hosts: "
-            + target.allowHosts.joined(separator: ", ") + ")"]
+        var lines = [
+            "profile \(name): target \(URLText.withoutUserInfo(target.baseURL)) (allowed hosts: "
+                + target.allowHosts.joined(separator: ", ") + ")"
+        ]
         lines += flows.map(\.summaryLine)
         lines.append("roles: " + roles.map(\.summaryText).joined(separator: ", "))
         if hasNamedScenarios {
@@ -81,9 +83,11 @@ extension LoadShape {
         case .rampingVUs(let start, let stages):
             line = "ramping VUs \(start)" + stages.map { " → \(Int($0.target)) over \($0.duration.shortText)" }.joined()
         case .constantArrivalRate(let rate, let duration, let maxVUs):
-            line = "\(IterationRateText.format(rate)) iterations for \(duration.shortText), at most \(Flow.count(maxVUs, "VU")) (open model)"
+            line =
+                "\(IterationRateText.format(rate)) iterations for \(duration.shortText), at most \(Flow.count(maxVUs, "VU")) (open model)"
         case .rampingArrivalRate(let start, let stages, let maxVUs):
-            line = "arrival rate \(IterationRateText.format(start))"
+            line =
+                "arrival rate \(IterationRateText.format(start))"
                 + stages.map { " → \(IterationRateText.format($0.target)) over \($0.duration.shortText)" }.joined()
                 + ", at most \(Flow.count(maxVUs, "VU")) (open model)"
         }

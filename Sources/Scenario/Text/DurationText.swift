@@ -76,7 +76,8 @@ extension Duration {
         if nanos == 0 { return "0s" }
         let sign = nanos < 0 ? "-" : ""
         let n = abs(nanos)
-        let minute = 60e9, hour = 3600e9
+        let minute = 60e9
+        let hour = 3600e9
         switch n {
         case ..<1e6: return sign + Self.decimal(n / 1e3) + "us"
         case ..<1e9: return sign + Self.decimal(n / 1e6) + "ms"
@@ -91,7 +92,8 @@ extension Duration {
     /// `value` with at most two decimals, trailing zeros removed: `1.5`, `2`, `12.25`.
     static func decimal(_ value: Double) -> String {
         let hundredths = Int64((value * 100).rounded())
-        let whole = hundredths / 100, rest = hundredths % 100
+        let whole = hundredths / 100
+        let rest = hundredths % 100
         if rest == 0 { return "\(whole)" }
         if rest % 10 == 0 { return "\(whole).\(rest / 10)" }
         return rest < 10 ? "\(whole).0\(rest)" : "\(whole).\(rest)"

@@ -8,11 +8,13 @@ public enum IterationRateText {
         if trimmed.hasPrefix("-") { throw ParseFailure("bad rate \"\(text)\" — rates cannot be negative") }
         let parts = trimmed.split(separator: "/", maxSplits: 1).map { String($0.trimmingSpaces()) }
         guard let count = Double(parts.first ?? ""), count.isFinite else {
-            throw ParseFailure("bad rate \"\(text)\" — expected iterations per time unit", hint: "write e.g. 20/s or 90/m")
+            throw ParseFailure(
+                "bad rate \"\(text)\" — expected iterations per time unit", hint: "write e.g. 20/s or 90/m")
         }
         guard parts.count == 2 else { return count }
         guard let seconds = secondsPerUnit[parts[1].lowercased()] else {
-            let hint = parts[1].lowercased().hasPrefix("ms")
+            let hint =
+                parts[1].lowercased().hasPrefix("ms")
                 ? "rates are per s, m or h; 1/ms is 1000/s" : "units are s, m and h, e.g. 20/s"
             throw ParseFailure("bad rate \"\(text)\" — unknown unit \"\(parts[1])\"", hint: hint)
         }

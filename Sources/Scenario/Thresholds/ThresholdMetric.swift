@@ -2,7 +2,9 @@
 /// the matching group waits).
 public enum ThresholdMetric: String, Sendable, Equatable, Codable, CaseIterable {
     /// Latency percentiles, max and mean of the user-experienced time, ms.
-    case p50, p90, p95, p99, p999 = "p99.9", max, mean
+    case p50, p90, p95, p99
+    case p999 = "p99.9"
+    case max, mean
     /// How many requests were sent.
     case requests
     /// Requests per second over the run's duration.

@@ -7,7 +7,10 @@ public struct ThresholdNames: Sendable, Equatable {
     public var flows: [String]
     public var scenarios: [String]
 
-    public init(steps: [String], groups: [String], roles: [String], flows: [String], scenarios: [String] = [LoadScenario.defaultName]) {
+    public init(
+        steps: [String], groups: [String], roles: [String], flows: [String],
+        scenarios: [String] = [LoadScenario.defaultName]
+    ) {
         self.steps = steps
         self.groups = groups
         self.roles = roles
@@ -28,7 +31,8 @@ public struct ThresholdNames: Sendable, Equatable {
             case .think: break
             }
         }
-        self.init(steps: steps.uniqued, groups: groups.uniqued, roles: roles, flows: flows.map(\.name), scenarios: scenarios)
+        self.init(
+            steps: steps.uniqued, groups: groups.uniqued, roles: roles, flows: flows.map(\.name), scenarios: scenarios)
     }
 
     public func names(_ tag: ThresholdTag) -> [String] {
@@ -46,7 +50,8 @@ public struct ThresholdNames: Sendable, Equatable {
         if threshold.metric == .droppedIterations, let other = threshold.filters.first(where: { $0.tag != .scenario }) {
             throw ParseFailure(
                 "dropped_iterations counts whole iterations: it cannot be filtered by \(other.tag.rawValue)",
-                hint: "filter it by scenario only, e.g. dropped_iterations(scenario:\(scenarios.first ?? "browse")) == 0")
+                hint:
+                    "filter it by scenario only, e.g. dropped_iterations(scenario:\(scenarios.first ?? "browse")) == 0")
         }
         for filter in threshold.filters where !names(filter.tag).contains(filter.value) {
             throw unknown(filter)
@@ -60,10 +65,14 @@ public struct ThresholdNames: Sendable, Equatable {
             return ParseFailure(message, hint: hint)
         }
         if let other = ThresholdTag.allCases.first(where: { $0 != filter.tag && names($0).contains(filter.value) }) {
-            return ParseFailure(message, hint: "\"\(filter.value)\" is a \(other.rawValue): write \(other.rawValue):\(filter.value)")
+            return ParseFailure(
+                message, hint: "\"\(filter.value)\" is a \(other.rawValue): write \(other.rawValue):\(filter.value)")
         }
         let list = candidates.map { $0.contains(" ") ? "\"\($0)\"" : $0 }.joined(separator: ", ")
-        return ParseFailure(message, hint: candidates.isEmpty ? "the profile has no \(filter.tag.rawValue)s" : "\(filter.tag.rawValue)s: \(list)")
+        return ParseFailure(
+            message,
+            hint: candidates.isEmpty ? "the profile has no \(filter.tag.rawValue)s" : "\(filter.tag.rawValue)s: \(list)"
+        )
     }
 }
 

@@ -33,7 +33,8 @@ public enum ThresholdParser {
         cursor.next()
         if let extra = cursor.peek {
             throw ParseFailure(
-                "unexpected \(extra.shown) after the value \"\(word)\"", hint: "one comparison per threshold; add another line")
+                "unexpected \(extra.shown) after the value \"\(word)\"",
+                hint: "one comparison per threshold; add another line")
         }
         let value = try ThresholdValue.parse(word, for: metric)
         return Threshold(text: expression, metric: metric, filters: filters, op: op, value: value)
@@ -44,12 +45,14 @@ public enum ThresholdParser {
         guard case .word(let name)? = cursor.peek?.kind else {
             let found = cursor.peek.map { " before \($0.shown)" } ?? ""
             throw ParseFailure(
-                "missing metric\(found)", hint: "start with a metric, e.g. p95 < 800ms; metrics: " + names.joined(separator: ", "))
+                "missing metric\(found)",
+                hint: "start with a metric, e.g. p95 < 800ms; metrics: " + names.joined(separator: ", "))
         }
         cursor.next()
         if let metric = ThresholdMetric(rawValue: name.lowercased()) { return metric }
         let isPercentile = name.hasPrefix("p") && ThresholdValue.number(String(name.dropFirst())) != nil
-        let hint = isPercentile
+        let hint =
+            isPercentile
             ? "the percentiles are p50, p90, p95, p99 and p99.9"
             : Suggestions.didYouMean(name, in: names) ?? "metrics: " + names.joined(separator: ", ")
         throw ParseFailure("unknown metric \"\(name)\"", hint: hint)
@@ -98,13 +101,15 @@ public enum ThresholdParser {
         cursor.next()
         guard cursor.peek?.kind == .colon else {
             if ThresholdTag(rawValue: name) == nil {
-                throw ParseFailure("expected TAG:VALUE, found \"\(name)\"", hint: "name the tag, e.g. role:\(name) or step:\(name)")
+                throw ParseFailure(
+                    "expected TAG:VALUE, found \"\(name)\"", hint: "name the tag, e.g. role:\(name) or step:\(name)")
             }
             throw ParseFailure("missing \":\" after \(name)", hint: "e.g. \(name):VALUE")
         }
         guard let tag = ThresholdTag(rawValue: name.lowercased()) else {
             throw ParseFailure(
-                "unknown tag \"\(name)\"", hint: Suggestions.didYouMean(name, in: tags) ?? "tags: " + tags.joined(separator: ", "))
+                "unknown tag \"\(name)\"",
+                hint: Suggestions.didYouMean(name, in: tags) ?? "tags: " + tags.joined(separator: ", "))
         }
         cursor.next()
         switch cursor.peek?.kind {
@@ -114,7 +119,8 @@ public enum ThresholdParser {
             return ThresholdFilter(tag, value)
         default:
             let found = cursor.peek.map { "found \($0.shown)" } ?? "found the end"
-            throw ParseFailure("missing value after \(name):, \(found)", hint: "e.g. \(name):NAME, quoted when it has spaces")
+            throw ParseFailure(
+                "missing value after \(name):, \(found)", hint: "e.g. \(name):NAME, quoted when it has spaces")
         }
     }
 

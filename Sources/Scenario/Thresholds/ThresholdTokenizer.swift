@@ -44,7 +44,8 @@ enum ThresholdTokenizer {
     static let operatorList = "<, <=, >, >=, == and !="
 
     private static func badOperator(_ spelled: String) -> ParseFailure {
-        let hint = spelled == "=" ? "write == to compare" : spelled == "=<" ? "write <=" : spelled == "=>" ? "write >=" : nil
+        let hint =
+            spelled == "=" ? "write == to compare" : spelled == "=<" ? "write <=" : spelled == "=>" ? "write >=" : nil
         return ParseFailure("unknown operator \"\(spelled)\"", hint: hint ?? "the operators are \(operatorList)")
     }
 }

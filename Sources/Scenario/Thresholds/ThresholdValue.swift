@@ -2,7 +2,9 @@
 /// `800ms`/`2s` for latency, `1%`/`0.01` for rates, `10/s`/`10` for `rate`, `0`/`100` for counts.
 enum ThresholdValue {
     static func parse(_ text: String, for metric: ThresholdMetric) throws(ParseFailure) -> Double {
-        if text.hasPrefix("-") { throw ParseFailure("\(metric.rawValue) cannot be compared with a negative \"\(text)\"") }
+        if text.hasPrefix("-") {
+            throw ParseFailure("\(metric.rawValue) cannot be compared with a negative \"\(text)\"")
+        }
         switch metric.kind {
         case .latency: return try latency(text, metric)
         case .fraction: return try fraction(text, metric)
@@ -15,10 +17,12 @@ enum ThresholdValue {
     private static func latency(_ text: String, _ metric: ThresholdMetric) throws(ParseFailure) -> Double {
         if number(text) != nil {
             throw ParseFailure(
-                "\(metric.rawValue) is a latency: \"\(text)\" needs a unit", hint: "add a unit, e.g. \(text)ms or \(text)s")
+                "\(metric.rawValue) is a latency: \"\(text)\" needs a unit",
+                hint: "add a unit, e.g. \(text)ms or \(text)s")
         }
         if text.hasSuffix("%") || text.hasSuffix("/s") {
-            throw ParseFailure("\(metric.rawValue) is a latency, not \"\(text)\"", hint: "expected a duration, e.g. 800ms")
+            throw ParseFailure(
+                "\(metric.rawValue) is a latency, not \"\(text)\"", hint: "expected a duration, e.g. 800ms")
         }
         do {
             return try DurationText.parseOrExplain(text).inMilliseconds
@@ -71,7 +75,8 @@ enum ThresholdValue {
     /// Digits with at most one inner point (`12`, `0.5`); nothing else — no signs, exponents or `inf`.
     static func number(_ text: String) -> Double? {
         let pieces = text.split(separator: ".", omittingEmptySubsequences: false)
-        guard !text.isEmpty, pieces.count <= 2, pieces.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) })
+        guard !text.isEmpty, pieces.count <= 2,
+            pieces.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) })
         else { return nil }
         return Double(text)
     }

@@ -97,10 +97,11 @@ public struct SeriesName: Sendable, Equatable, Hashable, Codable {
     /// `home › tasks [user]`, `home (wait) [user]`, `login [admin]`; with `flow: ` in front when asked, and the
     /// scenario's name in front when it has one (`browse: home › tasks [user]`).
     public func label(showFlow: Bool = false) -> String {
-        let name = switch kind {
-        case .step: group.map { "\($0) › \(step ?? "")" } ?? (step ?? "")
-        case .group: "\(group ?? "") (wait)"
-        }
+        let name =
+            switch kind {
+            case .step: group.map { "\($0) › \(step ?? "")" } ?? (step ?? "")
+            case .group: "\(group ?? "") (wait)"
+            }
         let scenarioPrefix = scenario == SeriesCatalog.defaultScenario ? "" : "\(scenario): "
         return scenarioPrefix + (showFlow ? "\(flow): " : "") + "\(name) [\(role)]"
     }

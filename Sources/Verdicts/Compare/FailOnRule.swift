@@ -49,7 +49,8 @@ public struct FailOnRule: Sendable, Equatable, CustomStringConvertible {
         guard rest.hasSuffix(unit), let value = Double(rest.dropLast(unit.count).trimmingCharacters(in: .whitespaces)),
             value.isFinite, value >= 0
         else {
-            let hint = isRate
+            let hint =
+                isRate
                 ? "\(metric) is a percentage already: give the tolerance in points, e.g. '\(metric) +1pt'"
                 : "give the tolerance in percent of the baseline, e.g. '\(metric) +10%'"
             throw fail("\(hint); \(expected)")

@@ -8,7 +8,8 @@ enum LatencyComparison {
         _ metric: String, percentile: Double, _ b: LatencyHistogram, _ c: LatencyHistogram,
         bootstrap: (PercentileBootstrap, PercentileBootstrap)?, method: ComparisonMethod, streamName: String
     ) -> MetricChange {
-        let base = Double(b.micros(atPercentile: percentile)), cand = Double(c.micros(atPercentile: percentile))
+        let base = Double(b.micros(atPercentile: percentile))
+        let cand = Double(c.micros(atPercentile: percentile))
         var result = MetricChange(
             metric: metric, unit: .milliseconds, baseline: base / 1000, candidate: cand / 1000,
             change: roundedFigure(relativeChange(cand, base) * 100), interval: nil, differenceIntervalMs: nil,
@@ -26,8 +27,12 @@ enum LatencyComparison {
         let diff = bounds(difference, confidencePercent: method.confidencePercent)
         result.differenceIntervalMs = ChangeInterval(
             low: roundedFigure(diff.low, 3), high: roundedFigure(diff.high, 3))
-        result.verdict = interval.low > effect ? .regression : interval.high < -effect ? .improvement
-            : .noSignificantChange
+        result.verdict =
+            interval.low > effect
+            ? .regression
+            : interval.high < -effect
+                ? .improvement
+                : .noSignificantChange
         return result
     }
 
@@ -50,7 +55,8 @@ enum RateComparison {
     static func change(
         _ metric: String, baseline: (Int, Int), candidate: (Int, Int), method: ComparisonMethod
     ) -> MetricChange {
-        let p1 = share(baseline), p2 = share(candidate)
+        let p1 = share(baseline)
+        let p2 = share(candidate)
         var result = MetricChange(
             metric: metric, unit: .percent, baseline: roundedFigure(p1 * 100), candidate: roundedFigure(p2 * 100),
             change: roundedFigure((p2 - p1) * 100), interval: nil, differenceIntervalMs: nil, verdict: .tooFewSamples)
@@ -67,8 +73,10 @@ enum RateComparison {
     /// Newcombe's hybrid score interval (method 10, 1998) of p₂ − p₁ from two Wilson intervals; sound at zero
     /// events.
     static func newcombe(_ a: (Int, Int), _ b: (Int, Int), z: Double) -> ChangeInterval {
-        let p1 = share(a), p2 = share(b)
-        let w1 = wilson(a, z: z), w2 = wilson(b, z: z)
+        let p1 = share(a)
+        let p2 = share(b)
+        let w1 = wilson(a, z: z)
+        let w2 = wilson(b, z: z)
         let d = p2 - p1
         let below = ((p2 - w2.low) * (p2 - w2.low) + (w1.high - p1) * (w1.high - p1)).squareRoot()
         let above = ((w2.high - p2) * (w2.high - p2) + (p1 - w1.low) * (p1 - w1.low)).squareRoot()
@@ -77,7 +85,9 @@ enum RateComparison {
 
     /// The Wilson score interval of a proportion.
     static func wilson(_ c: (Int, Int), z: Double) -> ChangeInterval {
-        let n = Double(c.1), p = share(c), z2 = z * z
+        let n = Double(c.1)
+        let p = share(c)
+        let z2 = z * z
         let centre = (p + z2 / (2 * n)) / (1 + z2 / n)
         let half = z / (1 + z2 / n) * (p * (1 - p) / n + z2 / (4 * n * n)).squareRoot()
         return ChangeInterval(low: max(0, centre - half), high: min(1, centre + half))

@@ -19,7 +19,8 @@ struct PercentileBootstrap {
         var values: [Double] = []
         var cumulative: [Double] = []
         var running = 0.0
-        let low = Double(histogram.minMicros), high = Double(histogram.maxMicros)
+        let low = Double(histogram.minMicros)
+        let high = Double(histogram.maxMicros)
         for item in histogram.histogram.recordedValues() where item.count > 0 {
             running += Double(item.count)
             values.append(min(max(Double(item.value), low), high))
@@ -39,7 +40,8 @@ struct PercentileBootstrap {
     /// The smallest value whose cumulative share reaches `u` (0 < u < 1): F⁻¹(u).
     func quantile(_ u: Double) -> Double {
         let target = u * Double(total)
-        var lo = 0, hi = cumulative.count - 1
+        var lo = 0
+        var hi = cumulative.count - 1
         while lo < hi {
             let mid = (lo + hi) / 2
             if cumulative[mid] >= target { hi = mid } else { lo = mid + 1 }
@@ -68,7 +70,8 @@ extension SplitMix64 {
 
     /// Gamma(shape, 1) for shape ≥ 1 (Marsaglia & Tsang 2000).
     mutating func gamma(_ shape: Double) -> Double {
-        let d = shape - 1.0 / 3, c = 1 / (9 * d).squareRoot()
+        let d = shape - 1.0 / 3
+        let c = 1 / (9 * d).squareRoot()
         while true {
             let x = normal()
             var v = 1 + c * x
@@ -82,7 +85,8 @@ extension SplitMix64 {
 
     /// Beta(a, b) for a, b ≥ 1, as X / (X + Y) with X ~ Gamma(a), Y ~ Gamma(b).
     mutating func beta(_ a: Double, _ b: Double) -> Double {
-        let x = gamma(a), y = gamma(b)
+        let x = gamma(a)
+        let y = gamma(b)
         return x / (x + y)
     }
 }

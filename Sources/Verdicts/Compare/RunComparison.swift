@@ -24,7 +24,8 @@ public enum RunComparison {
         let method = ComparisonMethod(
             minEffect: minEffect, confidencePercent: confidencePercent, resamples: resamples, seed: seed,
             minSamples: minSamples)
-        let base = MeasuredSeries.all(in: baseline), cand = MeasuredSeries.all(in: candidate)
+        let base = MeasuredSeries.all(in: baseline)
+        let cand = MeasuredSeries.all(in: candidate)
         let candByName = Dictionary(uniqueKeysWithValues: cand.map { ($0.name, $0) })
         let baseNames = Set(base.map(\.name))
         let series = base.compactMap { b in candByName[b.name].map { compare(b, $0, method) } }
@@ -81,7 +82,8 @@ struct MeasuredSeries {
             update(&byName[name, default: MeasuredSeries(name: name)])
         }
         for (key, s) in zip(run.catalog.steps, run.store.steps) where s.requests > 0 {
-            let name = SeriesName(kind: .step, scenario: key.scenario, flow: key.flow, step: key.step, group: key.group, role: key.role)
+            let name = SeriesName(
+                kind: .step, scenario: key.scenario, flow: key.flow, step: key.step, group: key.group, role: key.role)
             merge(name) { m in
                 m.time.add(s.total)
                 m.count += s.requests
@@ -90,7 +92,8 @@ struct MeasuredSeries {
             }
         }
         for (key, g) in zip(run.catalog.groups, run.store.groups) where g.count > 0 {
-            let name = SeriesName(kind: .group, scenario: key.scenario, flow: key.flow, step: nil, group: key.group, role: key.role)
+            let name = SeriesName(
+                kind: .group, scenario: key.scenario, flow: key.flow, step: nil, group: key.group, role: key.role)
             merge(name) { m in
                 m.time.add(g.time)
                 m.count += g.count

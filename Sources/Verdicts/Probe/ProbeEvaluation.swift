@@ -29,12 +29,15 @@ public enum ProbeEvaluation {
         }
         for step in steps where step.failed > 0 {
             verdict = .failed
-            let message = step.messages.max { $0.value < $1.value }?.key ?? step.errors.keys.sorted().joined(separator: ", ")
+            let message =
+                step.messages.max { $0.value < $1.value }?.key ?? step.errors.keys.sorted().joined(separator: ", ")
             reasons.append("\(step.step): \(message)")
         }
         let waits = steps.map { ($0.step, $0.latency.max) } + groups.map { ($0.group, $0.time.max) }
         for (name, ms) in waits {
-            guard let limit = settings?.limit(for: name), let level = LimitCheck.level(ms: ms, limit: limit) else { continue }
+            guard let limit = settings?.limit(for: name), let level = LimitCheck.level(ms: ms, limit: limit) else {
+                continue
+            }
             verdict = max(verdict, level.verdict)
             reasons.append("\(name): \(Format.latency(ms)) > \(level.limit.shortText) (\(level.verdict.rawValue))")
         }

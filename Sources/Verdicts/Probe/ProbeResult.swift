@@ -9,7 +9,8 @@ public struct ProbeResult: Sendable, Equatable, Codable {
     public var verdict: ProbeVerdict
     public var flows: [FlowResult]
 
-    public init(profile: String, startedAt: Double, durationSeconds: Double, verdict: ProbeVerdict, flows: [FlowResult]) {
+    public init(profile: String, startedAt: Double, durationSeconds: Double, verdict: ProbeVerdict, flows: [FlowResult])
+    {
         self.profile = profile
         self.startedAt = startedAt
         self.durationSeconds = durationSeconds

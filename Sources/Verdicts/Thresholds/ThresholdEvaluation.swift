@@ -21,7 +21,8 @@ public enum ThresholdEvaluation {
     public static func evaluate(_ threshold: Threshold, run: SavedRun) -> ThresholdResult {
         let selection = ThresholdSelection(threshold, catalog: run.catalog, store: run.store)
         let (observed, samples, unit) = observe(threshold, selection, seconds: run.info.durationSeconds)
-        let scope = threshold.filters.isEmpty
+        let scope =
+            threshold.filters.isEmpty
             ? "whole run" : threshold.filters.map { "\($0.tag.rawValue):\($0.value)" }.joined(separator: ", ")
         let limit = "limit \(threshold.op.rawValue) \(GateFormat.value(threshold.value, threshold.metric))"
         guard let observed else {
@@ -29,7 +30,8 @@ public enum ThresholdEvaluation {
                 threshold: threshold, observed: nil, passed: false,
                 detail: "no matching \(unit) (\(scope)): nothing to judge, so it fails; \(limit)", samples: 0)
         }
-        let detail = "\(threshold.metric.rawValue) \(GateFormat.value(observed, threshold.metric)) over "
+        let detail =
+            "\(threshold.metric.rawValue) \(GateFormat.value(observed, threshold.metric)) over "
             + "\(samples) \(samples == 1 ? String(unit.dropLast()) : unit) (\(scope)); \(limit)"
         return ThresholdResult(
             threshold: threshold, observed: observed, passed: threshold.passes(observed), detail: detail,
@@ -38,7 +40,9 @@ public enum ThresholdEvaluation {
 
     /// The value of `threshold`'s metric over one interval of a run (`seconds` long), nil when nothing matched:
     /// what `abort_when` judges while the run goes on.
-    public static func observe(_ threshold: Threshold, catalog: SeriesCatalog, store: MetricsStore, seconds: Double) -> Double? {
+    public static func observe(_ threshold: Threshold, catalog: SeriesCatalog, store: MetricsStore, seconds: Double)
+        -> Double?
+    {
         observe(threshold, ThresholdSelection(threshold, catalog: catalog, store: store), seconds: seconds).0
     }
 

@@ -11,10 +11,14 @@ struct ThresholdSelection {
     let scenarios: [ScenarioSeries]
 
     init(_ threshold: Threshold, catalog: SeriesCatalog, store: MetricsStore) {
-        let step = threshold.filter(.step), group = threshold.filter(.group)
-        let role = threshold.filter(.role), flow = threshold.filter(.flow), scenario = threshold.filter(.scenario)
+        let step = threshold.filter(.step)
+        let group = threshold.filter(.group)
+        let role = threshold.filter(.role)
+        let flow = threshold.filter(.flow)
+        let scenario = threshold.filter(.scenario)
         func matches(_ value: String?, _ filter: String?) -> Bool { filter == nil || value == filter }
-        var steps: [StepSeries] = [], lone: [StepSeries] = []
+        var steps: [StepSeries] = []
+        var lone: [StepSeries] = []
         for (key, series) in zip(catalog.steps, store.steps)
         where matches(key.step, step) && matches(key.group, group) && matches(key.role, role) && matches(key.flow, flow)
             && matches(key.scenario, scenario)
@@ -23,10 +27,13 @@ struct ThresholdSelection {
             if key.group == nil { lone.append(series) }
         }
         // A step filter selects requests, never whole groups.
-        groups = step != nil ? [] : zip(catalog.groups, store.groups).compactMap { key, series in
-            matches(key.group, group) && matches(key.role, role) && matches(key.flow, flow)
-                && matches(key.scenario, scenario) ? series : nil
-        }
+        groups =
+            step != nil
+            ? []
+            : zip(catalog.groups, store.groups).compactMap { key, series in
+                matches(key.group, group) && matches(key.role, role) && matches(key.flow, flow)
+                    && matches(key.scenario, scenario) ? series : nil
+            }
         scenarios = zip(catalog.scenarios, store.scenarios).compactMap { name, series in
             matches(name, scenario) ? series : nil
         }
