@@ -57,7 +57,12 @@ struct DemoAPI: Sendable {
         case .page, .login: response = .error(.notFound, "not found")  // answered before authentication
         }
         // Cheap, but not free: a real endpoint does a small indexed read.
-        return DashboardQuery.wait(TimeAmount(options.lightRequestCost), on: eventLoop).map { response }
+        let cost = TimeAmount(options.lightRequestCost)
+        return DashboardQuery.wait(cost, on: eventLoop).map {
+            var timed = response
+            timed.headers.add(name: "Server-Timing", value: DashboardQuery.serverTiming(pool: .zero, db: cost))
+            return timed
+        }
     }
 
     /// `POST /api/login` with `{"email","password"}`: a bearer token and a session cookie.

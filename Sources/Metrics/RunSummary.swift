@@ -12,6 +12,8 @@ public struct RunSummary: Sendable, Equatable, Codable {
     public var groups: [GroupReport]
     /// Per scenario: what its executor did and its latency two ways (from schedule, service time).
     public var scenarios: [ScenarioReport]
+    /// Per role, the slowest iterations and a few ordinary ones, request by request (absent in older runs).
+    public var waterfalls: [WaterfallReport]?
 
     public struct Totals: Sendable, Equatable, Codable {
         public var requests: Int
@@ -52,6 +54,11 @@ public struct RunSummary: Sendable, Equatable, Codable {
         public var bytes: Int
         public var wireBytes: Int?
         public var messages: [String: Int]
+        /// The server's own timings (`Server-Timing`), ms by metric name; metrics past 16 names are counted.
+        public var serverTiming: [String: Percentiles]?
+        public var serverTimingDropped: Int?
+        /// The slowest requests and a few random ones, with their trace IDs.
+        public var exemplars: ExemplarsReport?
     }
 
     public struct GroupReport: Sendable, Equatable, Codable {
@@ -100,7 +107,10 @@ public struct RunSummary: Sendable, Equatable, Codable {
                 phases: Dictionary(
                     uniqueKeysWithValues: Phase.allCases.map { ($0.rawValue, Percentiles(s.phases[$0.index])) }),
                 freshConnections: s.freshConnections, reusedConnections: s.reusedConnections,
-                overSpinner: s.overSpinner, bytes: s.bytes, wireBytes: s.wireBytes, messages: s.messages)
+                overSpinner: s.overSpinner, bytes: s.bytes, wireBytes: s.wireBytes, messages: s.messages,
+                serverTiming: s.serverTiming.report,
+                serverTimingDropped: s.serverTiming.dropped > 0 ? s.serverTiming.dropped : nil,
+                exemplars: ExemplarsReport(s.exemplars))
         }
         groups = zip(catalog.groups, store.groups).filter { $0.1.count > 0 }.map { key, g in
             GroupReport(
@@ -125,6 +135,7 @@ public struct RunSummary: Sendable, Equatable, Codable {
                 droppedIterations: series.dropped, scheduleLag: open ? Percentiles(series.scheduleLag) : nil,
                 requests: requests, latency: Percentiles(latency), serviceTime: Percentiles(service))
         }
+        waterfalls = WaterfallReport.all(store.iterations, roles: info.roles, catalog: catalog)
     }
 
     static func rate(_ n: Int, _ seconds: Double) -> Double { (Double(n) / seconds * 100).rounded() / 100 }

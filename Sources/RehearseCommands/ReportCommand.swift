@@ -18,6 +18,7 @@ struct ReportCommand: ParsableCommand {
               rehearse report Results/20261126T101500Z-demo
               rehearse report Results/20261126T101500Z-demo --json > summary.json
               rehearse report Results/20261126T101500Z-demo --spinner 3s
+              rehearse report Results/20261126T101500Z-demo --slowest 3
             """)
 
     @Argument(help: "A run folder under Results/.")
@@ -32,6 +33,9 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Re-judge the waits against this spinner limit instead of the run's own (e.g. 3s).")
     var spinner: String?
 
+    @Option(help: "Draw the N slowest iterations of each role (and an ordinary one) as waterfalls.")
+    var slowest: Int?
+
     func run() throws {
         let saved: SavedRun
         do {
@@ -43,7 +47,14 @@ struct ReportCommand: ParsableCommand {
             throw ExitStatus.badInput.exitCode
         }
         let judged = try spinnerMs().map { SpinnerRejudgement.rejudge(saved, spinnerMs: $0) } ?? saved
-        if json {
+        if let slowest {
+            guard slowest >= 1 else {
+                Console.err("error: --slowest must be at least 1, got \(slowest)")
+                throw ExitStatus.badInput.exitCode
+            }
+            Console.out(
+                WaterfallText(slowest: slowest, style: TerminalStyle(color: Console.color)).render(judged.summary))
+        } else if json {
             Console.out(SummaryJSON().render(judged.summary))
         } else {
             let report = SummaryReport(

@@ -18,10 +18,13 @@ enum Findings {
         guard !slow.isEmpty else {
             return [style.green("✓ No wait crossed the \(spinner) spinner limit.")]
         }
-        var out = slow.map { w in
-            style.red(
-                "✗ \(w.name) as \(w.role): \(Format.percent(w.over, of: w.count)) of waits crossed the \(spinner) spinner limit (p95 \(Format.latency(w.p95)))"
-            )
+        var out: [String] = []
+        for w in slow {
+            out.append(
+                style.red(
+                    "✗ \(w.name) as \(w.role): \(Format.percent(w.over, of: w.count)) of waits crossed the \(spinner) "
+                        + "spinner limit (p95 \(Format.latency(w.p95)))"))
+            out += SlowestTraceLines.lines(s, slowWaits: [(w.name, w.role)])
         }
         let slowRoles = Set(slow.map(\.role))
         let fine = Set(s.run.roles).subtracting(slowRoles).sorted()

@@ -37,6 +37,13 @@ public struct SummaryReport: Reporter {
             out.append(style.bold("Waits the user sees (parallel groups)"))
             out.append(Self.groupTable(s).render())
         }
+        let server = ServerTimingLines.lines(s)
+        if !server.isEmpty {
+            out.append("")
+            out.append(style.bold("Where the server spent it (Server-Timing)"))
+            out += server
+            out.append(style.dim(ServerTimingLines.legend))
+        }
         if ScenarioTable.isWorthShowing(s) {
             out.append("")
             out.append(style.bold("Scenarios (latency from schedule vs service time)"))

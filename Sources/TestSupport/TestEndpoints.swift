@@ -43,6 +43,9 @@ struct TestEndpoints {
             after(milliseconds: stall) { writer.send(.ok, text: "ok") }
         case .pause(let at, let ms):
             after(milliseconds: state.pauseWait(atMilliseconds: at, milliseconds: ms)) { writer.send(.ok, text: "ok") }
+        case .serverTiming(let ms):
+            let timing = "db;dur=\(ms);desc=\"query, with a comma\", cache;desc=\"hit, or not\""
+            after(milliseconds: ms) { writer.send(.ok, text: "ok", headers: ["Server-Timing": timing]) }
         case .gzip(let count):
             compressible(count, acceptEncoding: request.head.headers["Accept-Encoding"].joined(separator: ","))
         case .notFound:

@@ -29,6 +29,9 @@ enum TestRoute: Equatable {
     /// `/gzip/{n}`: `n` bytes of JSON-like text, gzip-compressed when the request's `Accept-Encoding` allows it
     /// (`Content-Encoding: gzip`), as a web server compresses JSON and HTML for browsers.
     case gzip(count: Int)
+    /// `/server-timing/{ms}`: 200 after `ms` milliseconds with `Server-Timing: db;dur=<ms>, cache;desc="hit, or not"`
+    /// (a database metric with a duration, one without).
+    case serverTiming(milliseconds: Int)
     /// Anything else (or a malformed number): 404.
     case notFound
 
@@ -63,6 +66,7 @@ enum TestRoute: Equatable {
         case ("bytes", 1) where args[0] <= maxBodyBytes: return .bytes(count: args[0])
         case ("drip", 2) where args[0] <= maxBodyBytes:
             return .drip(count: args[0], intervalMilliseconds: args[1])
+        case ("server-timing", 1): return .serverTiming(milliseconds: args[0])
         case ("gzip", 1) where args[0] <= maxBodyBytes: return .gzip(count: args[0])
         case ("stall-once", 1): return .stallOnce(milliseconds: args[0])
         case ("pause", 2): return .pause(atMilliseconds: args[0], milliseconds: args[1])

@@ -41,6 +41,9 @@ public final class TestServer: Sendable {
     }
 
     /// The number of TCP connections accepted so far (keep-alive tests compare it to requests).
+    /// Every `traceparent` header the server received, in order.
+    public var traceParents: [String] { state.traceParents }
+
     public var connectionCount: Int {
         state.connectionCount
     }

@@ -41,6 +41,7 @@ final class TestServerHandler: ChannelInboundHandler {
             body.clear()
             // Counted on arrival: tests want to know what the client sent, answered or not.
             state.recordRequest(path: ReceivedRequest.split(head.uri).path)
+            for value in head.headers["traceparent"] { state.recordTraceParent(value) }
         case .body(var chunk):
             body.writeBuffer(&chunk)
         case .end:

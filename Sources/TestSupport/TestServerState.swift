@@ -10,6 +10,8 @@ final class TestServerState: Sendable {
         var byPath: [String: Int] = [:]
         var total = 0
         var connections = 0
+        /// Every `traceparent` header received, in order (W3C trace context).
+        var traceParents: [String] = []
     }
 
     private let counts = Mutex(Counts())
@@ -25,6 +27,14 @@ final class TestServerState: Sendable {
             $0.total += 1
         }
     }
+
+    /// Records a request's `traceparent` header.
+    func recordTraceParent(_ value: String) {
+        counts.withLock { $0.traceParents.append(value) }
+    }
+
+    /// Every `traceparent` received so far.
+    var traceParents: [String] { counts.withLock { $0.traceParents } }
 
     /// Records an accepted TCP connection.
     func recordConnection() {
