@@ -126,7 +126,7 @@ let package = Package(
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "TestSupport"]),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics", "TestSupport"]),
         .testTarget(name: "TransportTests", dependencies: ["Transport", "TestSupport"]),
-        .testTarget(name: "EngineTests", dependencies: ["Engine", "Scenario", "Metrics", "TestSupport"]),
+        .testTarget(name: "EngineTests", dependencies: ["Engine", "Scenario", "Metrics", "Verdicts", "TestSupport"]),
         .testTarget(name: "DemoStagingTests", dependencies: ["DemoStaging", "TestSupport"]),
         // Hand-built runs (series, histograms, thresholds' inputs) that the Verdicts and Reports tests share.
         .target(name: "RunFixtures", dependencies: ["Metrics", "Verdicts"], path: "Tests/RunFixtures"),

@@ -14,6 +14,9 @@ public struct RunSummary: Sendable, Equatable, Codable {
     public var scenarios: [ScenarioReport]
     /// Per role, the slowest iterations and a few ordinary ones, request by request (absent in older runs).
     public var waterfalls: [WaterfallReport]?
+    /// Each role against the fastest (or a named base) per step and group, when two or more roles ran (set by
+    /// `Verdicts`' `RoleDiff`, which judges with intervals; `SavedRun.fullSummary`).
+    public var roleDiff: RoleDiffReport?
 
     public struct Totals: Sendable, Equatable, Codable {
         public var requests: Int

@@ -47,7 +47,7 @@ struct ProbeRun {
             Console.err("error: the probe could not run: \(setup)")
             throw ExitCode(ProbeExit.unknown)
         }
-        let summary = outcome.saved.summary
+        let summary = outcome.saved.fullSummary
         let result = ProbeEvaluation.evaluate(
             summary, flows: profile.flows.map(\.name), settings: profile.probe,
             startedAt: started.timeIntervalSince1970)

@@ -53,13 +53,13 @@ struct ReportCommand: ParsableCommand {
                 throw ExitStatus.badInput.exitCode
             }
             Console.out(
-                WaterfallText(slowest: slowest, style: TerminalStyle(color: Console.color)).render(judged.summary))
+                WaterfallText(slowest: slowest, style: TerminalStyle(color: Console.color)).render(judged.fullSummary))
         } else if json {
-            Console.out(SummaryJSON().render(judged.summary))
+            Console.out(SummaryJSON().render(judged.fullSummary))
         } else {
             let report = SummaryReport(
                 style: TerminalStyle(color: Console.color), phases: phases, recordedSpinnerMs: saved.info.spinnerMs)
-            Console.out(report.render(judged.summary))
+            Console.out(report.render(judged.fullSummary))
         }
     }
 

@@ -58,7 +58,7 @@ struct RunSession {
 
     private func finish(_ outcome: RunOutcome, folder: URL) throws -> ExitStatus {
         let saved = outcome.saved
-        let summary = saved.summary
+        let summary = saved.fullSummary
         do {
             try ResultsFolder.write(saved, summary: summary, to: folder)
         } catch {

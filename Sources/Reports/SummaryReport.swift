@@ -64,6 +64,10 @@ public struct SummaryReport: Reporter {
             }
             out += findings
         }
+        if s.roleDiff != nil {
+            out.append("")
+            out.append(RoleDiffText(style: style).render(s))
+        }
         out += GeneratorLines.lines(s, style: style)
         return out.joined(separator: "\n")
     }

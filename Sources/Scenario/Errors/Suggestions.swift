@@ -1,8 +1,8 @@
 /// "Did you mean" suggestions for misspelled keys, variables and field names.
-enum Suggestions {
+public enum Suggestions {
     /// The closest candidate: edit distance ≤ 2 (≤ 1 for three-letter words, case-insensitive), else a candidate that starts with the
     /// word (or that the word starts with). `nil` when nothing is close.
-    static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
+    public static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
         let lowered = word.lowercased()
         let limit = min(2, max(0, lowered.count - 2))
         var best: (name: String, distance: Int)?
