@@ -29,7 +29,8 @@ public struct Rehearse: ParsableCommand {
         version: RehearsalVersion.current,
         subcommands: [
             RunCommand.self, ValidateCommand.self, ProbeCommand.self, DemoCommand.self, DemoServerCommand.self,
-            ReportCommand.self, DiffRolesCommand.self, CompareCommand.self, NetworkCommand.self, ProxyCommand.self,
+            ReportCommand.self, DiffRolesCommand.self, KneeCommand.self, CompareCommand.self, NetworkCommand.self,
+            ProxyCommand.self,
             ImportCommand.self,
         ]
     )

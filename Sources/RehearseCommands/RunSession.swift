@@ -14,6 +14,10 @@ struct RunSession {
     var overrides: RunOptions
     var global: GlobalOptions
     var environment = ProcessInfo.processInfo.environment
+    /// Told of every second's measurements as the run goes (`rehearse knee` follows its levels and may stop the run).
+    var onInterval: ((MetricsStore, Double, LoadRunner) -> Void)?
+    /// Writes and prints what a command adds to the results, after the summary (`rehearse knee`'s knee.json).
+    var afterRun: ((SavedRun, URL) throws -> Void)?
 
     func execute() throws -> ExitStatus {
         let plan = RunPlan(
@@ -48,6 +52,7 @@ struct RunSession {
         let outcome = runner.run(
             onProgress: { progress.show($0) },
             onInterval: { interval, elapsed in
+                onInterval?(interval, elapsed, runner)
                 guard let reason = watch.check(interval, elapsed: elapsed), runner.abort(reason: reason) else { return }
                 Console.err("\naborting: \(reason)")
             })
@@ -70,6 +75,7 @@ struct RunSession {
         let judged = JudgedRun(profile.thresholds, run: saved)
         let gate = GateLines(style: style).render(judged)
         if !gate.isEmpty { Console.out(gate) }
+        try afterRun?(saved, folder)
         Console.out("\nResults: \(folder.path)/summary.json")
         if let setup = outcome.setupError {
             Console.err("error: the engine could not start: \(setup)")

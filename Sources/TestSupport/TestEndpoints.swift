@@ -43,6 +43,12 @@ struct TestEndpoints {
             after(milliseconds: stall) { writer.send(.ok, text: "ok") }
         case .pause(let at, let ms):
             after(milliseconds: state.pauseWait(atMilliseconds: at, milliseconds: ms)) { writer.send(.ok, text: "ok") }
+        case .knee(let concurrency, let ms):
+            let slow = state.enterKnee() > concurrency
+            after(milliseconds: slow ? ms : 1) {
+                writer.send(.ok, text: slow ? "slow" : "fast")
+                state.leaveKnee()
+            }
         case .serverTiming(let ms):
             let timing = "db;dur=\(ms);desc=\"query, with a comma\", cache;desc=\"hit, or not\""
             after(milliseconds: ms) { writer.send(.ok, text: "ok", headers: ["Server-Timing": timing]) }

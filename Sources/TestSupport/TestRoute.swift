@@ -32,6 +32,9 @@ enum TestRoute: Equatable {
     /// `/server-timing/{ms}`: 200 after `ms` milliseconds with `Server-Timing: db;dur=<ms>, cache;desc="hit, or not"`
     /// (a database metric with a duration, one without).
     case serverTiming(milliseconds: Int)
+    /// `/knee/{c}/{ms}`: a server with a knee at concurrency `c`: while at most `c` `/knee` requests are in flight
+    /// each answers in 1 ms; past that, in `ms` (a pool of `c` that queues).
+    case knee(concurrency: Int, milliseconds: Int)
     /// Anything else (or a malformed number): 404.
     case notFound
 
@@ -66,6 +69,7 @@ enum TestRoute: Equatable {
         case ("bytes", 1) where args[0] <= maxBodyBytes: return .bytes(count: args[0])
         case ("drip", 2) where args[0] <= maxBodyBytes:
             return .drip(count: args[0], intervalMilliseconds: args[1])
+        case ("knee", 2): return .knee(concurrency: args[0], milliseconds: args[1])
         case ("server-timing", 1): return .serverTiming(milliseconds: args[0])
         case ("gzip", 1) where args[0] <= maxBodyBytes: return .gzip(count: args[0])
         case ("stall-once", 1): return .stallOnce(milliseconds: args[0])

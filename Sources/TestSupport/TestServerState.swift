@@ -28,6 +28,20 @@ final class TestServerState: Sendable {
         }
     }
 
+    /// `/knee/…` requests being answered now.
+    private let kneeInFlight = Mutex(0)
+
+    /// A `/knee/…` request arrived; returns how many are in flight with it.
+    func enterKnee() -> Int {
+        kneeInFlight.withLock {
+            $0 += 1
+            return $0
+        }
+    }
+
+    /// A `/knee/…` response went out.
+    func leaveKnee() { kneeInFlight.withLock { $0 -= 1 } }
+
     /// Records a request's `traceparent` header.
     func recordTraceParent(_ value: String) {
         counts.withLock { $0.traceParents.append(value) }
