@@ -38,8 +38,12 @@ struct DemoCommand: ParsableCommand {
         Console.out(
             """
 
-            What you saw: one dashboard loaded at the same time by admin and by user VUs. The user's tasks query runs nested
-            row-level-security joins behind a small DB pool: it queues past the \(t.spinner.shortText) spinner and times out at \(t.request.shortText); admin's stays fast.
+            What you saw: one dashboard loaded at the same time by admin and by user VUs. The user's tasks query \
+            runs nested row-level-security joins behind a small DB pool: it queues past the \(t.spinner.shortText) \
+            spinner and times out at \(t.request.shortText); admin's stays fast. The role diff names the step, and \
+            the server's own timings (Server-Timing) split its time: waiting for a pool connection, then the query.
+            Next: rehearse diff-roles Results/<run> · rehearse report Results/<run> --slowest 3 · \
+            rehearse knee \(profile) --vus 1..32 (needs rehearse demo-server)
             """)
         if status == .badInput || status == .runError { throw status.exitCode }
     }

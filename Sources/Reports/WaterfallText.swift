@@ -35,7 +35,8 @@ public struct WaterfallText: Reporter {
     }
 
     static let legend =
-        "bars: . queued  - dns/connect/tls  █ waiting for the first byte  ▒ transfer; db 6.9s … = Server-Timing; "
+        "bars: . queued  - dns/connect/tls  █ waiting for the first byte  ▒ transfer  × no response; "
+        + "db 6.9s … = Server-Timing; "
         + "one trace per iteration, a span per request"
 
     private func roles(_ all: [WaterfallReport]) -> [String] {
@@ -78,7 +79,8 @@ public struct WaterfallText: Reporter {
         at = paint(at, r.dnsMs + r.connectMs + r.tlsMs, "-")
         at = paint(at, r.ttfbMs, "█")
         let rest = max(r.transferMs, r.totalMs - (at - r.startMs))
-        _ = paint(at, rest, "▒")
+        // A request with no response (timed out, refused…) has no phases: its time is drawn as waited for nothing.
+        _ = paint(at, rest, r.error != nil && r.status == 0 ? "×" : "▒")
         return cells.joined()
     }
 
