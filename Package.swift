@@ -30,8 +30,8 @@ let package = Package(
         .target(
             name: "RehearseCommands",
             dependencies: [
-                "Engine", "Reports", "Verdicts", "Scenario", "Metrics", "DemoStaging", "Netem", "Recording", "CurlURL",
-                .product(name: "NIOPosix", package: "swift-nio"), "MetricsEndpoint",
+                "Engine", "Reports", "Verdicts", "Scenario", "Metrics", "DemoStaging", "Recording", "CurlURL",
+                "MetricsEndpoint",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // Every output a run, a comparison or a probe has, each a `Reporter`: a pure function to text.

@@ -1,7 +1,5 @@
 import ArgumentParser
 import Engine
-import NIOPosix
-import Netem
 import Scenario
 
 /// `rehearse proxy`: the latency proxy on its own, so a person can point a browser or curl at it and see the
@@ -35,12 +33,11 @@ struct ProxyCommand: ParsableCommand {
         let conditions = try NetworkInput.parse(network)
         let (listenHost, listenPort) = try address(listen, option: "--listen")
         let (upHost, upPort) = try address(upstream, option: "--upstream")
-        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
-        let proxy: LatencyProxy
+        let proxy: StandaloneProxy
         do {
-            proxy = try LatencyProxy.start(
+            proxy = try StandaloneProxy(
                 listenHost: listenHost, listenPort: listenPort, upstreamHost: upHost, upstreamPort: upPort,
-                conditions: conditions.link, group: group)
+                conditions: conditions)
         } catch {
             Console.err("error: --listen: cannot listen on \(listen): \(error)")
             throw ExitStatus.runError.exitCode
@@ -51,7 +48,6 @@ struct ProxyCommand: ParsableCommand {
         while !stop.wait(seconds: 3600) {}
         trap.release()
         proxy.shutdown()
-        try? group.syncShutdownGracefully()
     }
 
     private func address(_ text: String, option: String) throws -> (String, Int) {
