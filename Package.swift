@@ -22,7 +22,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         // Only so its `Metrics` module can be renamed (see MetricsEndpoint); swift-prometheus depends on it.
         .package(url: "https://github.com/apple/swift-metrics", from: "2.4.1"),
-        // Test servers only: gzip-encoded responses, as a web server sends them to browsers.
+        // Test servers' gzip-encoded responses, and the one-line results a pod writes to its log.
         .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
     ],
     targets: [
@@ -31,8 +31,11 @@ let package = Package(
             name: "RehearseCommands",
             dependencies: [
                 "Engine", "Reports", "Verdicts", "Scenario", "Metrics", "DemoStaging", "Netem", "Recording",
-                .product(name: "NIOPosix", package: "swift-nio"), "MetricsEndpoint",
+                .product(name: "NIOPosix", package: "swift-nio"), "MetricsEndpoint", "Manifests",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                // `run --results-stdout` and `merge --logs`: a run folder gzipped into one log line.
+                .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ]),
         // Every output a run, a comparison or a probe has, each a `Reporter`: a pure function to text.
         .target(name: "Reports", dependencies: ["Verdicts", "Scenario", "Metrics"]),
@@ -53,6 +56,8 @@ let package = Package(
             name: "CCurl",
             linkerSettings: [.linkedLibrary("curl")]),
         .target(name: "Scenario", dependencies: [.product(name: "Yams", package: "Yams")]),
+        // `rehearse k8s`: plain Kubernetes manifests (ConfigMap, Indexed Job) and the merge step. Pure: files in, text out.
+        .target(name: "Manifests", dependencies: ["Scenario", .product(name: "Yams", package: "Yams")]),
         .target(name: "Metrics", dependencies: [.product(name: "Histogram", package: "hdrhistogram-swift")]),
         // `rehearse import`: HAR files and "copy as cURL" commands to flows (correlation, secrets, structure).
         .target(name: "Recording", dependencies: ["Scenario"]),
@@ -69,6 +74,8 @@ let package = Package(
             name: "MetricsEndpoint",
             dependencies: [
                 "Verdicts", .product(name: "Prometheus", package: "swift-prometheus"),
+                // `run --serve` feeds each interval's HdrHistograms into Prometheus histograms.
+                .product(name: "Histogram", package: "hdrhistogram-swift"),
                 // swift-metrics (a dependency of swift-prometheus) has a module named `Metrics` too, and SwiftPM
                 // refuses two modules of one name in a graph unless one is aliased. Nothing imports `SwiftMetrics`.
                 .product(name: "Metrics", package: "swift-metrics", moduleAliases: ["Metrics": "SwiftMetrics"]),
@@ -108,6 +115,7 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario"]),
+        .testTarget(name: "ManifestsTests", dependencies: ["Manifests", "Scenario"]),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics"]),
         .testTarget(name: "TransportTests", dependencies: ["Transport", "TestSupport"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "Scenario", "Metrics", "TestSupport"]),

@@ -34,6 +34,7 @@ extension VirtualUser {
         case .capture(let name): captures[name]
         case .vu: String(number)
         case .iteration: String(iteration)
+        case .arrival: arrival.map(String.init)
         }
     }
 }
