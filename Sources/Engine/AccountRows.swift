@@ -3,31 +3,33 @@ import Scenario
 /// Which account (row of its role's `fields` or CSV) each virtual user logs in with, so that no two processes of a
 /// split run use the same account while they can avoid it.
 ///
-/// Unsplit, user `o` of a role (its rank among the role's users) takes row `o mod rows`. Split, the rows a segment
-/// may use are those the unsplit run gives its own users (row `o` for each own user `o` below the row count); its
-/// users take them in turn. When every user has a row of its own this is exactly the unsplit deal; when users
-/// outnumber rows, reuse stays within the segment. A segment none of whose users comes before the row count has no
-/// row of its own and falls back to the unsplit deal, shared with another segment (reported).
+/// Unsplit, user `o` of a role (its rank among the role's users) takes row `o mod rows`. When the role has a row for
+/// every user, a split run deals exactly so: each user keeps its row wherever it runs. When users outnumber rows
+/// (rows are reused), the rows are dealt to the segments that run the role's users, in turn, and each segment's
+/// users take its own rows in turn: reuse stays within a process. With fewer rows than such segments, a segment left
+/// without a row falls back to the unsplit deal, sharing with another process (reported).
 enum AccountRows {
     /// Per VU (run-wide): its row (0 for VUs of other segments); and the roles whose rows this segment shares.
     static func deal(roleOfVU: [Int], ordinalInRole: [Int], accounts: [Int], segment: Segment)
         -> (rowOfVU: [Int], sharedRoles: [Int])
     {
         var rowOfVU = Array(repeating: 0, count: roleOfVU.count)
-        // Per role: this segment's own rows (in order) and its users' ranks.
-        var ownRows = Array(repeating: [Int](), count: accounts.count)
-        var mine = Array(repeating: [Int](), count: accounts.count)
-        for vu in roleOfVU.indices where segment.owns(vu) {
-            let role = roleOfVU[vu]
-            mine[role].append(vu)
-            if ordinalInRole[vu] < accounts[role] { ownRows[role].append(ordinalInRole[vu]) }
-        }
         var shared: [Int] = []
         for role in accounts.indices where accounts[role] > 0 {
-            let rows = ownRows[role]
-            if rows.isEmpty, !mine[role].isEmpty, !segment.isWhole { shared.append(role) }
-            for (rank, vu) in mine[role].enumerated() {
-                rowOfVU[vu] = rows.isEmpty ? ordinalInRole[vu] % accounts[role] : rows[rank % rows.count]
+            let users = roleOfVU.indices.filter { roleOfVU[$0] == role }
+            let rows = accounts[role]
+            let mine = users.filter(segment.owns)
+            if users.count <= rows {
+                for vu in mine { rowOfVU[vu] = ordinalInRole[vu] }
+                continue
+            }
+            // The segments that run users of the role, in order; this one's place among them.
+            let segments = segment.sequence.filter { s in users.contains(where: s.owns) }
+            guard let place = segments.firstIndex(of: segment) else { continue }
+            let own = Array(stride(from: place, to: rows, by: segments.count))
+            if own.isEmpty && !segment.isWhole { shared.append(role) }
+            for (rank, vu) in mine.enumerated() {
+                rowOfVU[vu] = own.isEmpty ? ordinalInRole[vu] % rows : own[rank % own.count]
             }
         }
         return (rowOfVU, shared)

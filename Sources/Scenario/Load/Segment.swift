@@ -76,8 +76,10 @@ public struct Segment: Sendable, Equatable, Hashable, Codable, CustomStringConve
         guard sum > 0, weights.count == count else { return index == 1 ? total : 0 }
         let before = weights.prefix(index - 1).reduce(0, +)
         let through = before + weights[index - 1]
-        // Cumulative rounding down: the parts telescope to `total`, each within one of its exact share.
-        return total * through / sum - total * before / sum
+        // Cumulative rounding up: the parts telescope to `total`, each within one of its exact share, earlier
+        // segments taking the odd ones (as they take the odd VUs).
+        func upTo(_ w: Int) -> Int { (total * w + sum - 1) / sum }
+        return upTo(through) - upTo(before)
     }
 
     /// `2/8`.
