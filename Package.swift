@@ -132,7 +132,10 @@ let package = Package(
             exclude: ["Fixtures"]),
         .testTarget(name: "MetricsEndpointTests", dependencies: ["MetricsEndpoint", "Verdicts"]),
         // Fixtures: recorded HAR files the end-to-end tests import (scripts/record-har.sh made them).
-        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"], exclude: ["Fixtures"]),
+        // Yams: the k8s tests read the Job they play.
+        .testTarget(
+            name: "EndToEndTests", dependencies: ["TestSupport", .product(name: "Yams", package: "Yams")],
+            exclude: ["Fixtures"]),
         .testTarget(name: "RecordingTests", dependencies: ["Recording", "Scenario"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]

@@ -30,11 +30,12 @@ public final class TestServer: Sendable {
         self.baseURL = "http://\(host):\(port)"
     }
 
-    /// Starts a server on `host` and an ephemeral port, and returns once it accepts connections.
-    public static func start(host: String = "127.0.0.1") throws -> TestServer {
+    /// Starts a server on `host` and an ephemeral port, and returns once it accepts connections. With `keepTargets`
+    /// it remembers every request's target (path and query) for `targets`.
+    public static func start(host: String = "127.0.0.1", keepTargets: Bool = false) throws -> TestServer {
         // One loop thread is plenty: every wait is a timer, and tests run on a 2-core machine.
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
-        let state = TestServerState()
+        let state = TestServerState(keepTargets: keepTargets)
         do {
             let channel = try bootstrap(group: group, state: state).bind(host: host, port: 0).wait()
             return TestServer(group: group, channel: channel, state: state, host: host)
@@ -62,6 +63,11 @@ public final class TestServer: Sendable {
     /// (without query string), or for every path when `path` is nil.
     public func requestCount(path: String? = nil) -> Int {
         state.requestCount(path: path)
+    }
+
+    /// Every request target received (`/ok?a=1`), in arrival order; empty unless started with `keepTargets`.
+    public var targets: [String] {
+        state.targets
     }
 
     /// The number of TCP connections accepted so far (keep-alive tests compare it to requests).

@@ -9,21 +9,33 @@ final class TestServerState: Sendable {
         var byPath: [String: Int] = [:]
         var total = 0
         var connections = 0
+        /// Every request target (path and query), when the server keeps them.
+        var targets: [String] = []
     }
 
     private let counts = Mutex(Counts())
+    /// Whether request targets are kept (`TestServer.start(keepTargets:)`).
+    let keepTargets: Bool
+
+    init(keepTargets: Bool = false) {
+        self.keepTargets = keepTargets
+    }
     /// Whether `/stall-once/{ms}` has already stalled once.
     private let stallUsed = Mutex(false)
     /// When the first `/pause/…` request arrived (monotonic ns).
     private let pauseOrigin = Mutex<UInt64?>(nil)
 
-    /// Records a request head for `path` (already stripped of its query string).
-    func recordRequest(path: String) {
+    /// Records a request head for `path` (already stripped of its query string) and its whole `target`.
+    func recordRequest(path: String, target: String) {
         counts.withLock {
             $0.byPath[path, default: 0] += 1
             $0.total += 1
+            if keepTargets { $0.targets.append(target) }
         }
     }
+
+    /// The request targets received, in order (empty unless kept).
+    var targets: [String] { counts.withLock { $0.targets } }
 
     /// Records an accepted TCP connection.
     func recordConnection() {
