@@ -60,7 +60,7 @@ public struct ProfileBundle: Sendable {
             try profile.roles.filter { !$0.secretFields.isEmpty }.compactMap(\.accountsFile).map { written in
                 try relative(written.hasPrefix("/") ? written : folder + written)
             })
-        self.environmentNames = environmentNames.sorted()
+        self.environmentNames = environmentNames.subtracting(EnvironmentNames.setByKubernetes).sorted()
     }
 }
 
@@ -94,8 +94,11 @@ private final class FileNotebook: @unchecked Sendable {
     }
 }
 
-/// The environment variables a profile's files name: `{{env.NAME}}` in templates, `env: NAME` in role fields.
+/// The environment variables a profile's files name: `{{env.NAME}}` in templates, `env: NAME` in role fields;
+/// less those Kubernetes sets itself in a Job's pods.
 enum EnvironmentNames {
+    static let setByKubernetes: Set<String> = ["JOB_COMPLETION_INDEX"]
+
     static func find(in texts: [String]) -> Set<String> {
         var names: Set<String> = []
         for text in texts {

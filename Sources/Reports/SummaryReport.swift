@@ -58,6 +58,7 @@ public struct SummaryReport: Reporter {
             out += findings
         }
         out += GeneratorLines.lines(s, style: style)
+        out += SplitRunLines.lines(s, style: style)
         return out.joined(separator: "\n")
     }
 
