@@ -115,7 +115,8 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario"]),
-        .testTarget(name: "ManifestsTests", dependencies: ["Manifests", "Scenario"]),
+        .testTarget(
+            name: "ManifestsTests", dependencies: ["Manifests", "Scenario", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics"]),
         .testTarget(name: "TransportTests", dependencies: ["Transport", "TestSupport"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "Scenario", "Metrics", "TestSupport"]),

@@ -95,7 +95,7 @@ struct RunSession {
         let judged = conclusion.show(saved, folder: folder)
         if let start = saved.info.start, start.late {
             Console.err(
-                "warning: the load started \(start.lateSeconds) s after --start-at \(start.scheduled) (tolerance "
+                "warning: the load started \(start.lateSeconds) s after the common start \(start.scheduled) (tolerance "
                     + "\(start.toleranceSeconds) s): this process was not ready in time; its ramp is out of step")
         }
         if let setup = outcome.setupError {

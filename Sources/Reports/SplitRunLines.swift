@@ -22,7 +22,7 @@ enum SplitRunLines {
             }
         }
         if let start = s.run.start, start.late {
-            out.append(style.red("⚠ started \(start.lateSeconds) s after --start-at \(start.scheduled)"))
+            out.append(style.red("⚠ started \(start.lateSeconds) s after the common start \(start.scheduled)"))
         }
         return out
     }

@@ -141,6 +141,31 @@ struct ScaleOutEndToEndTests {
         #expect(out.stdout.contains("97% busy"))
     }
 
+    @Test func theLoadWaitsForTheCommonStartAndALateStartIsSaid() throws {
+        let server = try TestServer.start()
+        defer { server.shutdown() }
+        let w = try Workspace()
+        defer { w.remove() }
+        let path = try w.write(
+            profile: Workspace.profileYAML(base: server.baseURL, load: "{ vus: 1, iterations: 1 }"),
+            flow: "steps:\n  - { name: ok, get: /ok }\n")
+        let waited = try RehearseProcess.run(["run", path, "--out", w.results.path, "--start-after", "2s"], in: w.folder)
+        #expect(waited.status == 0, "\(waited.transcript)")
+        #expect(waited.seconds >= 1.9, "prepared, then waited for the instant (\(waited.seconds) s)")
+        #expect(waited.stderr.contains("the load starts at"))
+        let onTime = try #require(try w.summary().object("run")?.object("start"))
+        #expect(onTime["late"] as? Bool == false)
+        try FileManager.default.removeItem(at: w.results)
+
+        let past = Date().addingTimeInterval(-5).ISO8601Format(.iso8601)
+        let late = try RehearseProcess.run(["run", path, "--out", w.results.path, "-q", "--start-at", past], in: w.folder)
+        #expect(late.status == 0, "\(late.transcript)")
+        #expect(late.stderr.contains("warning: the load started") && late.stderr.contains("after the common start"))
+        #expect(late.stdout.contains("⚠ started"))
+        let start = try #require(try w.summary().object("run")?.object("start"))
+        #expect(start["late"] as? Bool == true && (start["late_seconds"] as? Double ?? 0) >= 4)
+    }
+
     @Test func aRunServesItsLiveMetrics() throws {
         let server = try TestServer.start()
         defer { server.shutdown() }
