@@ -60,7 +60,8 @@ public final class LoadRunner: Sendable {
             setupError.withLock { $0 = "network emulation: \(error)" }
             finished.store(true, ordering: .relaxed)
             let info = makeInfo(started: Date(), ended: Date(), timeline: [])
-            return RunOutcome(info: info, catalog: plan.catalog, store: MetricsStore(catalog: plan.catalog), setupError: "\(error)")
+            return RunOutcome(
+                info: info, catalog: plan.catalog, store: MetricsStore(catalog: plan.catalog), setupError: "\(error)")
         }
         defer { network?.shutdown() }
         let processCPU = ProcessCPU()
@@ -102,7 +103,8 @@ public final class LoadRunner: Sendable {
         var store = merger.total
         store.redactMessages(with: plan.secrets.redact)
         return RunOutcome(
-            info: info, catalog: plan.catalog, store: store, setupError: setupError.withLock { $0 } ?? state.failureReason)
+            info: info, catalog: plan.catalog, store: store,
+            setupError: setupError.withLock { $0 } ?? state.failureReason)
     }
 
     private static func wait(until deadline: UInt64) -> Int {
@@ -137,7 +139,8 @@ public final class LoadRunner: Sendable {
         let abort = abortReason.withLock { $0 }
         let timed = p.scenarios.allSatisfy { $0.load.executor.plannedIterations == nil }
         let planned: Double? = timed ? Double((p.scenarios.map(\.load.end).max() ?? .zero).micros) / 1e6 : nil
-        let rampUp: Double = if case .constantVUs(_, _, let r) = p.scenarios.first?.load.executor { Double(r.micros) / 1e6 } else { 0 }
+        let rampUp: Double =
+            if case .constantVUs(_, _, let r) = p.scenarios.first?.load.executor { Double(r.micros) / 1e6 } else { 0 }
         var info = RunInfo(
             profile: p.name, startedAt: Self.iso(started), endedAt: Self.iso(ended),
             durationSeconds: ended.timeIntervalSince(started),
@@ -165,9 +168,12 @@ public final class LoadRunner: Sendable {
     /// The generator's own health: its busiest thread, the process's CPU, and the open models' schedule lag.
     private func health(_ store: MetricsStore, seconds: Double, processCPU: Double) -> GeneratorHealth {
         let open = plan.scenarios.filter(\.isOpenModel).map(\.index)
-        let lag: LatencyHistogram? = open.isEmpty ? nil : open.reduce(into: LatencyHistogram()) {
-            $0.add(store.scenarios[$1].scheduleLag)
-        }
+        let lag: LatencyHistogram? =
+            open.isEmpty
+            ? nil
+            : open.reduce(into: LatencyHistogram()) {
+                $0.add(store.scenarios[$1].scheduleLag)
+            }
         return GeneratorHealth.judge(
             busiestWorkerCPU: state.busiestWorkerCPU, processCPU: seconds > 0 ? processCPU / seconds : 0, lag: lag,
             dropped: store.droppedIterations, runSeconds: seconds,
@@ -184,7 +190,8 @@ public final class LoadRunner: Sendable {
 
     /// ISO 8601 in UTC with milliseconds, as results write times (`2026-11-26T10:15:00.123Z`).
     public static func iso(_ date: Date) -> String {
-        date.ISO8601Format(.iso8601.year().month().day().time(includingFractionalSeconds: true).timeZone(separator: .omitted))
+        date.ISO8601Format(
+            .iso8601.year().month().day().time(includingFractionalSeconds: true).timeZone(separator: .omitted))
     }
 }
 

@@ -12,7 +12,9 @@ extension RunPlan {
         encoder.outputFormatting = [.sortedKeys]
         let parts: [Any] = [
             Self.canonical((try? encoder.encode(profile)).flatMap { try? JSONSerialization.jsonObject(with: $0) }),
-            baseURL, Self.canonical((try? encoder.encode(networkByRole)).flatMap { try? JSONSerialization.jsonObject(with: $0) }),
+            baseURL,
+            Self.canonical(
+                (try? encoder.encode(networkByRole)).flatMap { try? JSONSerialization.jsonObject(with: $0) }),
         ]
         let data = (try? JSONSerialization.data(withJSONObject: parts, options: [.sortedKeys])) ?? Data()
         return Fingerprint.hex(of: data)
@@ -41,7 +43,8 @@ enum Fingerprint {
         func fnv(_ offset: UInt64) -> UInt64 {
             data.reduce(offset) { ($0 ^ UInt64($1)) &* 0x0000_0100_0000_01B3 }
         }
-        let a = fnv(0xcbf2_9ce4_8422_2325), b = fnv(0x6c62_272e_07bb_0142)
+        let a = fnv(0xcbf2_9ce4_8422_2325)
+        let b = fnv(0x6c62_272e_07bb_0142)
         return [a, b].map { String($0, radix: 16).leftPadded(to: 16) }.joined()
     }
 }

@@ -89,7 +89,9 @@ public struct RunPlan: Sendable {
         let listed = profile.target.allowHosts.map { $0.lowercased() }
         allowedHosts = Set(listed.isEmpty ? [URLJoin.host(of: base) ?? ""] : listed)
         var planned: [PlannedScenario] = []
-        var scenarioOfVU: [Int] = [], indexInScenario: [Int] = [], roleOfVU: [Int] = []
+        var scenarioOfVU: [Int] = []
+        var indexInScenario: [Int] = []
+        var roleOfVU: [Int] = []
         for (index, scenario) in profile.scenarios.enumerated() {
             builder.scenario = index
             let flows = scenario.flows.map { builder.compile($0, baseURL: base) }

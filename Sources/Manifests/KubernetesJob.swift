@@ -39,8 +39,13 @@ struct KubernetesJob {
         if let port = options.metricsPort {
             // The annotations Prometheus' common Kubernetes scrape configs select pods by.
             pairs.append(
-                ("annotations", ["prometheus.io/scrape": .text("true"), "prometheus.io/port": .text(String(port)),
-                                 "prometheus.io/path": "/metrics"]))
+                (
+                    "annotations",
+                    [
+                        "prometheus.io/scrape": .text("true"), "prometheus.io/port": .text(String(port)),
+                        "prometheus.io/path": "/metrics",
+                    ]
+                ))
         }
         return .mapping(Node.Mapping(pairs))
     }
@@ -80,13 +85,14 @@ struct KubernetesJob {
         }
         let resources: Node = ["cpu": .text(options.cpu), "memory": .text(options.memory)]
         pairs.append(("resources", ["requests": resources, "limits": resources]))
-        pairs.append((
-            "volumeMounts",
-            .list([
-                ["name": "files", "mountPath": .text(KubernetesManifests.filesPath), "readOnly": .bool(true)],
-                ["name": "results", "mountPath": .text(KubernetesManifests.resultsPath)],
-            ])
-        ))
+        pairs.append(
+            (
+                "volumeMounts",
+                .list([
+                    ["name": "files", "mountPath": .text(KubernetesManifests.filesPath), "readOnly": .bool(true)],
+                    ["name": "results", "mountPath": .text(KubernetesManifests.resultsPath)],
+                ])
+            ))
         if let port = options.metricsPort {
             pairs.append(("ports", .list([["name": "metrics", "containerPort": .int(port)]])))
         }

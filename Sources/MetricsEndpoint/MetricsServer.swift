@@ -1,8 +1,8 @@
-import Synchronization
 import Foundation
 import NIOCore
 import NIOHTTP1
 import NIOPosix
+import Synchronization
 
 /// The `/metrics` endpoint of `rehearse probe --serve HOST:PORT`: a tiny HTTP/1.1 server for Prometheus to scrape.
 ///

@@ -71,7 +71,8 @@ public final class RunMetrics: Sendable {
     }
 
     private static func name(_ metric: String, _ unit: String, _ help: String) -> MetricNameDescriptor {
-        MetricNameDescriptor(namespace: "rehearsal", subsystem: "run", metricName: metric, unitName: unit, helpText: help)
+        MetricNameDescriptor(
+            namespace: "rehearsal", subsystem: "run", metricName: metric, unitName: unit, helpText: help)
     }
 
     // Computed: the library's descriptor type is not Sendable, so it cannot be a static constant.

@@ -47,7 +47,9 @@ struct KubernetesCommand: ParsableCommand {
     @Option(help: "The namespace of the Job (default: kubectl's current one).")
     var namespace: String?
 
-    @Option(name: .customLong("start-delay"), help: "How long after now the pods start the load (time to schedule and pull).")
+    @Option(
+        name: .customLong("start-delay"),
+        help: "How long after now the pods start the load (time to schedule and pull).")
     var startDelay = "2m"
 
     @Option(help: "Seed of the users' random draws, the same in every pod (default: drawn now).")
@@ -60,7 +62,8 @@ struct KubernetesCommand: ParsableCommand {
         guard instances >= 1 else { throw bad("--instances must be at least 1, got \(instances)") }
         guard (0...65_535).contains(metricsPort) else { throw bad("--metrics-port must be 0 to 65535") }
         guard Self.isQuantity(cpu), Self.isQuantity(memory) else {
-            throw bad("--cpu '\(cpu)' / --memory '\(memory)': expected Kubernetes quantities, e.g. --cpu 2 --memory 1Gi")
+            throw bad(
+                "--cpu '\(cpu)' / --memory '\(memory)': expected Kubernetes quantities, e.g. --cpu 2 --memory 1Gi")
         }
         guard let delay = DurationText.parse(startDelay) else {
             throw bad("--start-delay '\(startDelay)': expected a duration with a unit, e.g. 2m")
@@ -78,7 +81,7 @@ struct KubernetesCommand: ParsableCommand {
             instances: instances, image: image, cpu: cpu, memory: memory, secret: secret, filesSecret: filesSecret,
             namespace: namespace,
             startAt: Date().addingTimeInterval(Double(delaySeconds)).ISO8601Format(.iso8601),
-            startDelaySeconds: delaySeconds, seed: seed ?? .random(in: 0...(1 << 53 - 1)),
+            startDelaySeconds: delaySeconds, seed: seed ?? ScaleOptions.Resolved.drawSeed(),
             metricsPort: metricsPort == 0 ? nil : metricsPort)
         let files: [KubernetesManifests.File]
         do {

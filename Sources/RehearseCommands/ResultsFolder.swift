@@ -8,10 +8,13 @@ import Scenario
 enum ResultsFolder {
     /// Creates a new, uniquely named folder for a run; a segment's name ends in `-2of8`, so processes of one split
     /// run started in the same second into one folder never pick the same name.
-    static func create(in parent: String, profile: String, segment: Segment = .whole, now: Date = Date()) throws -> URL {
-        let stamp = now.ISO8601Format(.iso8601.year().month().day().dateSeparator(.omitted)
-            .time(includingFractionalSeconds: false).timeSeparator(.omitted))
-        let safeName = String(profile.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "-" })
+    static func create(in parent: String, profile: String, segment: Segment = .whole, now: Date = Date()) throws -> URL
+    {
+        let stamp = now.ISO8601Format(
+            .iso8601.year().month().day().dateSeparator(.omitted)
+                .time(includingFractionalSeconds: false).timeSeparator(.omitted))
+        let safeName =
+            String(profile.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "-" })
             + (segment.isWhole ? "" : "-\(segment.index)of\(segment.count)")
         var folder = URL(fileURLWithPath: parent).appendingPathComponent("\(stamp)-\(safeName)")
         var n = 2

@@ -11,13 +11,14 @@ import Verdicts
 struct RunSession {
     var profile: Profile
     var overrides: RunOptions
-    /// Segment, seed, start and live metrics (`run` only; `demo` runs whole, at once).
-    var scale = ScaleOptions()
+    /// Segment, seed, start and live metrics (`run` only; `demo` runs whole, at once). An unparsed option group
+    /// cannot be read, hence optional.
+    var scale: ScaleOptions?
     var global: GlobalOptions
     var environment = ProcessInfo.processInfo.environment
 
     func execute() throws -> ExitStatus {
-        let resolved = try scale.resolve(environment: environment)
+        let resolved = try scale?.resolve(environment: environment) ?? ScaleOptions.Resolved()
         let plan = RunPlan(
             profile: profile, workers: overrides.workers ?? ProcessInfo.processInfo.activeProcessorCount,
             environment: environment, caFile: overrides.caFile,
@@ -31,7 +32,8 @@ struct RunSession {
         do {
             folder = try ResultsFolder.create(in: profile.output, profile: profile.name, segment: plan.segment)
         } catch {
-            Console.err("error: output: cannot create a results folder under \(profile.output): \(error.localizedDescription)")
+            Console.err(
+                "error: output: cannot create a results folder under \(profile.output): \(error.localizedDescription)")
             return .runError
         }
         announce(plan, folder: folder)
@@ -51,11 +53,16 @@ struct RunSession {
         }
         let progress = LiveProgress(enabled: !global.quiet)
         var watch = AbortWatch(conditions: profile.abortWhen, catalog: plan.catalog)
-        let outcome = runner.run(onProgress: { progress.show($0); live?.update($0) }) { interval, elapsed in
-            live?.add(interval)
-            guard let reason = watch.check(interval, elapsed: elapsed), runner.abort(reason: reason) else { return }
-            Console.err("\naborting: \(reason)")
-        }
+        let outcome = runner.run(
+            onProgress: {
+                progress.show($0)
+                live?.update($0)
+            },
+            onInterval: { interval, elapsed in
+                live?.add(interval)
+                guard let reason = watch.check(interval, elapsed: elapsed), runner.abort(reason: reason) else { return }
+                Console.err("\naborting: \(reason)")
+            })
         trap.release()
         progress.finish()
         return try finish(outcome, plan: plan, folder: folder, live: live)
@@ -102,13 +109,13 @@ struct RunSession {
             Console.err("error: the engine could not start: \(setup)")
             return .runError
         }
-        if scale.resultsStdout, let line = ResultsLine.encode(folder: folder, segment: plan.segment) {
+        if scale?.resultsStdout == true, let line = ResultsLine.encode(folder: folder, segment: plan.segment) {
             Console.out(line)
         }
         let status = conclusion.finish(judged)
         // A segment's share is not the test: its merge is judged. Errors (bad input, a run error) still count.
         let verdicts: [ExitStatus] = [.requestsFailed, .inconclusive, .aborted, .thresholdsFailed]
-        return scale.deferVerdict && verdicts.contains(status) ? .success : status
+        return scale?.deferVerdict == true && verdicts.contains(status) ? .success : status
     }
 
     /// A clear error when the target does not accept connections, naming the profile field.

@@ -8,13 +8,16 @@ struct ScaleOptions: ParsableArguments {
     @Option(help: "Run this share of the load only: INDEX/COUNT, e.g. 2/8 (or set REHEARSAL_SEGMENT).")
     var segment: String?
 
-    @Option(help: "Split the load into COUNT segments; run the one JOB_COMPLETION_INDEX names (Kubernetes Indexed Job).")
+    @Option(
+        help: "Split the load into COUNT segments; run the one JOB_COMPLETION_INDEX names (Kubernetes Indexed Job).")
     var segments: Int?
 
     @Option(help: "Seed of the users' random draws (think times); every run writes its seed to summary.json.")
     var seed: UInt64?
 
-    @Option(name: .customLong("start-at"), help: "Prepare, then start the load at this instant (RFC 3339, e.g. 2026-11-26T10:15:00Z).")
+    @Option(
+        name: .customLong("start-at"),
+        help: "Prepare, then start the load at this instant (RFC 3339, e.g. 2026-11-26T10:15:00Z).")
     var startAt: String?
 
     @Option(name: .customLong("start-after"), help: "Prepare, then start the load this long after launch (e.g. 30s).")
@@ -23,29 +26,37 @@ struct ScaleOptions: ParsableArguments {
     @Option(help: "Serve live metrics for Prometheus on HOST:PORT at /metrics while the run lasts (e.g. 0.0.0.0:9464).")
     var serve: String?
 
-    @Flag(name: .customLong("results-stdout"), help: "Also print the results as one line (rehearsal-results …) for kubectl logs.")
+    @Flag(
+        name: .customLong("results-stdout"),
+        help: "Also print the results as one line (rehearsal-results …) for kubectl logs.")
     var resultsStdout = false
 
-    @Flag(name: .customLong("defer-verdict"), help: "Exit 0 whatever the thresholds say: the merged run is judged (still 2/3 on errors).")
+    @Flag(
+        name: .customLong("defer-verdict"),
+        help: "Exit 0 whatever the thresholds say: the merged run is judged (still 2/3 on errors).")
     var deferVerdict = false
 
     /// What the options and the environment resolve to.
     struct Resolved {
-        var segment: Segment
-        var seed: UInt64
+        var segment: Segment = .whole
+        var seed: UInt64 = Resolved.drawSeed()
         var startAt: Date?
         var serve: (host: String, port: Int)?
+
+        /// JSON numbers past 2^53 lose digits in many readers (jq, JavaScript): a drawn seed stays below.
+        static func drawSeed() -> UInt64 { .random(in: 0...(1 << 53 - 1)) }
     }
 
     /// A start further ahead than this is a mistake (a wrong date), not a plan.
     static let furthestStart: TimeInterval = 24 * 3600
 
     func resolve(environment: [String: String], now: Date = Date()) throws -> Resolved {
-        // JSON numbers past 2^53 lose digits in many readers (jq, JavaScript): a drawn seed stays below.
-        let seed = seed ?? .random(in: 0...(1 << 53 - 1))
+        let seed = seed ?? Resolved.drawSeed()
         return Resolved(
             segment: try resolveSegment(environment), seed: seed, startAt: try resolveStart(now: now),
-            serve: try serve.map { text in try check("--serve") { () throws(ParseFailure) in try HostPortText.parse(text) } })
+            serve: try serve.map { text in
+                try check("--serve") { () throws(ParseFailure) in try HostPortText.parse(text) }
+            })
     }
 
     /// `--segment`, else `--segments` with `JOB_COMPLETION_INDEX`, else `REHEARSAL_SEGMENT`, else the whole run.

@@ -10,15 +10,19 @@ enum SplitRunLines {
         }
         if let merge = s.run.merge {
             let parts = merge.parts.count
-            out.append(style.dim(
-                "Merged from \(parts) run\(parts == 1 ? "" : "s") (timelines by \(merge.timelineAlignment) second)"))
+            out.append(
+                style.dim(
+                    "Merged from \(parts) run\(parts == 1 ? "" : "s") (timelines by \(merge.timelineAlignment) second)")
+            )
             if !merge.missingSegments.isEmpty {
                 let missing = merge.missingSegments.map { "\($0)/\(merge.segmentCount)" }.joined(separator: ", ")
                 out.append(style.red("⚠ segments missing: \(missing) — this is part of the load, not all of it"))
             }
             for part in merge.parts where part.start?.late == true {
-                out.append(style.red("⚠ \(part.segment.map { "segment \($0)" } ?? part.name) started "
-                    + "\(part.start!.lateSeconds) s after the common start"))
+                out.append(
+                    style.red(
+                        "⚠ \(part.segment.map { "segment \($0)" } ?? part.name) started "
+                            + "\(part.start!.lateSeconds) s after the common start"))
             }
         }
         if let start = s.run.start, start.late {

@@ -85,8 +85,10 @@ public struct SummaryReport: Reporter {
 
     static func stepTable(_ s: RunSummary) -> TextTable {
         var table = TextTable(
-            header: ["step", "role", "reqs", "req/s", "p50", "p90", "p95", "p99", "p99.9", "max", "failed", "timeouts",
-                     "spinner"],
+            header: [
+                "step", "role", "reqs", "req/s", "p50", "p90", "p95", "p99", "p99.9", "max", "failed", "timeouts",
+                "spinner",
+            ],
             firstNumericColumn: 2)
         for r in s.steps {
             let name = rowName(r.group.map { "\($0) › \(r.step)" } ?? r.step, scenario: r.scenario, s)
@@ -107,7 +109,8 @@ public struct SummaryReport: Reporter {
             firstNumericColumn: 2)
         for g in s.groups {
             table.rows.append([
-                rowName(g.group, scenario: g.scenario, s), g.role, String(g.count), Format.latency(g.time.p50), Format.latency(g.time.p95),
+                rowName(g.group, scenario: g.scenario, s), g.role, String(g.count), Format.latency(g.time.p50),
+                Format.latency(g.time.p95),
                 Format.latency(g.time.p99), Format.latency(g.time.max), Format.count(g.failed),
                 "\(g.overSpinner) (\(Format.percent(g.overSpinner, of: g.count)))",
             ])

@@ -1,5 +1,6 @@
 import Dispatch
 import Synchronization
+
 /// Everything a `TestServer` counts or remembers between requests, shared by all its connections.
 ///
 /// Requests are counted when their head arrives (not when the response is sent), so a test can

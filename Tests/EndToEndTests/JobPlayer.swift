@@ -74,17 +74,19 @@ struct JobPlayer {
         try podLogs.write(to: log, atomically: true, encoding: .utf8)
         let kubectl = bin.appendingPathComponent("kubectl")
         try """
-            #!/bin/sh
-            echo "$*" >> '\(callsFile.path)'
-            case "$1" in
-              get) echo "SuccessCriteriaMet Complete" ;;
-              logs) cat '\(log.path)' ;;
-              *) exit 1 ;;
-            esac
-            """.write(to: kubectl, atomically: true, encoding: .utf8)
+        #!/bin/sh
+        echo "$*" >> '\(callsFile.path)'
+        case "$1" in
+          get) echo "SuccessCriteriaMet Complete" ;;
+          logs) cat '\(log.path)' ;;
+          *) exit 1 ;;
+        esac
+        """.write(to: kubectl, atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: kubectl.path)
-        let path = [bin.path, RehearseProcess.binary.deletingLastPathComponent().path,
-                    ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"].joined(separator: ":")
+        let path = [
+            bin.path, RehearseProcess.binary.deletingLastPathComponent().path,
+            ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+        ].joined(separator: ":")
         return try Shell.run(
             "/bin/sh", [folder.appendingPathComponent("merge.sh").path, out.path],
             environment: ["PATH": path, "NO_COLOR": "1"], directory: work)
@@ -138,6 +140,7 @@ enum Shell {
         }
         return RehearseProcess.Output(
             status: process.terminationStatus, stdout: (try? String(contentsOf: outURL, encoding: .utf8)) ?? "",
-            stderr: (try? String(contentsOf: errURL, encoding: .utf8)) ?? "", seconds: Date().timeIntervalSince(started))
+            stderr: (try? String(contentsOf: errURL, encoding: .utf8)) ?? "", seconds: Date().timeIntervalSince(started)
+        )
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 import Yams
 
 /// `rehearse k8s`: manifests that validate against the Kubernetes API types offline, and a Job played here — its
@@ -17,26 +17,28 @@ struct KubernetesEndToEndTests {
             try FileManager.default.createDirectory(
                 at: w.folder.appendingPathComponent(folder), withIntermediateDirectories: true)
         }
-        let csv = secretCSV
+        let csv =
+            secretCSV
             ? "email,password\nuser1@example.test,hunter2-secret\nuser2@example.test,hunter3-secret\n"
             : "email\n" + (1...8).map { "user\($0)@example.test" }.joined(separator: "\n") + "\n"
         try csv.write(to: w.folder.appendingPathComponent("data/users.csv"), atomically: true, encoding: .utf8)
         try """
-            headers: { Authorization: "Bearer {{env.TOKEN}}" }
-            steps:
-              - { name: ok, get: "/ok?a={{arrival}}&u={{role.email}}&i={{env.JOB_COMPLETION_INDEX}}" }
-            """.write(to: w.folder.appendingPathComponent("flows/browse.yaml"), atomically: true, encoding: .utf8)
-        let profile = try w.write(profile: """
-            name: gate
-            target: { base_url: \(base) }
-            roles:
-              user: { csv: data/users.csv\(secretCSV ? ", secret_fields: [password]" : "") }
-            scenarios:
-              browse:
-                flow: flows/browse.yaml
-                load: { executor: constant-arrival-rate, rate: 50/s, duration: 2s, max_vus: 8 }
-            thresholds: [p95 < 2s]
-            """)
+        headers: { Authorization: "Bearer {{env.TOKEN}}" }
+        steps:
+          - { name: ok, get: "/ok?a={{arrival}}&u={{role.email}}&i={{env.JOB_COMPLETION_INDEX}}" }
+        """.write(to: w.folder.appendingPathComponent("flows/browse.yaml"), atomically: true, encoding: .utf8)
+        let profile = try w.write(
+            profile: """
+                name: gate
+                target: { base_url: \(base) }
+                roles:
+                  user: { csv: data/users.csv\(secretCSV ? ", secret_fields: [password]" : "") }
+                scenarios:
+                  browse:
+                    flow: flows/browse.yaml
+                    load: { executor: constant-arrival-rate, rate: 50/s, duration: 2s, max_vus: 8 }
+                thresholds: [p95 < 2s]
+                """)
         return (w, profile)
     }
 
@@ -58,8 +60,10 @@ struct KubernetesEndToEndTests {
         defer { w.remove() }
         let k8s = w.folder.appendingPathComponent("k8s")
         let out = try RehearseProcess.run(
-            ["k8s", profile, "--instances", "8", "--image", "registry.example/rehearse:0.2", "-o", k8s.path,
-             "--secret", "gate-env", "--cpu", "1500m", "--memory", "512Mi", "--namespace", "load"],
+            [
+                "k8s", profile, "--instances", "8", "--image", "registry.example/rehearse:0.2", "-o", k8s.path,
+                "--secret", "gate-env", "--cpu", "1500m", "--memory", "512Mi", "--namespace", "load",
+            ],
             environment: ["TOKEN": Self.token])
         #expect(out.status == 0, "\(out.transcript)")
         let yamls = ["configmap.yaml", "job.yaml"].map { k8s.appendingPathComponent($0) }
@@ -74,8 +78,12 @@ struct KubernetesEndToEndTests {
         let pod = try #require((spec["template"] as? [String: Any])?["spec"] as? [String: Any])
         let container = try #require((pod["containers"] as? [[String: Any]])?.first)
         let resources = try #require(container["resources"] as? [String: [String: String]])
-        #expect(resources["requests"] == ["cpu": "1500m", "memory": "512Mi"] && resources["limits"] == resources["requests"])
-        #expect(((container["envFrom"] as? [[String: Any]])?.first?["secretRef"] as? [String: String])?["name"] == "gate-env")
+        #expect(
+            resources["requests"] == ["cpu": "1500m", "memory": "512Mi"] && resources["limits"] == resources["requests"]
+        )
+        #expect(
+            ((container["envFrom"] as? [[String: Any]])?.first?["secretRef"] as? [String: String])?["name"]
+                == "gate-env")
         #expect((pod["affinity"] as? [String: Any])?["podAntiAffinity"] != nil)
         #expect((container["command"] as? [String])?.contains("--segments") == true)
 
@@ -87,7 +95,8 @@ struct KubernetesEndToEndTests {
             .write(to: broken, atomically: true, encoding: .utf8)
         let caught = try Self.validate([broken])
         #expect(caught.status == 1, "\(caught.transcript)")
-        #expect(caught.stdout.contains("unknown field 'backofLimit'") && caught.stdout.contains("cpu: expected a string"))
+        #expect(
+            caught.stdout.contains("unknown field 'backofLimit'") && caught.stdout.contains("cpu: expected a string"))
 
         // Secrets stay out of the manifests.
         for file in Workspace.files(under: k8s) {
@@ -101,15 +110,19 @@ struct KubernetesEndToEndTests {
         let k8s = w.folder.appendingPathComponent("k8s").path
         let base = ["k8s", profile, "--instances", "2", "--image", "x", "-o", k8s]
         let noSecret = try RehearseProcess.run(base)
-        #expect(noSecret.status == 2 && noSecret.stderr.contains("reads environment variables TOKEN"), "\(noSecret.transcript)")
+        #expect(
+            noSecret.status == 2 && noSecret.stderr.contains("reads environment variables TOKEN"),
+            "\(noSecret.transcript)")
         let secretCSV = try RehearseProcess.run(base + ["--secret", "env"])
         #expect(secretCSV.status == 2, "\(secretCSV.transcript)")
-        #expect(secretCSV.stderr.contains("data/users.csv hold secret fields")
-            && secretCSV.stderr.contains("--from-file=data_users.csv=data/users.csv"))
+        #expect(
+            secretCSV.stderr.contains("data/users.csv hold secret fields")
+                && secretCSV.stderr.contains("--from-file=data_users.csv=data/users.csv"))
         let ok = try RehearseProcess.run(base + ["--secret", "env", "--files-secret", "gate-files"])
         #expect(ok.status == 0, "\(ok.transcript)")
         let configMap = try String(contentsOfFile: k8s + "/configmap.yaml", encoding: .utf8)
-        #expect(!configMap.contains("hunter2") && !configMap.contains("data_users.csv:"), "the CSV comes from the Secret")
+        #expect(
+            !configMap.contains("hunter2") && !configMap.contains("data_users.csv:"), "the CSV comes from the Secret")
         #expect(try String(contentsOfFile: k8s + "/job.yaml", encoding: .utf8).contains("name: gate-files"))
         #expect(try Self.validate([URL(fileURLWithPath: k8s + "/job.yaml")]).status == 0)
         let zero = try RehearseProcess.run(["k8s", profile, "--instances", "0", "--image", "x", "-o", k8s])
@@ -123,8 +136,10 @@ struct KubernetesEndToEndTests {
         defer { w.remove() }
         let k8s = w.folder.appendingPathComponent("k8s")
         let made = try RehearseProcess.run(
-            ["k8s", profile, "--instances", "3", "--image", "x", "-o", k8s.path, "--secret", "gate-env",
-             "--start-delay", "5s", "--metrics-port", "0", "--cpu", "1"])
+            [
+                "k8s", profile, "--instances", "3", "--image", "x", "-o", k8s.path, "--secret", "gate-env",
+                "--start-delay", "5s", "--metrics-port", "0", "--cpu", "1",
+            ])
         #expect(made.status == 0, "\(made.transcript)")
         let played = try JobPlayer(folder: k8s, work: w.folder.appendingPathComponent("cluster"))
         #expect(played.completions == 3 && played.parallelism == 3)
@@ -135,8 +150,11 @@ struct KubernetesEndToEndTests {
         let merged = w.folder.appendingPathComponent("Results/gate-merged")
         let out = try played.runMergeStep(podLogs: logs.map(\.stdout).joined(), out: merged)
         #expect(out.status == 0 || out.status == 97, "\(out.transcript)")
-        #expect(played.kubectlCalls().contains { $0.hasPrefix("logs") && $0.contains("--tail=-1")
-            && $0.contains("--selector app.kubernetes.io/instance=rehearse-gate") })
+        #expect(
+            played.kubectlCalls().contains {
+                $0.hasPrefix("logs") && $0.contains("--tail=-1")
+                    && $0.contains("--selector app.kubernetes.io/instance=rehearse-gate")
+            })
         let summary = try ScaleOut.json(merged.appendingPathComponent("summary.json"))
         #expect((summary.object("totals")?["requests"] as? Int) == server.requestCount())
         #expect(summary.object("run")?.object("merge")?["missing_segments"] as? [Int] == [])

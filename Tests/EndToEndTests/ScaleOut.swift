@@ -37,8 +37,10 @@ enum ScaleOut {
         let start = Date().addingTimeInterval(4).ISO8601Format(.iso8601)
         let children = try (1...count).map { i in
             try RehearseProcess.Child(
-                ["run", profile, "--segment", "\(i)/\(count)", "--start-at", start, "--seed", "5",
-                 "--out", w.results.path, "-q", "--workers", "1"] + extra,
+                [
+                    "run", profile, "--segment", "\(i)/\(count)", "--start-at", start, "--seed", "5",
+                    "--out", w.results.path, "-q", "--workers", "1",
+                ] + extra,
                 environment: ["PART": "\(i)"], directory: w.folder)
         }
         return try children.map { try $0.wait(timeout: 60) }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `rehearse run --segment` in several processes, then `rehearse merge`: the merged run is the whole run.
 @Suite("Running on several machines: segments and merge", .serialized)
@@ -36,8 +36,9 @@ struct ScaleOutEndToEndTests {
         // The open model's schedule: arrivals 1…200, each sent once, whichever process sent it.
         let queries = ScaleOut.queries(server.targets)
         let arrivals = queries.compactMap { $0["a"].flatMap(Int.init) }
-        let dropped = (summary["scenarios"] as? [[String: Any]])?.first { $0["name"] as? String == "open" }?[
-            "dropped_iterations"] as? Int ?? -1
+        let dropped =
+            (summary["scenarios"] as? [[String: Any]])?.first { $0["name"] as? String == "open" }?[
+                "dropped_iterations"] as? Int ?? -1
         #expect(Set(arrivals).count == arrivals.count, "no arrival sent twice")
         #expect(arrivals.count + dropped == 200, "every arrival of the plan started or was counted as dropped")
         #expect(Double(arrivals.count) >= 198, "within 1% of the plan (\(arrivals.count) of 200)")
@@ -56,7 +57,9 @@ struct ScaleOutEndToEndTests {
         for (key, p) in [("p50", 50.0), ("p95", 95.0), ("p99", 99.0)] {
             let expected = ScaleOut.percentile(p, of: samples)
             let got = latency[key] as? Double ?? -1
-            #expect(abs(got - expected) <= max(0.002, expected * 0.002), "\(key): merged \(got) ms, all samples \(expected) ms")
+            #expect(
+                abs(got - expected) <= max(0.002, expected * 0.002),
+                "\(key): merged \(got) ms, all samples \(expected) ms")
         }
 
         // Each segment says which it was, with the common seed and start.
@@ -98,19 +101,30 @@ struct ScaleOutEndToEndTests {
         let w = try Workspace()
         defer { w.remove() }
         let flow = "steps:\n  - { name: ok, get: /ok }\n"
-        let a = try w.write(profile: Workspace.profileYAML(base: server.baseURL, load: "{ vus: 1, iterations: 2 }").replacingOccurrences(of: "name: e2e", with: "name: gate"), flow: flow, name: "a.yaml")
-        let b = try w.write(profile: Workspace.profileYAML(base: server.baseURL, load: "{ vus: 1, iterations: 2 }").replacingOccurrences(of: "name: e2e", with: "name: smoke"), flow: flow, name: "b.yaml")
+        let a = try w.write(
+            profile: Workspace.profileYAML(base: server.baseURL, load: "{ vus: 1, iterations: 2 }")
+                .replacingOccurrences(of: "name: e2e", with: "name: gate"), flow: flow, name: "a.yaml")
+        let b = try w.write(
+            profile: Workspace.profileYAML(base: server.baseURL, load: "{ vus: 1, iterations: 2 }")
+                .replacingOccurrences(of: "name: e2e", with: "name: smoke"), flow: flow, name: "b.yaml")
         for (path, segment) in [(a, "1/2"), (b, "2/2"), (a, "2/2")] {
-            let run = try RehearseProcess.run(["run", path, "--segment", segment, "--out", w.results.path, "-q"], in: w.folder)
+            let run = try RehearseProcess.run(
+                ["run", path, "--segment", segment, "--out", w.results.path, "-q"], in: w.folder)
             #expect(run.status == 0, "\(run.transcript)")
         }
         let folders = try FileManager.default.contentsOfDirectory(at: w.results, includingPropertiesForKeys: nil)
         let gate = folders.filter { $0.lastPathComponent.contains("-gate-") }.map(\.path).sorted()
         let smoke = try #require(folders.first { $0.lastPathComponent.contains("-smoke-") }?.path)
-        let two = try RehearseProcess.run(["merge", gate[0], smoke, "--out", w.folder.appendingPathComponent("m1").path])
+        let two = try RehearseProcess.run([
+            "merge", gate[0], smoke, "--out", w.folder.appendingPathComponent("m1").path,
+        ])
         #expect(two.status == 2, "\(two.transcript)")
-        #expect(two.stderr.contains("runs of two profiles") && two.stderr.contains("\"gate\"") && two.stderr.contains("\"smoke\""))
-        let twice = try RehearseProcess.run(["merge", gate[0], gate[0], "--out", w.folder.appendingPathComponent("m2").path])
+        #expect(
+            two.stderr.contains("runs of two profiles") && two.stderr.contains("\"gate\"")
+                && two.stderr.contains("\"smoke\""))
+        let twice = try RehearseProcess.run([
+            "merge", gate[0], gate[0], "--out", w.folder.appendingPathComponent("m2").path,
+        ])
         #expect(twice.status == 2 && twice.stderr.contains("overlapping segments"), "\(twice.transcript)")
         let half = try RehearseProcess.run(["merge", gate[0], "--out", w.folder.appendingPathComponent("m3").path])
         #expect(half.status == 0, "\(half.transcript)")
@@ -133,7 +147,8 @@ struct ScaleOutEndToEndTests {
         // Mark one segment's generator as saturated, as a busy pod would have recorded it.
         let histograms = try #require(folders.first).appendingPathComponent("histograms.json")
         var text = try String(contentsOf: histograms, encoding: .utf8)
-        text = text.replacingOccurrences(of: "\"limited_by\":[]", with: "\"limited_by\":[\"an engine thread was 97% busy (limit 90%)\"]")
+        text = text.replacingOccurrences(
+            of: "\"limited_by\":[]", with: "\"limited_by\":[\"an engine thread was 97% busy (limit 90%)\"]")
         try text.write(to: histograms, atomically: true, encoding: .utf8)
         let out = try RehearseProcess.run(
             ["merge"] + folders.map(\.path) + ["--out", w.folder.appendingPathComponent("merged").path])
@@ -149,7 +164,8 @@ struct ScaleOutEndToEndTests {
         let path = try w.write(
             profile: Workspace.profileYAML(base: server.baseURL, load: "{ vus: 1, iterations: 1 }"),
             flow: "steps:\n  - { name: ok, get: /ok }\n")
-        let waited = try RehearseProcess.run(["run", path, "--out", w.results.path, "--start-after", "2s"], in: w.folder)
+        let waited = try RehearseProcess.run(
+            ["run", path, "--out", w.results.path, "--start-after", "2s"], in: w.folder)
         #expect(waited.status == 0, "\(waited.transcript)")
         #expect(waited.seconds >= 1.9, "prepared, then waited for the instant (\(waited.seconds) s)")
         #expect(waited.stderr.contains("the load starts at"))
@@ -158,7 +174,8 @@ struct ScaleOutEndToEndTests {
         try FileManager.default.removeItem(at: w.results)
 
         let past = Date().addingTimeInterval(-5).ISO8601Format(.iso8601)
-        let late = try RehearseProcess.run(["run", path, "--out", w.results.path, "-q", "--start-at", past], in: w.folder)
+        let late = try RehearseProcess.run(
+            ["run", path, "--out", w.results.path, "-q", "--start-at", past], in: w.folder)
         #expect(late.status == 0, "\(late.transcript)")
         #expect(late.stderr.contains("warning: the load started") && late.stderr.contains("after the common start"))
         #expect(late.stdout.contains("⚠ started"))
@@ -179,11 +196,13 @@ struct ScaleOutEndToEndTests {
         var address: String?
         for _ in 0..<100 where address == nil {
             Thread.sleep(forTimeInterval: 0.1)
-            address = child.stderrSoFar.firstMatch(of: #/metrics: (http://127\.0\.0\.1:[0-9]+/metrics)/#).map { String($0.1) }
+            address = child.stderrSoFar.firstMatch(of: #/metrics: (http://127\.0\.0\.1:[0-9]+/metrics)/#).map {
+                String($0.1)
+            }
         }
         let url = try #require(address, "the run says where its metrics are: \(child.stderrSoFar)")
         Thread.sleep(forTimeInterval: 2.2)
-        let scrape = try Curl.get(url)
+        let scrape = try ProbeEndToEndTests.scrape(url)
         let out = try child.wait(timeout: 60)
         #expect(out.status == 0, "\(out.transcript)")
         #expect(scrape.contains("rehearsal_run_info{profile=\"e2e\",segment=\"1/1\""), "\(scrape)")
@@ -191,21 +210,8 @@ struct ScaleOutEndToEndTests {
         #expect(Int(requests.map { String($0.2) } ?? "0") ?? 0 > 0, "\(scrape)")
         #expect(scrape.contains("rehearsal_run_request_duration_seconds_bucket{"))
         #expect(scrape.contains("le=\"+Inf\""))
-    }
-}
-
-/// `curl -s URL` (127.0.0.1 only), for scraping a child's endpoint.
-enum Curl {
-    static func get(_ url: String) throws -> String {
-        guard url.hasPrefix("http://127.0.0.1:") else { throw Failure("loopback only: \(url)") }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
-        process.arguments = ["-s", "--max-time", "5", url]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        let families = try PrometheusParser.families(scrape)
+        #expect(
+            families.contains("rehearsal_run_request_duration_seconds") && families.contains("rehearsal_run_requests"))
     }
 }

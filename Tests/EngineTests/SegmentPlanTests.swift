@@ -105,7 +105,8 @@ struct SegmentPlanTests {
     @Test func tooFewAccountsForTheSegmentsIsReported() throws {
         let plans = try Self.plans(Self.profile(accounts: 1), count: 4)
         #expect(plans.filter { !$0.rolesSharingAccounts.isEmpty }.count == 3)
-        #expect(plans.allSatisfy { !$0.rolesSharingAccounts.contains("admin") }, "inline fields are one login by design")
+        #expect(
+            plans.allSatisfy { !$0.rolesSharingAccounts.contains("admin") }, "inline fields are one login by design")
     }
 
     @Test(arguments: [1, 3, 4])
@@ -155,7 +156,8 @@ struct SegmentPlanTests {
             flow: "steps:\n  - { name: ok, get: /ok }\n")
         let plans = try Self.plans(profile, count: 4)
         #expect(plans.map(\.ownVUs) == [1, 1, 0, 0])
-        #expect(plans.map { $0.sharedIterations(of: $0.scenarios[0]) ?? -1 } == [5, 4, 0, 0], "the odd one to the first")
+        #expect(
+            plans.map { $0.sharedIterations(of: $0.scenarios[0]) ?? -1 } == [5, 4, 0, 0], "the odd one to the first")
         #expect(plans.map(\.workers) == [1, 1, 1, 1])
     }
 }

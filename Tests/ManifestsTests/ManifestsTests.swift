@@ -10,14 +10,14 @@ import Yams
 struct ManifestsTests {
     static let files: [String: String] = [
         "load/gate.yaml": """
-            name: Gate Test
-            target: { base_url: "{{env.BASE_URL}}" }
-            roles:
-              user: { csv: data/users.csv, secret_fields: [password] }
-              admin: { fields: { email: a@example.test, password: { env: ADMIN_PASSWORD } } }
-            flows: [flows/browse.yaml]
-            load: { vus: 2, duration: 10s }
-            """,
+        name: Gate Test
+        target: { base_url: "{{env.BASE_URL}}" }
+        roles:
+          user: { csv: data/users.csv, secret_fields: [password] }
+          admin: { fields: { email: a@example.test, password: { env: ADMIN_PASSWORD } } }
+        flows: [flows/browse.yaml]
+        load: { vus: 2, duration: 10s }
+        """,
         "load/flows/browse.yaml": "steps:\n  - { name: ok, get: \"/ok?e={{role.email}}\" }\n",
         "load/data/users.csv": "email,password\nu@example.test,pw\n",
     ]

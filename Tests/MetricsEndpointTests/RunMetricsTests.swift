@@ -25,9 +25,12 @@ struct RunMetricsTests {
         let user = #"flow="shop",step="login",role="user""#
         #expect(text.contains(#"rehearsal_run_requests_total{scenario="default",\#(user)} 4"#), "\(text)")
         #expect(text.contains(#"rehearsal_run_request_errors_total{scenario="default",\#(user),error="timeout"} 2"#))
-        #expect(text.contains(#"rehearsal_run_request_duration_seconds_bucket{scenario="default",\#(user),le="0.005"} 2"#))
-        #expect(text.contains(#"rehearsal_run_request_duration_seconds_bucket{scenario="default",\#(user),le="0.5"} 2"#))
-        #expect(text.contains(#"rehearsal_run_request_duration_seconds_bucket{scenario="default",\#(user),le="1.0"} 4"#))
+        #expect(
+            text.contains(#"rehearsal_run_request_duration_seconds_bucket{scenario="default",\#(user),le="0.005"} 2"#))
+        #expect(
+            text.contains(#"rehearsal_run_request_duration_seconds_bucket{scenario="default",\#(user),le="0.5"} 2"#))
+        #expect(
+            text.contains(#"rehearsal_run_request_duration_seconds_bucket{scenario="default",\#(user),le="1.0"} 4"#))
         #expect(text.contains(#"rehearsal_run_request_duration_seconds_count{scenario="default",\#(user)} 4"#))
         #expect(text.contains(#"rehearsal_run_iterations_started_total{scenario="default"} 4"#))
         #expect(text.contains(#"rehearsal_run_info{profile="shop",segment="2/4",version="0.0.0-test"} 1"#))

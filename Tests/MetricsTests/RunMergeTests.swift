@@ -100,9 +100,11 @@ struct RunMergeTests {
         func evidence(_ step: String) -> FailureEvidence {
             FailureEvidence(
                 flow: "shop", step: step, role: "user", error: "http5xx", message: "HTTP 500", method: "GET", url: "/",
-                requestHeaders: [], requestBody: nil, status: 500, responseHeaders: [], responseBody: nil, timingsMs: [:])
+                requestHeaders: [], requestBody: nil, status: 500, responseHeaders: [], responseBody: nil,
+                timingsMs: [:])
         }
-        var a = Self.part(1, of: 2, samples: [1]), b = Self.part(2, of: 2, samples: [1])
+        var a = Self.part(1, of: 2, samples: [1])
+        var b = Self.part(2, of: 2, samples: [1])
         a.evidence = Array(repeating: evidence("a"), count: 30)
         b.evidence = [evidence("b")]
         let pooled = try RunMerge.merge([a, b]).evidence
@@ -123,7 +125,10 @@ struct RunMergeTests {
 
     @Test func refusesWhatIsNotOneSplitRun() {
         let cases: [(String, [RunMerge.Part])] = [
-            ("fingerprints", [Self.part(1, of: 2, samples: [1]), Self.part(2, of: 2, samples: [1], fingerprint: "f2")]),
+            (
+                "fingerprints",
+                [Self.part(1, of: 2, samples: [1]), Self.part(2, of: 2, samples: [1], fingerprint: "f2")]
+            ),
             ("Rehearsal", [Self.part(1, of: 2, samples: [1]), Self.part(2, of: 2, samples: [1], version: "9.9.9")]),
             ("overlapping", [Self.part(2, of: 3, samples: [1]), Self.part(2, of: 3, samples: [1])]),
             ("overlap", [Self.part(1, of: 3, samples: [1]), Self.part(2, of: 4, samples: [1])]),

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Scenario
 
 @Suite struct TemplateTests {
@@ -28,9 +29,10 @@ import Testing
     }
 
     @Test func unterminatedIsAnError() {
-        #expect(throws: ParseFailure(
-            "unterminated \"{{\" — no closing \"}}\"", hint: "close the placeholder with }}, e.g. {{token}}"))
-        {
+        #expect(
+            throws: ParseFailure(
+                "unterminated \"{{\" — no closing \"}}\"", hint: "close the placeholder with }}, e.g. {{token}}")
+        ) {
             try Template.parse("Bearer {{token")
         }
     }

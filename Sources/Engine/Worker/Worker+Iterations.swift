@@ -82,7 +82,8 @@ extension Worker {
         for action in outbox.actions {
             switch action {
             case .send(let slot, let request): submit(user, slot: slot, request)
-            case .refuse(let slot, let failure): unsent.append((user, slot, TransferResult(failure: failure, status: 0)))
+            case .refuse(let slot, let failure):
+                unsent.append((user, slot, TransferResult(failure: failure, status: 0)))
             case .wake(let time): wakes.insert(Wake(time: time, vu: user))
             case .iterationEnded: gate(user, now: now, startNow: false)
             }

@@ -15,7 +15,9 @@ extension RunMerge {
         info.timeline = timeline.points
         info.vus = infos.reduce(0) { $0 + $1.vus }
         info.workers = infos.reduce(0) { $0 + $1.workers }
-        info.plannedIterations = infos.reduce(Int?.some(0)) { t, i in t.flatMap { t in i.plannedIterations.map { t + $0 } } }
+        info.plannedIterations = infos.reduce(Int?.some(0)) { t, i in
+            t.flatMap { t in i.plannedIterations.map { t + $0 } }
+        }
         info.libcurlVersion = unique(infos.map(\.libcurlVersion)).joined(separator: "; ")
         info.seed = Set(infos.map(\.seed)).count == 1 ? infos[0].seed : nil
         info.segment = nil

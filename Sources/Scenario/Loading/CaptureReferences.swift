@@ -74,6 +74,8 @@ enum CaptureReferences {
         }
         return usage.error(
             "unknown variable {{\(name)}} in step \"\(step)\"",
-            hint: "no earlier step captures \"\(name)\"; add capture: { \(name): { json: $.\(name) } } to an earlier step")
+            hint:
+                "no earlier step captures \"\(name)\"; add capture: { \(name): { json: $.\(name) } } to an earlier step"
+        )
     }
 }

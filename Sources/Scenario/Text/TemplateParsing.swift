@@ -52,7 +52,9 @@ extension Variable {
         default:
             throw ParseFailure(
                 "unknown variable \"{{\(name)}}\"",
-                hint: "use {{env.NAME}}, {{role.FIELD}}, {{vu}}, {{iteration}}, {{arrival}} or a capture name like {{token}}")
+                hint:
+                    "use {{env.NAME}}, {{role.FIELD}}, {{vu}}, {{iteration}}, {{arrival}} or a capture name like {{token}}"
+            )
         }
     }
 
