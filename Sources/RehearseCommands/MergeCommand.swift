@@ -24,7 +24,8 @@ struct MergeCommand: ParsableCommand {
 
             Examples:
               rehearse merge Results/*-gate-*of4 --out Results/gate-merged
-              kubectl logs -l batch.kubernetes.io/job-name=rehearse-gate --tail=-1 | rehearse merge --logs - --out merged
+              kubectl logs -l app.kubernetes.io/instance=rehearse-gate --tail=-1 > pods.log
+              rehearse merge --logs pods.log --out Results/gate-merged
             """)
 
     @Argument(help: "Run folders of the segments (written by rehearse run --segment).")

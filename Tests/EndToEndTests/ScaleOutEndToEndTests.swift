@@ -133,6 +133,9 @@ struct ScaleOutEndToEndTests {
         #expect(again.status == 2 && again.stderr.contains("already holds a run"), "\(again.transcript)")
         let report = try RehearseProcess.run(["report", w.folder.appendingPathComponent("m3").path])
         #expect(report.status == 0 && report.stdout.contains("Rehearsal — gate"), "\(report.transcript)")
+        #expect(report.stdout.contains("segments missing: 2/2"))
+        let compare = try RehearseProcess.run(["compare", gate[0], w.folder.appendingPathComponent("m3").path])
+        #expect(compare.status == 0, "a merged run compares like any run: \(compare.transcript)")
     }
 
     @Test func aMergedRunWithAGeneratorBoundSegmentIsInconclusive() throws {
