@@ -48,11 +48,13 @@ deps:
 	@command -v $(SWIFT) >/dev/null || { echo "error: swift not found; install Swift 6 (https://swift.org/install)"; exit 2; }
 
 # The probe tests check metrics with Prometheus' reference text parser (Python's prometheus_client); the import
-# test records a HAR live with headless Chromium (Debian) through mitmproxy (PyPI; 10.1+ for its HAR dump).
+# test records a HAR live with headless Chromium (Debian) through mitmproxy (PyPI; 10.1+ for its HAR dump); the
+# `rehearse k8s` tests validate manifests offline against the Kubernetes API types of Debian's python3-kubernetes
+# (scripts/validate-k8s-manifests.py, run with /usr/bin/python3).
 test-deps:
 	@python3 -c 'import prometheus_client' 2>/dev/null || python3 -m pip install --quiet prometheus_client \
 		|| bash scripts/install-packages.sh python3-prometheus-client
-	@bash scripts/install-packages.sh chromium iproute2
+	@bash scripts/install-packages.sh chromium iproute2 python3-kubernetes python3-yaml
 	@command -v mitmdump >/dev/null || { python3 -m pip install --quiet 'mitmproxy>=10.1' \
 		&& { ! command -v pyenv >/dev/null || pyenv rehash; }; }
 

@@ -22,7 +22,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         // Only so its `Metrics` module can be renamed (see MetricsEndpoint); swift-prometheus depends on it.
         .package(url: "https://github.com/apple/swift-metrics", from: "2.4.1"),
-        // Test servers only: gzip-encoded responses, as a web server sends them to browsers.
+        // Test servers' gzip-encoded responses, and the one-line results a pod writes to its log.
         .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
     ],
     targets: [
@@ -31,8 +31,11 @@ let package = Package(
             name: "RehearseCommands",
             dependencies: [
                 "Engine", "Reports", "Verdicts", "Scenario", "Metrics", "DemoStaging", "Recording", "CurlURL",
-                "MetricsEndpoint",
+                "MetricsEndpoint", "Manifests",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                // `run --results-stdout` and `merge --logs`: a run folder gzipped into one log line.
+                .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ]),
         // Every output a run, a comparison or a probe has, each a `Reporter`: a pure function to text.
         .target(name: "Reports", dependencies: ["Verdicts", "Scenario", "Metrics"]),
@@ -56,6 +59,9 @@ let package = Package(
         // is what libcurl sends. Parsing only, no I/O, so the model (Scenario) and the importer may use it.
         .target(name: "CurlURL", dependencies: ["CCurl"]),
         .target(name: "Scenario", dependencies: ["CurlURL", .product(name: "Yams", package: "Yams")]),
+        // `rehearse k8s`: plain Kubernetes manifests (ConfigMap, Indexed Job) and the merge step. Pure: files in,
+        // text out.
+        .target(name: "Manifests", dependencies: ["Scenario", .product(name: "Yams", package: "Yams")]),
         .target(name: "Metrics", dependencies: [.product(name: "Histogram", package: "hdrhistogram-swift")]),
         // `rehearse import`: HAR files and "copy as cURL" commands to flows (correlation, secrets, structure).
         .target(name: "Recording", dependencies: ["Scenario", "CurlURL", .product(name: "Yams", package: "Yams")]),
@@ -81,6 +87,8 @@ let package = Package(
             name: "MetricsEndpoint",
             dependencies: [
                 "Verdicts", "HTTPServerHost", .product(name: "Prometheus", package: "swift-prometheus"),
+                // `run --serve` feeds each interval's HdrHistograms into Prometheus histograms.
+                .product(name: "Histogram", package: "hdrhistogram-swift"),
                 // swift-metrics (a dependency of swift-prometheus) has a module named `Metrics` too, and SwiftPM
                 // refuses two modules of one name in a graph unless one is aliased. Nothing imports `SwiftMetrics`.
                 .product(name: "Metrics", package: "swift-metrics", moduleAliases: ["Metrics": "SwiftMetrics"]),
@@ -124,6 +132,8 @@ let package = Package(
             ]),
         .testTarget(name: "CurlURLTests", dependencies: ["CurlURL"]),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "TestSupport"]),
+        .testTarget(
+            name: "ManifestsTests", dependencies: ["Manifests", "Scenario", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics", "TestSupport"]),
         .testTarget(name: "TransportTests", dependencies: ["Transport", "TestSupport"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "Scenario", "Metrics", "Verdicts", "TestSupport"]),
@@ -156,7 +166,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // Fixtures: recorded HAR files the end-to-end tests import (scripts/record-har.sh made them).
-        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "EndToEndTests", dependencies: ["TestSupport", .product(name: "Yams", package: "Yams")],
+            exclude: ["Fixtures"]),
         .testTarget(
             name: "RecordingTests", dependencies: ["Recording", "Scenario", "TestSupport"], exclude: ["Fixtures"]),
     ],

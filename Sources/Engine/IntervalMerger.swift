@@ -1,3 +1,4 @@
+import Foundation
 import Metrics
 import Transport
 
@@ -7,10 +8,14 @@ struct IntervalMerger {
     private(set) var timeline: [TimelinePoint] = []
     private let catalog: SeriesCatalog
     private let startTime: UInt64
+    /// The start on the wall clock (Unix seconds): timeline points carry their wall-clock time too, so the
+    /// timelines of processes of a split run line up second by second when merged.
+    private let wallStart: Double
 
-    init(catalog: SeriesCatalog, startTime: UInt64) {
+    init(catalog: SeriesCatalog, startTime: UInt64, wallStart: Date) {
         self.catalog = catalog
         self.startTime = startTime
+        self.wallStart = wallStart.timeIntervalSince1970
         total = MetricsStore(catalog: catalog)
     }
 
@@ -23,7 +28,8 @@ struct IntervalMerger {
         let point = TimelinePoint(
             elapsed: (elapsed * 1000).rounded() / 1000, activeVus: activeVUs, requests: interval.requests,
             failed: interval.failed, timeouts: interval.errors(.timeout),
-            p95: Double(interval.allRequests.micros(atPercentile: 95)) / 1000)
+            p95: Double(interval.allRequests.micros(atPercentile: 95)) / 1000,
+            at: ((wallStart + elapsed) * 1000).rounded() / 1000)
         if interval.requests > 0 || activeVUs > 0 { timeline.append(point) }
         return (point, interval)
     }

@@ -21,7 +21,7 @@ public final class LoadRunner: Sendable {
 
     public init(plan: RunPlan) {
         self.plan = plan
-        state = RunState(maxRate: plan.profile.maxRequestRate, start: MonotonicClock.now())
+        state = RunState(maxRate: plan.maxRequestRate, start: MonotonicClock.now())
     }
 
     /// Stops the run: the first call lets iterations in flight finish (up to `load.graceful_stop`); a second call,
@@ -65,21 +65,24 @@ public final class LoadRunner: Sendable {
                 info: info, catalog: plan.catalog, store: MetricsStore(catalog: plan.catalog), setupError: "\(error)")
         }
         defer { network?.shutdown() }
-        let started = Date()
         let processCPU = ProcessCPU()
         let done = DispatchGroup()
-        let startLine = StartLine(parties: plan.workers)
-        // A shared-iterations scenario's count is one for the whole run, taken by every worker.
-        let budgets = plan.scenarios.map { scenario -> IterationBudget? in
-            if case .sharedIterations(_, let n, _) = scenario.load.executor { IterationBudget(n) } else { nil }
+        let state = self.state
+        let startLine = StartLine(parties: plan.workers, notBefore: plan.startAt) {
+            state.stopLevel.load(ordering: .relaxed) > 0
         }
+        // A shared-iterations scenario's count (this process's part of it) is taken by all of its workers.
+        let budgets = plan.scenarios.map { plan.sharedIterations(of: $0).map(IterationBudget.init) }
         for index in 0..<plan.workers {
             spawn(index, startLine: startLine, network: network, budgets: budgets, done: done)
         }
-        // Every worker has made its curl handles: the schedules start now, not while handles were being made.
-        let startTime = startLine.startTime()
+        // Every worker has made its curl handles (and the start instant has come): the schedules start now, not
+        // while handles were being made.
+        let start = startLine.start()
+        let startTime = start.monotonic
+        let started = start.wall
         runStart.withLock { $0 = startTime }
-        var merger = IntervalMerger(catalog: plan.catalog, startTime: startTime)
+        var merger = IntervalMerger(catalog: plan.catalog, startTime: startTime, wallStart: started)
         var tick: UInt64 = 1
         // Wake just after each whole second of the run, when every worker has handed over that interval.
         while done.wait(timeout: .now() + .nanoseconds(Self.wait(until: startTime + tick * 1_000_000_000 + 60_000_000)))
@@ -93,6 +96,9 @@ public final class LoadRunner: Sendable {
         _ = merger.merge(state.collect(), activeVUs: 0)
         finished.store(true, ordering: .relaxed)
         var info = makeInfo(started: started, ended: Date(), timeline: merger.timeline)
+        info.start = plan.startAt.map {
+            StartInfo(scheduled: Self.iso($0), lateSeconds: start.lateSeconds, toleranceSeconds: StartInfo.tolerance)
+        }
         info.generator = health(merger.total, seconds: info.durationSeconds, processCPU: processCPU.since())
         // Failure messages quote curl and responses; no secret leaves the engine in them.
         var store = merger.total
@@ -134,23 +140,24 @@ public final class LoadRunner: Sendable {
         let abort = abortReason.withLock { $0 }
         let timed = p.scenarios.allSatisfy { $0.load.executor.plannedIterations == nil }
         let planned: Double? = timed ? Double((p.scenarios.map(\.load.end).max() ?? .zero).micros) / 1e6 : nil
-        let iterations = p.scenarios.map(\.load.executor.plannedIterations).reduce(Int?.some(0)) { total, n in
-            total.flatMap { t in n.map { t + $0 } }
-        }
         let rampUp: Double =
             if case .constantVUs(_, _, let r) = p.scenarios.first?.load.executor { Double(r.micros) / 1e6 } else { 0 }
         var info = RunInfo(
             profile: p.name, startedAt: Self.iso(started), endedAt: Self.iso(ended),
             durationSeconds: ended.timeIntervalSince(started),
             stopReason: abort != nil ? "aborted" : level > 0 ? "interrupted" : "completed",
-            baseURL: plan.secrets.redact(URLText.withoutUserInfo(plan.baseURL)), vus: p.maxVUs,
-            plannedDurationSeconds: planned, plannedIterations: iterations,
+            baseURL: plan.secrets.redact(URLText.withoutUserInfo(plan.baseURL)), vus: plan.ownVUs,
+            plannedDurationSeconds: planned, plannedIterations: plan.plannedIterations,
             rampUpSeconds: rampUp, workers: plan.workers,
             requestTimeoutMs: p.timeouts.request.micros / 1000, connectTimeoutMs: p.timeouts.connect.micros / 1000,
             spinnerMs: p.timeouts.spinner.micros / 1000, roles: p.roles.map(\.name),
             rehearsalVersion: RehearsalVersion.current, libcurlVersion: Curl.version, timeline: timeline,
             network: roleNetworks())
         info.abortReason = abort
+        info.segment = plan.segment.isWhole ? nil : SegmentInfo(index: plan.segment.index, count: plan.segment.count)
+        info.fingerprint = plan.fingerprint
+        info.seed = plan.seed
+        info.thresholds = p.thresholds.map(\.text)
         info.scenarios = p.scenarios.map { s in
             ScenarioInfo(
                 name: s.name, executor: s.load.executor.name, load: s.load.summaryText,
@@ -182,7 +189,8 @@ public final class LoadRunner: Sendable {
         return roles.isEmpty ? nil : roles
     }
 
-    static func iso(_ date: Date) -> String {
+    /// ISO 8601 in UTC with milliseconds, as results write times (`2026-11-26T10:15:00.123Z`).
+    public static func iso(_ date: Date) -> String {
         date.ISO8601Format(
             .iso8601.year().month().day().time(includingFractionalSeconds: true).timeZone(separator: .omitted))
     }

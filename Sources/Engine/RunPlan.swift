@@ -1,4 +1,5 @@
 import CurlURL
+import Foundation
 import Metrics
 import Scenario
 import Transport
@@ -9,15 +10,24 @@ public struct RunPlan: Sendable {
     /// The scenarios made ready to run; their VUs are numbered one after the other, scenario by scenario.
     public var scenarios: [PlannedScenario]
     public var catalog: SeriesCatalog
-    /// Per virtual user (0-based, all scenarios): its scenario, its index within it, its role (index into
-    /// `profile.roles`, dealt out by the scenario's weights) and its rank among the users of its role (which
-    /// account of the role it takes).
+    /// Per virtual user (0-based, all scenarios, numbered the same in every segment): its scenario, its index
+    /// within it, its role (index into `profile.roles`, dealt out by the scenario's weights), its rank among the
+    /// users of its role, and the row of the role's accounts it logs in with (`accountRows`).
     public var scenarioOfVU: [Int]
     public var indexInScenario: [Int]
     public var roleOfVU: [Int]
     public var ordinalInRole: [Int]
-    /// Every virtual user of the run, all scenarios together.
+    public var accountOfVU: [Int]
+    /// CSV roles whose accounts this segment shares with another (fewer accounts than segments with its users).
+    public var rolesSharingAccounts: [String]
+    /// Every virtual user of the run, all scenarios together, all segments together.
     public var totalVUs: Int { roleOfVU.count }
+    /// This process's share of the run (`--segment`); the whole run unless split.
+    public let segment: Segment
+    /// Which of the run's VUs this process runs, and on which of its worker threads.
+    public var striping: VUStriping { VUStriping(segment: segment, workers: workers) }
+    /// The virtual users this process runs.
+    public var ownVUs: Int { segment.share(of: 0..<totalVUs) }
     public var workers: Int
     /// Transfers one worker keeps in flight at most; more wait in its queue (their wait counts as latency).
     public var maxInFlightPerWorker: Int
@@ -46,18 +56,25 @@ public struct RunPlan: Sendable {
     public var keepEvidence = false
     /// Extra CA bundle (PEM) for TLS targets with a private CA.
     public var caFile: String?
-    /// Seeds every user's random draws (think times), so a run with the same seed waits the same.
+    /// Seeds every user's random draws (think times), so a run with the same seed waits the same. Each user's
+    /// stream is keyed by its run-wide number, so a segment re-run with the seed waits as it did, and the segments
+    /// of one seed together wait as the whole run would.
     public var seed: UInt64
+    /// When the load starts (`--start-at`): the workers make their handles, then wait for it. Nil: at once.
+    public var startAt: Date?
 
     /// - Parameter network: conditions for every role, overriding the profile's (`--network`); a pass-through
     ///   network (`none`) turns emulation off for all.
     public init(
         profile: Profile, workers: Int, environment: [String: String], maxInFlightPerWorker: Int = 1000,
-        caFile: String? = nil, network: NetworkConditions? = nil, seed: UInt64 = .random(in: 0...UInt64.max)
+        caFile: String? = nil, network: NetworkConditions? = nil, seed: UInt64 = .random(in: 0...UInt64.max),
+        segment: Segment = .whole, startAt: Date? = nil
     ) {
         self.seed = seed
         self.profile = profile
-        self.workers = max(1, min(workers, profile.maxVUs))
+        self.segment = segment
+        self.startAt = startAt
+        self.workers = max(1, min(workers, segment.share(of: 0..<profile.maxVUs)))
         self.environment = environment
         self.maxInFlightPerWorker = maxInFlightPerWorker
         self.caFile = caFile
@@ -96,6 +113,14 @@ public struct RunPlan: Sendable {
         ordinalInRole = roleOfVU.map { role in
             defer { seen[role] += 1 }
             return seen[role]
+        }
+        let rows = AccountRows.deal(
+            roleOfVU: roleOfVU, ordinalInRole: ordinalInRole, accounts: profile.roles.map(\.accounts.count),
+            segment: segment)
+        accountOfVU = rows.rowOfVU
+        // Inline `fields` are one shared login by design; a CSV is a list of accounts meant to be distinct.
+        rolesSharingAccounts = rows.sharedRoles.filter { profile.roles[$0].accountsFile != nil }.map {
+            profile.roles[$0].name
         }
     }
 }

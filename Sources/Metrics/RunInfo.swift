@@ -29,12 +29,25 @@ public struct RunInfo: Sendable, Equatable, Codable {
     public var generator: GeneratorHealth?
     /// With `stopReason` `aborted`: the `abort_when` condition that stopped the run, or the run error.
     public var abortReason: String?
+    /// The share of a split run this process ran (`--segment`); absent for a whole run.
+    public var segment: SegmentInfo?
+    /// A hash of the resolved profile and target: `rehearse merge` refuses parts whose fingerprints differ.
+    public var fingerprint: String?
+    /// The seed of the users' random draws (think times): `--seed` runs them again the same way.
+    public var seed: UInt64?
+    /// `--start-at` / `--start-after`: the instant asked for and how late the load started after it.
+    public var start: StartInfo?
+    /// The profile's thresholds as written, so that a merged run is judged by the same ones.
+    public var thresholds: [String]?
+    /// A run made by `rehearse merge`: its parts, the missing segments, how timelines were aligned.
+    public var merge: MergeInfo?
 
     // Spelled so that JSON's snake_case (`base_url`) round-trips through the encoders' key strategies.
     private enum CodingKeys: String, CodingKey {
         case profile, startedAt, endedAt, durationSeconds, stopReason, vus, plannedDurationSeconds
         case plannedIterations, rampUpSeconds, workers, requestTimeoutMs, connectTimeoutMs, spinnerMs, roles
         case rehearsalVersion, libcurlVersion, timeline, network, scenarios, generator, abortReason
+        case segment, fingerprint, seed, start, thresholds, merge
         case baseURL = "baseUrl"
     }
 
@@ -74,16 +87,22 @@ public struct TimelinePoint: Sendable, Equatable, Codable {
     public var requests: Int
     public var failed: Int
     public var timeouts: Int
-    /// p95 of this interval's requests, ms.
+    /// p95 of this interval's requests, ms. In a merged run: the highest of the parts' (an upper bound; the run's
+    /// own percentiles come from the merged histograms and are exact).
     public var p95: Double
+    /// The wall-clock time at the interval's end, Unix seconds (absent in runs saved before it was kept).
+    public var at: Double?
 
-    public init(elapsed: Double, activeVus: Int, requests: Int, failed: Int, timeouts: Int, p95: Double) {
+    public init(
+        elapsed: Double, activeVus: Int, requests: Int, failed: Int, timeouts: Int, p95: Double, at: Double? = nil
+    ) {
         self.elapsed = elapsed
         self.activeVus = activeVus
         self.requests = requests
         self.failed = failed
         self.timeouts = timeouts
         self.p95 = p95
+        self.at = at
     }
 }
 

@@ -57,6 +57,9 @@ public final class MetricsServer: Sendable {
         server.shutdown()
     }
 
+    /// `host:port` as bound (the real port when started with port 0), with brackets around an IPv6 address.
+    public var address: String { Self.display(host, port) }
+
     /// `host:port`, with brackets around an IPv6 address.
     static func display(_ host: String, _ port: Int) -> String {
         host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"

@@ -16,22 +16,24 @@ public struct Rehearse: ParsableCommand {
               rehearse probe Profiles/probe/health.yaml
               rehearse compare Results/<base> Results/<new> --fail-on 'p95 +10%'
               rehearse report Results/<run>
+              rehearse run gate.yaml --segment 2/8   # one eighth of the load
+              rehearse merge Results/*-gate-*of8 --out Results/gate-merged
+              rehearse k8s gate.yaml --instances 8 --image registry/rehearse:0.2 -o k8s/
               rehearse network list
               rehearse demo-server --port 8787
               rehearse import har dashboard.har -o flows/dashboard.yaml
 
             Exit codes of run and demo: 0 success; 1 requests failed (no
             thresholds set); 2 bad input; 3 run error; 99 thresholds failed;
-            130 interrupted (results written). probe: 0 healthy, 1 degraded,
+            130 interrupted (results written); merge as run. probe: 0 healthy, 1 degraded,
             2 failed, 3 unknown. compare: 0 ok, 1 a --fail-on rule failed,
             2 bad input.
             """,
         version: RehearsalVersion.current,
         subcommands: [
             RunCommand.self, ValidateCommand.self, ProbeCommand.self, DemoCommand.self, DemoServerCommand.self,
-            ReportCommand.self, DiffRolesCommand.self, KneeCommand.self, CompareCommand.self, NetworkCommand.self,
-            ProxyCommand.self,
-            ImportCommand.self,
+            ReportCommand.self, DiffRolesCommand.self, KneeCommand.self, CompareCommand.self, MergeCommand.self,
+            KubernetesCommand.self, NetworkCommand.self, ProxyCommand.self, ImportCommand.self,
         ]
     )
 

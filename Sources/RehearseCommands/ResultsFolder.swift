@@ -1,16 +1,21 @@
 import Foundation
 import Metrics
 import Reports
+import Scenario
 
 /// `Results/<UTC time>-<profile>/`: `summary.json` (the documented summary) and `histograms.json` (every series'
 /// histograms, from which reports are re-rendered).
 enum ResultsFolder {
-    /// Creates a new, uniquely named folder for a run.
-    static func create(in parent: String, profile: String, now: Date = Date()) throws -> URL {
+    /// Creates a new, uniquely named folder for a run; a segment's name ends in `-2of8`, so processes of one split
+    /// run started in the same second into one folder never pick the same name.
+    static func create(in parent: String, profile: String, segment: Segment = .whole, now: Date = Date()) throws -> URL
+    {
         let stamp = now.ISO8601Format(
             .iso8601.year().month().day().dateSeparator(.omitted)
                 .time(includingFractionalSeconds: false).timeSeparator(.omitted))
-        let safeName = String(profile.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "-" })
+        let safeName =
+            String(profile.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "-" })
+            + (segment.isWhole ? "" : "-\(segment.index)of\(segment.count)")
         var folder = URL(fileURLWithPath: parent).appendingPathComponent("\(stamp)-\(safeName)")
         var n = 2
         while FileManager.default.fileExists(atPath: folder.path) {
@@ -34,6 +39,15 @@ enum ResultsFolder {
 
     private static func write(_ text: String, to file: URL) throws {
         try Data(text.utf8).write(to: file, options: .atomic)
+    }
+
+    /// The evidence a run saved (none when it has no `evidence.json`).
+    static func readEvidence(_ folder: String) throws -> [FailureEvidence] {
+        let url = URL(fileURLWithPath: folder).appendingPathComponent("evidence.json")
+        guard FileManager.default.fileExists(atPath: url.path) else { return [] }
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        return try decoder.decode([FailureEvidence].self, from: Data(contentsOf: url))
     }
 
     /// Reads a run saved by `write`.

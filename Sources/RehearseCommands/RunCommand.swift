@@ -14,17 +14,20 @@ struct RunCommand: ParsableCommand {
               rehearse run Profiles/demo.yaml
               rehearse run Profiles/demo.yaml --vus 50 --duration 2m --workers 2
               rehearse run Profiles/smoke.yaml --iterations 1 --out /tmp/results -q
+              rehearse run gate.yaml --segment 2/4 --start-at 2026-11-26T10:15:00Z --seed 42
+              rehearse run gate.yaml --serve 0.0.0.0:9464
             """)
 
     @Argument(help: "The profile to run.")
     var profile: String
 
     @OptionGroup var options: RunOptions
+    @OptionGroup(title: "Running on several machines") var scale: ScaleOptions
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
         let loaded = try options.apply(to: try ProfileInput.load(profile))
-        let status = try RunSession(profile: loaded, overrides: options, global: global).execute()
+        let status = try RunSession(profile: loaded, overrides: options, scale: scale, global: global).execute()
         if status != .success { throw status.exitCode }
     }
 }

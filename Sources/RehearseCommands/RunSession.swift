@@ -12,6 +12,9 @@ import Verdicts
 struct RunSession {
     var profile: Profile
     var overrides: RunOptions
+    /// Segment, seed, start and live metrics (`run` only; `demo` runs whole, at once). An unparsed option group
+    /// cannot be read, hence optional.
+    var scale: ScaleOptions?
     var global: GlobalOptions
     var environment = ProcessInfo.processInfo.environment
     /// Told of every second's measurements as the run goes (`rehearse knee` follows its levels and may stop the run).
@@ -20,27 +23,34 @@ struct RunSession {
     var afterRun: ((SavedRun, URL) throws -> Void)?
 
     func execute() throws -> ExitStatus {
+        let resolved = try scale?.resolve(environment: environment) ?? ScaleOptions.Resolved()
         let plan = RunPlan(
             profile: profile, workers: overrides.workers ?? ProcessInfo.processInfo.activeProcessorCount,
             environment: environment, caFile: overrides.caFile,
-            network: try overrides.network.map(NetworkInput.parse))
+            network: try overrides.network.map(NetworkInput.parse), seed: resolved.seed, segment: resolved.segment,
+            startAt: resolved.startAt)
         if let problem = preflight(plan) {
             Console.err(problem)
             return .runError
         }
         let folder: URL
         do {
-            folder = try ResultsFolder.create(in: profile.output, profile: profile.name)
+            folder = try ResultsFolder.create(in: profile.output, profile: profile.name, segment: plan.segment)
         } catch {
             Console.err(
                 "error: output: cannot create a results folder under \(profile.output): \(error.localizedDescription)")
             return .runError
         }
-        if global.verbose {
-            for line in profile.validationSummary() { Console.err("  " + line) }
-            Console.err("  engine: \(plan.workers) worker thread(s), \(Curl.version)")
-            Console.err("  results: \(folder.path)")
+        announce(plan, folder: folder)
+        let live: LiveMetrics?
+        do {
+            live = try resolved.serve.map { try LiveMetrics.start(host: $0.host, port: $0.port, plan: plan) }
+        } catch {
+            Console.err("error: --serve: \(error)")
+            return .badInput
         }
+        defer { live?.shutdown() }
+        if let live, !global.quiet { Console.err("metrics: http://\(live.address)/metrics") }
         let runner = LoadRunner(plan: plan)
         let trap = SignalTrap { hard in
             runner.stop(hard: hard)
@@ -50,64 +60,69 @@ struct RunSession {
         progress.started(profile.name)  // after the trap: a stop signal from now on is handled
         var watch = AbortWatch(conditions: profile.abortWhen, catalog: plan.catalog)
         let outcome = runner.run(
-            onProgress: { progress.show($0) },
+            onProgress: {
+                progress.show($0)
+                live?.update($0)
+            },
             onInterval: { interval, elapsed in
+                live?.add(interval)
                 onInterval?(interval, elapsed, runner)
                 guard let reason = watch.check(interval, elapsed: elapsed), runner.abort(reason: reason) else { return }
                 Console.err("\naborting: \(reason)")
             })
         trap.release()
         progress.finish()
-        return try finish(outcome, folder: folder)
+        return try finish(outcome, plan: plan, folder: folder, live: live)
     }
 
-    private func finish(_ outcome: RunOutcome, folder: URL) throws -> ExitStatus {
+    /// The plan in a few lines with `-v`; a split run's share, a shared account and the start instant always.
+    private func announce(_ plan: RunPlan, folder: URL) {
+        if global.verbose {
+            for line in profile.validationSummary() { Console.err("  " + line) }
+            Console.err("  engine: \(plan.workers) worker thread(s), \(Curl.version)")
+            Console.err("  results: \(folder.path)")
+        }
+        if !plan.segment.isWhole, !global.quiet {
+            Console.err("segment \(plan.segment): \(plan.ownVUs) of \(plan.totalVUs) VUs, seed \(plan.seed)")
+        }
+        for role in plan.rolesSharingAccounts {
+            Console.err(
+                "warning: role \(role) has fewer CSV accounts than segments with its users: segment \(plan.segment) "
+                    + "shares accounts with another process\n  hint: add accounts to its CSV, or run fewer segments")
+        }
+        if let at = plan.startAt, !global.quiet {
+            Console.err("the load starts at \(LoadRunner.iso(at)) (in \(Int(at.timeIntervalSinceNow.rounded())) s)")
+        }
+    }
+
+    private func finish(_ outcome: RunOutcome, plan: RunPlan, folder: URL, live: LiveMetrics?) throws -> ExitStatus {
         let saved = outcome.saved
-        let summary = saved.fullSummary
         do {
-            try ResultsFolder.write(saved, summary: summary, to: folder)
+            try ResultsFolder.write(saved, summary: saved.fullSummary, to: folder)
         } catch {
             Console.err("error: cannot write results to \(folder.path): \(error.localizedDescription)")
             return .runError
         }
-        let style = TerminalStyle(color: Console.color)
-        Console.out(SummaryReport(style: style, phases: overrides.phases || global.verbose).render(summary))
-        let judged = JudgedRun(profile.thresholds, run: saved)
-        let gate = GateLines(style: style).render(judged)
-        if !gate.isEmpty { Console.out(gate) }
-        try afterRun?(saved, folder)
-        Console.out("\nResults: \(folder.path)/summary.json")
+        let conclusion = RunConclusion(
+            thresholds: profile.thresholds, phases: overrides.phases || global.verbose, junit: overrides.junit,
+            markdown: overrides.markdown)
+        let judged = try conclusion.show(saved, folder: folder) { try afterRun?(saved, folder) }
+        if let start = saved.info.start, start.late {
+            Console.err(
+                "warning: the load started \(start.lateSeconds) s after the common start \(start.scheduled) (tolerance "
+                    + "\(start.toleranceSeconds) s): this process was not ready in time; its ramp is out of step")
+        }
         if let setup = outcome.setupError {
             Console.err("error: the engine could not start: \(setup)")
             return .runError
         }
-        guard writeGateReports(judged) else { return .runError }
-        if summary.run.stopReason == "interrupted" { return .interrupted }
-        // With thresholds, they decide (an error rate under its limit passes); without, any failure fails.
-        // When the generator was the bottleneck, neither verdict would be about the target.
-        switch judged.verdict {
-        case .aborted: return .aborted
-        case .inconclusive: return .inconclusive
-        case .failed: return .thresholdsFailed
-        case .passed: return .success
-        case .noThresholds: return summary.totals.failed > 0 ? .requestsFailed : .success
+        if scale?.resultsStdout == true, let line = ResultsLine.encode(folder: folder, segment: plan.segment) {
+            Console.out(line)
         }
-    }
-
-    /// `--junit` and `--markdown`; false when a file cannot be written.
-    private func writeGateReports(_ judged: JudgedRun) -> Bool {
-        let outputs: [(String?, any Reporter<JudgedRun>)] = [
-            (overrides.junit, GateJUnit()), (overrides.markdown, GateMarkdown()),
-        ]
-        for case (let path?, let reporter) in outputs {
-            do {
-                try reporter.render(judged).write(toFile: path, atomically: true, encoding: .utf8)
-            } catch {
-                Console.err("error: cannot write \(path): \(error.localizedDescription)")
-                return false
-            }
-        }
-        return true
+        let status = conclusion.finish(judged)
+        // A segment's share is not the test: its merge is judged. Errors (bad input, a run error) still count.
+        let verdicts: [ExitStatus] = [.requestsFailed, .inconclusive, .aborted, .thresholdsFailed]
+        return scale?.deferVerdict == true && verdicts.contains(status) ? .success : status
     }
 
     /// A clear error when the target does not accept connections, naming the profile field.

@@ -69,6 +69,7 @@ public struct SummaryReport: Reporter {
             out.append(RoleDiffText(style: style).render(s))
         }
         out += GeneratorLines.lines(s, style: style)
+        out += SplitRunLines.lines(s, style: style)
         return out.joined(separator: "\n")
     }
 

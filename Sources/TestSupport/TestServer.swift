@@ -24,9 +24,10 @@ public final class TestServer: Sendable {
         self.state = state
     }
 
-    /// Starts a server on `host` and an ephemeral port, and returns once it accepts connections.
-    public static func start(host: String = "127.0.0.1") throws -> TestServer {
-        let state = TestServerState()
+    /// Starts a server on `host` and an ephemeral port, and returns once it accepts connections. With `keepTargets`
+    /// it remembers every request's target (path and query) for `targets`.
+    public static func start(host: String = "127.0.0.1", keepTargets: Bool = false) throws -> TestServer {
+        let state = TestServerState(keepTargets: keepTargets)
         let server = try HTTPServerHost.start(host: host, port: 0) {
             state.recordConnection()
             return TestServerHandler(state: state)
@@ -40,10 +41,15 @@ public final class TestServer: Sendable {
         state.requestCount(path: path)
     }
 
-    /// The number of TCP connections accepted so far (keep-alive tests compare it to requests).
+    /// Every request target received (`/ok?a=1`), in arrival order; empty unless started with `keepTargets`.
+    public var targets: [String] {
+        state.targets
+    }
+
     /// Every `traceparent` header the server received, in order.
     public var traceParents: [String] { state.traceParents }
 
+    /// The number of TCP connections accepted so far (keep-alive tests compare it to requests).
     public var connectionCount: Int {
         state.connectionCount
     }

@@ -40,7 +40,7 @@ final class TestServerHandler: ChannelInboundHandler {
             self.head = head
             body.clear()
             // Counted on arrival: tests want to know what the client sent, answered or not.
-            state.recordRequest(path: ReceivedRequest.split(head.uri).path)
+            state.recordRequest(path: ReceivedRequest.split(head.uri).path, target: head.uri)
             for value in head.headers["traceparent"] { state.recordTraceParent(value) }
         case .body(var chunk):
             body.writeBuffer(&chunk)

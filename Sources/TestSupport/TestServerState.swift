@@ -12,19 +12,28 @@ final class TestServerState: Sendable {
         var connections = 0
         /// Every `traceparent` header received, in order (W3C trace context).
         var traceParents: [String] = []
+        /// Every request target (path and query), when the server keeps them.
+        var targets: [String] = []
     }
 
     private let counts = Mutex(Counts())
+    /// Whether request targets are kept (`TestServer.start(keepTargets:)`).
+    let keepTargets: Bool
+
+    init(keepTargets: Bool = false) {
+        self.keepTargets = keepTargets
+    }
     /// Whether `/stall-once/{ms}` has already stalled once.
     private let stallUsed = Mutex(false)
     /// When the first `/pause/…` request arrived (monotonic ns).
     private let pauseOrigin = Mutex<UInt64?>(nil)
 
-    /// Records a request head for `path` (already stripped of its query string).
-    func recordRequest(path: String) {
+    /// Records a request head for `path` (already stripped of its query string) and its whole `target`.
+    func recordRequest(path: String, target: String) {
         counts.withLock {
             $0.byPath[path, default: 0] += 1
             $0.total += 1
+            if keepTargets { $0.targets.append(target) }
         }
     }
 
@@ -49,6 +58,8 @@ final class TestServerState: Sendable {
 
     /// Every `traceparent` received so far.
     var traceParents: [String] { counts.withLock { $0.traceParents } }
+    /// The request targets received, in order (empty unless kept).
+    var targets: [String] { counts.withLock { $0.targets } }
 
     /// Records an accepted TCP connection.
     func recordConnection() {

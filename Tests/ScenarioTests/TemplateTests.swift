@@ -10,6 +10,12 @@ import Testing
         #expect(t.description == "/u/{{env.API_HOST}}/{{vu}}-{{iteration}}?e={{role.email}}&t={{token}}")
     }
 
+    @Test func arrivalIsAVariableNotACapture() throws {
+        let t = try Template.parse("/ok?a={{ arrival }}")
+        #expect(t.variables == [.arrival])
+        #expect(t.description == "/ok?a={{arrival}}")
+    }
+
     @Test func plainTextIsOneLiteral() throws {
         #expect(try Template.parse("hello } {") == Template(literal: "hello } {"))
         #expect(try Template.parse("") == Template(parts: []))

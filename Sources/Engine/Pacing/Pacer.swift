@@ -11,12 +11,15 @@ protocol Pacer {
     /// When the next scheduled iteration on this worker is due (monotonic ns); nil for closed models and once the
     /// schedule is over.
     var nextArrival: UInt64? { get }
+    /// The 1-based number of that arrival in the scenario's whole schedule (`{{arrival}}`).
+    var arrivalNumber: Int? { get }
     /// Moves past the arrival that was due.
     mutating func advance()
 }
 
 extension Pacer {
     var nextArrival: UInt64? { nil }
+    var arrivalNumber: Int? { nil }
     mutating func advance() {}
 }
 
@@ -48,10 +51,10 @@ struct ScenarioWindow {
 }
 
 enum Pacers {
-    /// The pacer of `scenario`'s executor for worker `worker` of `workers`. `budget` is the run-wide count of a
-    /// shared-iterations scenario.
+    /// The pacer of `scenario`'s executor for worker `worker` of this process (`striping`). `budget` is this
+    /// process's count of a shared-iterations scenario, shared by its workers.
     static func make(
-        for scenario: PlannedScenario, runStart: UInt64, worker: Int, workers: Int, budget: IterationBudget?
+        for scenario: PlannedScenario, runStart: UInt64, worker: Int, striping: VUStriping, budget: IterationBudget?
     ) -> any Pacer {
         let window = ScenarioWindow(scenario, runStart: runStart)
         let executor = scenario.load.executor
@@ -64,7 +67,7 @@ enum Pacers {
             return SharedIterationsPacer(window: window, budget: budget ?? IterationBudget(0))
         case .constantArrivalRate, .rampingArrivalRate:
             return ArrivalPacer(
-                scenario: scenario, curve: executor.rateCurve!, window: window, workers: workers, worker: worker)
+                scenario: scenario, curve: executor.rateCurve!, window: window, striping: striping, worker: worker)
         }
     }
 }

@@ -35,6 +35,7 @@ extension VirtualUser {
         case .capture(let name): captures[name]
         case .vu: String(number)
         case .iteration: String(iteration)
+        case .arrival: arrival.map(String.init)
         }
     }
 }

@@ -19,6 +19,8 @@ struct VirtualUser {
     let emulatedRTT: Int
     var captures: [String: String] = [:]
     var iteration = 0
+    /// Open model: the 1-based arrival that started the current iteration, `{{arrival}}`.
+    var arrival: Int?
     var flowIndex = 0
     var stepIndex = 0
     /// Whether an iteration is under way.

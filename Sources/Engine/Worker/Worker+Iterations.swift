@@ -51,6 +51,7 @@ extension Worker {
         for s in pacers.indices where plan.scenarios[s].isOpenModel {
             while !stopAsked, let due = pacers[s].nextArrival, due <= now, due < windows[s].end {
                 if let user = idle[s].popFirst() {
+                    users[user].arrival = pacers[s].arrivalNumber
                     recorder.recordLag(scenario: s, micros: Int((now - due) / 1000))
                     startIteration(user, now: now, scheduled: due)
                 } else {

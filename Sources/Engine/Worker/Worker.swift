@@ -54,7 +54,7 @@ final class Worker {
         self.budgets = budgets
         recorder = ResultRecorder(plan: plan)
         context = UserContext(plan: plan, proxyPorts: network?.proxyPorts ?? [])
-        let mine = Array(stride(from: index, to: plan.totalVUs, by: plan.workers))
+        let mine = Array(plan.striping.vus(ofWorker: index, total: plan.totalVUs))
         multi = try MultiHandle(maxConnections: max(mine.count * 8, 64))
         for (local, global) in mine.enumerated() { try addUser(local: local, global: global, network: network) }
         isDone = Array(repeating: false, count: users.count)
@@ -75,7 +75,7 @@ final class Worker {
             VirtualUser(
                 number: global + 1, role: role, scenario: scenario, indexInScenario: plan.indexInScenario[global],
                 flows: plan.scenarios[scenario].flows,
-                account: accounts.isEmpty ? [:] : accounts[plan.ordinalInRole[global] % accounts.count],
+                account: accounts.isEmpty ? [:] : accounts[plan.accountOfVU[global]],
                 slots: plan.maxParallelRequests, emulatedRTT: network?.rttByRole[role].map(\.micros) ?? 0,
                 seed: plan.seed, connectionsPerOrigin: context.connectionsPerOrigin))
     }
@@ -120,7 +120,7 @@ final class Worker {
         nextFlush = start + Self.flushInterval
         pacers = plan.scenarios.map { scenario in
             Pacers.make(
-                for: scenario, runStart: start, worker: index, workers: plan.workers, budget: budgets[scenario.index])
+                for: scenario, runStart: start, worker: index, striping: plan.striping, budget: budgets[scenario.index])
         }
         idle = Array(repeating: Deque(), count: plan.scenarios.count)
         // Open-model users go idle at once (the first arrival is due now); closed-model users start on the first turn.

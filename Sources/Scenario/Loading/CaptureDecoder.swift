@@ -3,7 +3,7 @@
 enum CaptureDecoder {
     static let sourceKeys = ["json", "header", "regex", "cookie"]
     /// Names that cannot be captures because placeholders already give them a meaning.
-    static let reservedNames: Set<String> = ["vu", "iteration", "env", "role"]
+    static let reservedNames: Set<String> = ["vu", "iteration", "arrival", "env", "role"]
 
     static func captures(_ value: YAMLValue?) throws(ScenarioError) -> [Capture] {
         guard let value else { return [] }

@@ -68,7 +68,7 @@ enum CaptureReferences {
                 "{{\(name)}} is captured by a later step (\"\(later)\")",
                 hint: "a step can only use captures of earlier steps")
         }
-        let candidates = known.sorted() + ["vu", "iteration"]
+        let candidates = known.sorted() + ["vu", "iteration", "arrival"]
         if let suggestion = Suggestions.didYouMean(name, in: candidates, format: { "{{\($0)}}" }) {
             return usage.error("unknown variable {{\(name)}} in step \"\(step)\"", hint: suggestion)
         }

@@ -1,7 +1,8 @@
 /// A string with `{{…}}` placeholders, parsed once when the flow is loaded.
 ///
 /// Variables: `{{env.NAME}}` (process environment), `{{role.FIELD}}` (the virtual user's role),
-/// `{{NAME}}` (a capture from an earlier step), `{{vu}}` and `{{iteration}}` (numbers).
+/// `{{NAME}}` (a capture from an earlier step), `{{vu}}` and `{{iteration}}` (numbers), and `{{arrival}}` (an open
+/// model's arrival number in its scenario's schedule, the same however the run is split into segments).
 public struct Template: Sendable, Equatable, Codable, CustomStringConvertible {
     public enum Part: Sendable, Equatable, Codable {
         case literal(String)
@@ -53,6 +54,8 @@ public enum Variable: Sendable, Hashable, Codable, CustomStringConvertible {
     case capture(String)
     case vu
     case iteration
+    /// 1-based number of the open-model arrival that started the iteration; empty in closed models.
+    case arrival
 
     public var description: String {
         switch self {
@@ -61,6 +64,7 @@ public enum Variable: Sendable, Hashable, Codable, CustomStringConvertible {
         case .capture(let n): n
         case .vu: "vu"
         case .iteration: "iteration"
+        case .arrival: "arrival"
         }
     }
 }

@@ -36,6 +36,7 @@ extension Variable {
         switch name {
         case "vu": return .vu
         case "iteration": return .iteration
+        case "arrival": return .arrival
         default: break
         }
         let pieces = name.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
@@ -51,7 +52,9 @@ extension Variable {
         default:
             throw ParseFailure(
                 "unknown variable \"{{\(name)}}\"",
-                hint: "use {{env.NAME}}, {{role.FIELD}}, {{vu}}, {{iteration}} or a capture name like {{token}}")
+                hint:
+                    "use {{env.NAME}}, {{role.FIELD}}, {{vu}}, {{iteration}}, {{arrival}} or a capture name like {{token}}"
+            )
         }
     }
 
