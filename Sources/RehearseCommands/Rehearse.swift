@@ -31,7 +31,8 @@ public struct Rehearse: ParsableCommand {
             """,
         version: RehearsalVersion.current,
         subcommands: [
-            RunCommand.self, ValidateCommand.self, ProbeCommand.self, DemoCommand.self, DemoServerCommand.self,
+            RunCommand.self, InitCommand.self, ValidateCommand.self, ProbeCommand.self, DemoCommand.self,
+            DemoServerCommand.self,
             ReportCommand.self, DiffRolesCommand.self, KneeCommand.self, CompareCommand.self, MergeCommand.self,
             KubernetesCommand.self, NetworkCommand.self, ProxyCommand.self, ImportCommand.self,
         ]
