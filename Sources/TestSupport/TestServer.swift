@@ -46,6 +46,9 @@ public final class TestServer: Sendable {
         state.targets
     }
 
+    /// The most `/knee/…` requests the server was answering at once: how parallel the client really was.
+    public var peakConcurrency: Int { state.kneePeak }
+
     /// Every `traceparent` header the server received, in order.
     public var traceParents: [String] { state.traceParents }
 

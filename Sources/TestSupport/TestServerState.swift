@@ -37,19 +37,23 @@ final class TestServerState: Sendable {
         }
     }
 
-    /// `/knee/…` requests being answered now.
-    private let kneeInFlight = Mutex(0)
+    /// `/knee/…` requests being answered now, and the most there ever were at once.
+    private let kneeInFlight = Mutex((now: 0, peak: 0))
 
     /// A `/knee/…` request arrived; returns how many are in flight with it.
     func enterKnee() -> Int {
         kneeInFlight.withLock {
-            $0 += 1
-            return $0
+            $0.now += 1
+            $0.peak = max($0.peak, $0.now)
+            return $0.now
         }
     }
 
+    /// The most `/knee/…` requests that were in flight at once.
+    var kneePeak: Int { kneeInFlight.withLock { $0.peak } }
+
     /// A `/knee/…` response went out.
-    func leaveKnee() { kneeInFlight.withLock { $0 -= 1 } }
+    func leaveKnee() { kneeInFlight.withLock { $0.now -= 1 } }
 
     /// Records a request's `traceparent` header.
     func recordTraceParent(_ value: String) {

@@ -42,7 +42,11 @@ struct ScaleOutEndToEndTests {
                 "dropped_iterations"] as? Int ?? -1
         #expect(Set(arrivals).count == arrivals.count, "no arrival sent twice")
         #expect(arrivals.count + dropped == 200, "every arrival of the plan started or was counted as dropped")
-        #expect(Double(arrivals.count) >= 198, "within 1% of the plan (\(arrivals.count) of 200)")
+        // Within 1% of the plan, unless the merged verdict already said the generators fell behind (97): dropped
+        // arrivals are then the generators', and counted above.
+        if out.status == 0 {
+            #expect(Double(arrivals.count) >= 198, "within 1% of the plan (\(arrivals.count) of 200)")
+        }
         #expect(Set(arrivals).isSubset(of: Set(1...200)))
 
         // Each account is used by one process only.
