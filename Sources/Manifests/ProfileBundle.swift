@@ -1,5 +1,6 @@
 import Foundation
 import Scenario
+import Yams
 
 /// A profile with every file it reads (its flows and CSV accounts), as paths relative to the profile's folder: what
 /// a ConfigMap must hold for a pod to load it. Found by loading the profile through a file reader that notes each
@@ -95,16 +96,41 @@ private final class FileNotebook: @unchecked Sendable {
 }
 
 /// The environment variables a profile's files name: `{{env.NAME}}` in templates, `env: NAME` in role fields;
-/// less those Kubernetes sets itself in a Job's pods.
+/// less those Kubernetes sets itself in a Job's pods. YAML is read as YAML (Yams), so a comment that mentions a
+/// variable asks for nothing; a text that is not YAML (a CSV file) is scanned as text.
 enum EnvironmentNames {
     static let setByKubernetes: Set<String> = ["JOB_COMPLETION_INDEX"]
 
     static func find(in texts: [String]) -> Set<String> {
         var names: Set<String> = []
         for text in texts {
-            for match in text.matches(of: #/\{\{\s*env\.([A-Za-z0-9_-]+)\s*\}\}/#) { names.insert(String(match.1)) }
-            for match in text.matches(of: #/\benv:\s*["']?([A-Za-z_][A-Za-z0-9_]*)/#) { names.insert(String(match.1)) }
+            if let node = try? Yams.compose(yaml: text) {
+                collect(node, into: &names)
+            } else {
+                names.formUnion(templateNames(in: text))
+            }
         }
         return names
+    }
+
+    private static func collect(_ node: Node, into names: inout Set<String>) {
+        switch node {
+        case .scalar(let scalar): names.formUnion(templateNames(in: scalar.string))
+        case .sequence(let items): for item in items { collect(item, into: &names) }
+        case .mapping(let pairs):
+            for (key, value) in pairs {
+                if key.string == "env", let name = value.string, name.wholeMatch(of: #/[A-Za-z_][A-Za-z0-9_]*/#) != nil
+                {
+                    names.insert(name)
+                } else {
+                    collect(value, into: &names)
+                }
+            }
+        case .alias: break
+        }
+    }
+
+    private static func templateNames(in text: String) -> Set<String> {
+        Set(text.matches(of: #/\{\{\s*env\.([A-Za-z0-9_-]+)\s*\}\}/#).map { String($0.1) })
     }
 }

@@ -38,6 +38,13 @@ struct ManifestsTests {
         #expect(bundle.environmentNames == ["ADMIN_PASSWORD", "BASE_URL"], "not set here: the pods get them")
     }
 
+    @Test func aVariableNamedOnlyInACommentIsNotAskedFor() throws {
+        var files = Self.files
+        files["load/gate.yaml"]! += "\n# network: { env: NOT_READ }  # and {{env.NOT_READ_EITHER}}\n"
+        let bundle = try ProfileBundle.collect(path: "load/gate.yaml", environment: [:], fileReader: Self.reader(files))
+        #expect(bundle.environmentNames == ["ADMIN_PASSWORD", "BASE_URL"])
+    }
+
     @Test func refusesFilesOutsideTheProfilesFolder() {
         var files = Self.files
         files["load/gate.yaml"] = files["load/gate.yaml"]!.replacingOccurrences(
