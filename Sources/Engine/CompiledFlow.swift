@@ -7,6 +7,8 @@ public struct CompiledFlow: Sendable {
     public var name: String
     public var steps: [CompiledStep]
     public var continueOnFailure: Bool
+    /// Captures whose values are credentials (see `secretCaptures(of:)`): learned as secrets when captured.
+    public var secretCaptures: Set<String> = []
 }
 
 public enum CompiledStep: Sendable {
@@ -78,7 +80,9 @@ struct CatalogBuilder {
                 return .think(t)
             }
         }
-        return CompiledFlow(name: flow.name, steps: steps, continueOnFailure: flow.continueOnFailure)
+        return CompiledFlow(
+            name: flow.name, steps: steps, continueOnFailure: flow.continueOnFailure,
+            secretCaptures: CompiledFlow.secretCaptures(of: flow))
     }
 
     private mutating func compile(

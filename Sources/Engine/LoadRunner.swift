@@ -2,6 +2,7 @@ import CurlURL
 import Foundation
 import Metrics
 import Scenario
+import Secrets
 import Synchronization
 import Transport
 
@@ -96,7 +97,7 @@ public final class LoadRunner: Sendable {
         info.generator = health(merger.total, seconds: info.durationSeconds, processCPU: processCPU.since())
         // Failure messages quote curl and responses; no secret leaves the engine in them.
         var store = merger.total
-        store.redactMessages(with: plan.secrets.redact)
+        store.redactMessages(with: plan.secrets.mask)
         return RunOutcome(
             info: info, catalog: plan.catalog, store: store,
             setupError: setupError.withLock { $0 } ?? state.failureReason)
@@ -143,7 +144,7 @@ public final class LoadRunner: Sendable {
             profile: p.name, startedAt: Self.iso(started), endedAt: Self.iso(ended),
             durationSeconds: ended.timeIntervalSince(started),
             stopReason: abort != nil ? "aborted" : level > 0 ? "interrupted" : "completed",
-            baseURL: plan.secrets.redact(URLText.withoutUserInfo(plan.baseURL)), vus: p.maxVUs,
+            baseURL: plan.secrets.mask(URLText.withoutUserInfo(plan.baseURL)), vus: p.maxVUs,
             plannedDurationSeconds: planned, plannedIterations: iterations,
             rampUpSeconds: rampUp, workers: plan.workers,
             requestTimeoutMs: p.timeouts.request.micros / 1000, connectTimeoutMs: p.timeouts.connect.micros / 1000,

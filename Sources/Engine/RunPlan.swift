@@ -1,6 +1,7 @@
 import CurlURL
 import Metrics
 import Scenario
+import Secrets
 import Transport
 
 /// Everything a run needs, resolved once before any thread starts; read-only and shared by every worker.
@@ -33,8 +34,9 @@ public struct RunPlan: Sendable {
     public var allowList: HostAllowList
     /// The process environment snapshot that `{{env.…}}` reads.
     public var environment: [String: String]
-    /// Values that must never appear in clear in a message (role secrets, environment values flows read).
-    public var secrets: SecretList
+    /// The masking rule with the secrets known before the run (role secrets, environment values flows read, literal
+    /// credentials in flows); each engine thread adds the ones it captures.
+    public var secrets: SecretMask
     /// Per role: the network its virtual users run under (nil: direct). From the role, else the profile, unless
     /// the command line overrides them all.
     public var networkByRole: [NetworkConditions?]
@@ -61,7 +63,7 @@ public struct RunPlan: Sendable {
         self.environment = environment
         self.maxInFlightPerWorker = maxInFlightPerWorker
         self.caFile = caFile
-        secrets = SecretList(profile: profile, environment: environment)
+        secrets = SecretMask(profile: profile, environment: environment)
         networkByRole = profile.roles.indices.map { index in
             (network ?? profile.networkConditions(forRole: index)).flatMap { $0.isPassThrough ? nil : $0 }
         }

@@ -5,7 +5,6 @@ import Scenario
 /// rather than stored, so a user stays small (tens of thousands of them share one).
 final class UserContext: Sendable {
     let environment: [String: String]
-    let secrets: SecretList
     let requestTimeout: Duration
     let connectTimeout: Duration
     /// `timeouts.spinner` in µs: a wait longer than this is a spinner of death.
@@ -26,7 +25,6 @@ final class UserContext: Sendable {
 
     init(plan: RunPlan, proxyPorts: Set<Int>) {
         environment = plan.environment
-        secrets = plan.secrets
         requestTimeout = plan.profile.timeouts.request
         connectTimeout = plan.profile.timeouts.connect
         spinnerMicros = plan.profile.timeouts.spinner.micros

@@ -1,12 +1,15 @@
 import Metrics
 import Scenario
+import Secrets
 import Transport
 
 extension VirtualUser {
     /// A transfer of this user finished (or was refused): measure it, check it, capture from it, and move on when
-    /// the step (or the whole group) is done. `sentAt` is when it was handed to libcurl (0: never sent).
+    /// the step (or the whole group) is done. `sentAt` is when it was handed to libcurl (0: never sent). `secrets`
+    /// are the worker's known secrets, masked in what a failed check quotes.
     mutating func complete(
-        slot: Int, result: TransferResult, sentAt: UInt64, now: UInt64, context: UserContext, into out: inout VUOutbox
+        slot: Int, result: TransferResult, sentAt: UInt64, now: UInt64, context: UserContext, secrets: SecretMask,
+        into out: inout VUOutbox
     ) {
         guard slot < slotRequest.count, let request = slotRequest[slot] else { return }
         slotRequest[slot] = nil
@@ -16,7 +19,7 @@ extension VirtualUser {
             }
         }
         let elapsed = Int((now &- groupStart) / 1000)
-        var sample = outcome(of: result, for: request, elapsed: elapsed, context: context)
+        var sample = outcome(of: result, for: request, elapsed: elapsed, context: context, secrets: secrets, into: &out)
         // Service time: the total less the wait before sending (a timeout's total is already raised to its limit);
         // a request never sent (blocked host, set-up failure) has no wait to take off.
         let queued = sentAt > 0 ? elapsed - Int((now &- sentAt) / 1000) : 0
@@ -55,7 +58,8 @@ extension VirtualUser {
 
     /// Classifies one result and runs the step's checks and captures.
     mutating func outcome(
-        of result: TransferResult, for r: CompiledRequest, elapsed: Int, context: UserContext
+        of result: TransferResult, for r: CompiledRequest, elapsed: Int, context: UserContext, secrets: SecretMask,
+        into out: inout VUOutbox
     ) -> RequestSample {
         let fresh = result.newConnections > 0
         // Only a connection that went through a proxy paid the emulated connect (not a templated URL's host).
@@ -75,7 +79,7 @@ extension VirtualUser {
             sample.message = "HTTP \(result.status)"
             return sample
         }
-        if let message = checkFailure(result, r, elapsed: elapsed, context: context) {
+        if let message = checkFailure(result, r, elapsed: elapsed, context: context, secrets: secrets, into: &out) {
             sample.error = .check
             sample.message = message
         }
@@ -102,15 +106,17 @@ extension VirtualUser {
             : "timeout: no complete response within the \(limit.shortText) request timeout"
     }
 
-    /// Runs checks, then captures (each parses the body once); the first failure's message, or nil.
+    /// Runs checks, then captures (each parses the body once); the first failure's message, or nil. A captured
+    /// credential goes out as a `.secret` result, so the worker masks it from then on.
     private mutating func checkFailure(
-        _ result: TransferResult, _ r: CompiledRequest, elapsed: Int, context: UserContext
+        _ result: TransferResult, _ r: CompiledRequest, elapsed: Int, context: UserContext, secrets: SecretMask,
+        into out: inout VUOutbox
     ) -> String? {
         let user = self  // checks read the captures as they were before this response
         let lookup = { (v: Variable) in user.value(v, context: context) }
         if let message = r.step.checks.firstFailure(
             status: result.status, body: result.body, duration: .microseconds(elapsed), render: { $0.render(lookup) },
-            redact: context.secrets.redact, headers: result.headers ?? [])
+            redact: secrets.mask, headers: result.headers ?? [])
         {
             return message
         }
@@ -118,6 +124,9 @@ extension VirtualUser {
         for (name, value) in r.step.captures.extractAll(body: result.body, headers: result.headers ?? []) {
             guard let value else { return "capture \(name): not found" }
             captures[name] = value
+            if flows[flowIndex].secretCaptures.contains(name) && !secrets.contains(value) {
+                out.results.append(.secret(value))
+            }
         }
         return nil
     }

@@ -74,7 +74,7 @@ extension Worker {
             switch result {
             case .iterationStarted: _ = state.activeVUs.add(1, ordering: .relaxed)
             case .iterationEnded: _ = state.activeVUs.subtract(1, ordering: .relaxed)
-            case .request, .group: break
+            case .request, .group, .secret: break
             }
             recorder.record(result)
         }

@@ -58,7 +58,9 @@ extension Worker {
 
     private func deliver(_ user: Int, slot: Int, _ result: TransferResult, sentAt: UInt64) {
         let now = MonotonicClock.now()
-        users[user].complete(slot: slot, result: result, sentAt: sentAt, now: now, context: context, into: &outbox)
+        users[user].complete(
+            slot: slot, result: result, sentAt: sentAt, now: now, context: context, secrets: recorder.secrets,
+            into: &outbox)
         apply(user, now: now)
     }
 }
