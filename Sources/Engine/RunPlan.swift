@@ -72,6 +72,11 @@ public struct RunPlan: Sendable {
             if case .env(let name) = v { environment[name] } else { nil }
         }
         baseURL = base
+        // User info in the base URL (`https://user:pw@staging/`, often from an environment variable) is a credential.
+        if let info = (try? URLText.splitUserInfo(base))?.userInfo {
+            secrets.add(info)
+            if let colon = info.firstIndex(of: ":") { secrets.add(String(info[info.index(after: colon)...])) }
+        }
         let listed = profile.target.allowHosts
         let allowList = HostAllowList(listed.isEmpty ? [ParsedURL(base)?.host ?? ""] : listed)
         self.allowList = allowList

@@ -33,6 +33,11 @@ struct TestEndpoints {
             var headers = Self.jsonHeaders
             headers.add(name: "X-Request-Id", value: "req-42")
             writer.send(.ok, headers: headers, body: ByteBuffer(string: Self.jsonDocument))
+        case .token:
+            var headers = Self.jsonHeaders
+            headers.add(name: "X-Auth-Token", value: TestServer.Credentials.header)
+            headers.add(name: "Set-Cookie", value: "session=\(TestServer.Credentials.cookie); Path=/; HttpOnly")
+            writer.send(.ok, headers: headers, body: ByteBuffer(string: TestServer.Credentials.document))
         case .setCookie:
             writer.send(.ok, text: "ok", headers: ["Set-Cookie": "session=s1; Path=/"])
         case .needsCookie:

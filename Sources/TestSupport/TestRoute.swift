@@ -16,6 +16,9 @@ enum TestRoute: Equatable {
     case echo
     /// `/json`: a fixed JSON document plus an `X-Request-Id` header.
     case json
+    /// `/token`: credentials as a login answers them (see `TestServer.Credentials`): a token and a JWT in the JSON
+    /// body, an `X-Auth-Token` header and a session cookie; each holds `TestServer.Credentials.marker`.
+    case token
     /// `/set-cookie`: sets `session=s1`.
     case setCookie
     /// `/needs-cookie`: 200 with cookie `session=s1`, else 401.
@@ -56,6 +59,7 @@ enum TestRoute: Equatable {
         case ("close-mid-response", 0): return .closeMidResponse
         case ("echo", 0): return .echo
         case ("json", 0): return .json
+        case ("token", 0): return .token
         case ("set-cookie", 0): return .setCookie
         case ("needs-cookie", 0): return .needsCookie
         case ("delay", 1): return .delay(milliseconds: args[0])
