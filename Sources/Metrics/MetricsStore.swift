@@ -97,7 +97,8 @@ public struct MetricsStore: Sendable, Equatable, Codable {
     public var iterationsCompleted = 0
     /// Iterations ended early by a failed request.
     public var iterationsFailed = 0
-    /// Requests cut off in flight when the run stopped (not in any histogram).
+    /// Requests cut off still waiting when the run stopped; each is also counted as a `cut_off` failure and recorded
+    /// at the time it had waited.
     public var requestsInterrupted = 0
     /// Requests that had to wait for `target.max_rate` (the cap held the run back).
     public var throttledRequests = 0

@@ -52,6 +52,9 @@ public struct RunSummary: Sendable, Equatable, Codable {
         public var bytes: Int
         public var wireBytes: Int?
         public var messages: [String: Int]
+        /// Timeouts by the phase that was running when they fired (`dns`, `connect`, `tls`, `first_byte`, `body`);
+        /// absent without timeouts.
+        public var timeoutPhases: [String: Int]? = nil
     }
 
     public struct GroupReport: Sendable, Equatable, Codable {
@@ -100,7 +103,8 @@ public struct RunSummary: Sendable, Equatable, Codable {
                 phases: Dictionary(
                     uniqueKeysWithValues: Phase.allCases.map { ($0.rawValue, Percentiles(s.phases[$0.index])) }),
                 freshConnections: s.freshConnections, reusedConnections: s.reusedConnections,
-                overSpinner: s.overSpinner, bytes: s.bytes, wireBytes: s.wireBytes, messages: s.messages)
+                overSpinner: s.overSpinner, bytes: s.bytes, wireBytes: s.wireBytes, messages: s.messages,
+                timeoutPhases: Self.timeoutPhases(s))
         }
         groups = zip(catalog.groups, store.groups).filter { $0.1.count > 0 }.map { key, g in
             GroupReport(
@@ -125,6 +129,13 @@ public struct RunSummary: Sendable, Equatable, Codable {
                 droppedIterations: series.dropped, scheduleLag: open ? Percentiles(series.scheduleLag) : nil,
                 requests: requests, latency: Percentiles(latency), serviceTime: Percentiles(service))
         }
+    }
+
+    static func timeoutPhases(_ s: StepSeries) -> [String: Int]? {
+        let counts = TimeoutPhase.allCases.filter { s.timeoutPhases[$0.index] > 0 }.map {
+            ($0.rawValue, s.timeoutPhases[$0.index])
+        }
+        return counts.isEmpty ? nil : Dictionary(uniqueKeysWithValues: counts)
     }
 
     static func rate(_ n: Int, _ seconds: Double) -> Double { (Double(n) / seconds * 100).rounded() / 100 }

@@ -5,6 +5,22 @@ import Verdicts
 /// role — the "spinner of death" the run exists to find.
 enum Findings {
     static func lines(_ s: RunSummary, style: TerminalStyle) -> [String] {
+        cutOff(s, style: style) + spinnerLines(s, style: style)
+    }
+
+    /// Requests still waiting when the run ended: hung requests are the first thing to know about.
+    static func cutOff(_ s: RunSummary, style: TerminalStyle) -> [String] {
+        s.steps.compactMap { r in
+            guard let cut = r.errors[ErrorClass.cutOff.rawValue], cut > 0 else { return nil }
+            let name = r.group.map { "\($0) › \(r.step)" } ?? r.step
+            return style.red(
+                "✗ \(name) as \(r.role): \(cut) \(cut == 1 ? "request was" : "requests were") still waiting for a "
+                    + "response when the run ended (cut off; the longest had waited \(Format.latency(r.latency.max)) "
+                    + "and more)")
+        }
+    }
+
+    static func spinnerLines(_ s: RunSummary, style: TerminalStyle) -> [String] {
         let spinner = Format.latency(Double(s.run.spinnerMs))
         var waits: [(name: String, role: String, over: Int, count: Int, p95: Double)] = s.groups.map {
             ($0.group, $0.role, $0.overSpinner, $0.count, $0.time.p95)

@@ -68,6 +68,7 @@ public struct SummaryReport: Reporter {
             "\(Format.rate(t.rate)) req/s", "\(s.run.vus) VUs",
             "failed \(t.failed) (\(Format.percent(t.failed, of: t.requests)))", "timeouts \(t.timeouts)",
         ]
+        if let cut = t.errors[ErrorClass.cutOff.rawValue], cut > 0 { parts.append("cut off \(cut)") }
         if s.run.stopReason != "completed" { parts.append(s.run.stopReason.uppercased()) }
         return parts.joined(separator: " · ")
     }

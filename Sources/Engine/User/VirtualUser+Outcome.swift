@@ -87,7 +87,8 @@ extension VirtualUser {
     }
 
     /// A failed transfer's class and message; a timeout is recorded at (at least) the limit that fired, so hung
-    /// requests never flatter the percentiles.
+    /// requests never flatter the percentiles, and classed by the phase that was running (a stalled DNS lookup is
+    /// not a slow server).
     private func timedOut(
         _ failure: TransferFailure, _ result: TransferResult, elapsed: Int, context: UserContext,
         into sample: inout RequestSample
@@ -95,15 +96,15 @@ extension VirtualUser {
         sample.error = Self.errorClass(failure)
         sample.message = failure.kind.rawValue + ": " + failure.message
         guard failure.kind == .timeout else { return }
+        let phase = Self.timeoutPhase(result.unfinishedPhase)
         // Before the request went out (DNS, TCP or TLS still under way) the connect timeout applies.
         let connecting = result.timings.preTransfer == 0 && elapsed < context.requestTimeout.micros
         let limit = connecting ? context.connectTimeout : context.requestTimeout
         sample.totalMicros = max(elapsed, limit.micros)
+        sample.timeoutPhase = phase
         // One message per cause, not one per millisecond count curl happened to print.
         sample.message =
-            connecting
-            ? "timeout: no connection within the \(limit.shortText) connect timeout"
-            : "timeout: no complete response within the \(limit.shortText) request timeout"
+            "timeout \(phase.text) (\(limit.shortText) \(connecting ? "connect" : "request") timeout)"
     }
 
     /// Runs checks, then captures (each parses the body once); the first failure's message, or nil. A captured
@@ -140,6 +141,16 @@ extension VirtualUser {
             if tls > 0 { tls = max(0, tls - emulatedRTT) } else { ttfb = max(0, ttfb - emulatedRTT) }
         }
         return (t.dnsMicros, connect, tls, ttfb, t.transferMicros)
+    }
+
+    static func timeoutPhase(_ phase: TransferPhase) -> TimeoutPhase {
+        switch phase {
+        case .nameLookup: .dns
+        case .connect: .connect
+        case .tlsHandshake: .tls
+        case .firstByte: .firstByte
+        case .body: .body
+        }
     }
 
     static func errorClass(_ f: TransferFailure) -> ErrorClass {

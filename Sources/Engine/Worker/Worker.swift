@@ -161,16 +161,24 @@ final class Worker {
         while nextFlush <= now { nextFlush += Self.flushInterval }
     }
 
-    /// The hard stop: abandons every transfer in flight or queued; they count as interrupted, not measured.
+    /// The hard stop (after `graceful_stop`, or a second Ctrl-C): abandons every transfer in flight or queued. Each
+    /// is measured as cut off at the time it had waited, so a hung request fails the gate instead of vanishing.
     private func cutTransfers() {
         backlog.removeAll()
         unsent.removeAll()
+        let now = MonotonicClock.now()
         var cut = 0
         for user in users.indices {
-            for slot in users[user].busySlots where (try? multi.cancel(transports[user].handles[slot])) == true {
-                cut += 1
+            let busy = users[user].busySlots
+            let handles = transports[user].handles
+            let wasInIteration = users[user].inIteration
+            for slot in busy { _ = try? multi.cancel(handles[slot]) }
+            if !busy.isEmpty {
+                cut += busy.count
+                users[user].cutOff(now: now, sentAt: { handles[$0].sentAt }, context: context, into: &outbox)
+                apply(user, now: now)
             }
-            if users[user].inIteration { _ = state.activeVUs.subtract(1, ordering: .relaxed) }
+            if wasInIteration { _ = state.activeVUs.subtract(1, ordering: .relaxed) }
             users[user].abandon()
             markDone(user)
         }
