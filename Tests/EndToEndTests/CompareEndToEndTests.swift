@@ -6,16 +6,42 @@ import Testing
 /// `--fail-on 'p95 +10%'` (exit 1); the other way round it is an improvement (exit 0). Bad input exits 2.
 @Suite("rehearse compare end to end")
 struct CompareEndToEndTests {
-    /// Runs one step, `dashboard` as `user`, against `/delay/{ms}`: 60 iterations with 2 VUs; returns the run folder.
-    static func run(delayMs: Int, server: TestServer, in ws: Workspace) throws -> URL {
+    /// Runs one step, `dashboard` as `user`, against `/delay/{ms}`: `iterations` with 2 VUs; returns the run folder.
+    static func run(delayMs: Int, server: TestServer, in ws: Workspace, iterations: Int = 60) throws -> URL {
         let profile = try ws.write(
             profile: Workspace.profileYAML(
-                base: server.baseURL, load: "{ vus: 2, iterations: 60 }",
+                base: server.baseURL, load: "{ vus: 2, iterations: \(iterations) }",
                 roles: "  user:\n    fields: { email: user@example.test }"),
             flow: "steps:\n  - { name: dashboard, get: /delay/\(delayMs) }\n")
         let out = try RehearseBinary.run(["run", profile, "--out", ws.results.path, "-q"], timeout: .seconds(30))
         #expect(out.status == 0, "\(out.transcript)")
         return try ws.runFolder()
+    }
+
+    /// Ten samples a side cannot tell a regression from noise: a change past the tolerance is inconclusive, which
+    /// fails the gate (it once passed as "too few samples", exit 0) unless `--allow-few-samples`.
+    @Test func aChangeOnTooFewSamplesIsInconclusiveAndFails() throws {
+        let server = try TestServer.start()
+        defer { server.shutdown() }
+        let fastWS = try Workspace()
+        let slowWS = try Workspace()
+        defer {
+            fastWS.remove()
+            slowWS.remove()
+        }
+        let fast = try Self.run(delayMs: 1, server: server, in: fastWS, iterations: 10).path
+        let slow = try Self.run(delayMs: 300, server: server, in: slowWS, iterations: 10).path
+        let gated = try RehearseBinary.run(["compare", fast, slow, "--fail-on", "p95 +10%"], timeout: .seconds(30))
+        #expect(gated.status == 1, "\(gated.transcript)")
+        #expect(gated.stdout.contains("inconclusive (too few samples)"), "\(gated.transcript)")
+        #expect(
+            gated.stdout.contains("✗ inconclusive: dashboard [user] p95 +")
+                && gated.stdout.contains("10 samples (20 needed to tell)"), "\(gated.transcript)")
+        let allowed = try RehearseBinary.run(
+            ["compare", fast, slow, "--fail-on", "p95 +10%", "--allow-few-samples"], timeout: .seconds(30))
+        #expect(allowed.status == 0, "\(allowed.transcript)")
+        #expect(
+            allowed.stdout.contains("! inconclusive: dashboard [user] p95 +"), "still listed: \(allowed.transcript)")
     }
 
     @Test func aSlowerCandidateFailsTheToleranceAndAFasterOnePasses() throws {
