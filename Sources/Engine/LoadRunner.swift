@@ -152,6 +152,7 @@ public final class LoadRunner: Sendable {
             rehearsalVersion: RehearsalVersion.current, libcurlVersion: Curl.version, timeline: timeline,
             network: roleNetworks())
         info.abortReason = abort
+        info.concurrencyReached = state.peakActiveVUs.load(ordering: .relaxed)
         info.scenarios = p.scenarios.map { s in
             ScenarioInfo(
                 name: s.name, executor: s.load.executor.name, load: s.load.summaryText,

@@ -106,4 +106,30 @@ public struct ScenarioInfo: Sendable, Equatable, Codable {
         self.openModel = openModel
         self.maxVUs = maxVUs
     }
+
+    // `maxVus`, so JSON's snake_case is `max_vus` as documented; runs saved before wrote `max_v_us` (read back as
+    // `maxVUs`), which is still read.
+    private enum CodingKeys: String, CodingKey {
+        case name, executor, load, openModel
+        case maxVUs = "maxVus"
+        case legacyMaxVUs = "maxVUs"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        name = try c.decode(String.self, forKey: .name)
+        executor = try c.decode(String.self, forKey: .executor)
+        load = try c.decode(String.self, forKey: .load)
+        openModel = try c.decode(Bool.self, forKey: .openModel)
+        maxVUs = try c.decodeIfPresent(Int.self, forKey: .maxVUs) ?? c.decode(Int.self, forKey: .legacyMaxVUs)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(name, forKey: .name)
+        try c.encode(executor, forKey: .executor)
+        try c.encode(load, forKey: .load)
+        try c.encode(openModel, forKey: .openModel)
+        try c.encode(maxVUs, forKey: .maxVUs)
+    }
 }

@@ -71,3 +71,31 @@ struct EngineEdgeCaseTests {
         #expect(s.groups.allSatisfy { $0.time.max >= 100 })
     }
 }
+
+/// The concurrency a run reached, not only the VUs it allocated (issue 13 §5).
+@Suite("Concurrency reached")
+struct ConcurrencyReachedTests {
+    @Test func aSlowArrivalRateOnManyVUsReachesFew() throws {
+        let server = try TestServer.start()
+        defer { server.shutdown() }
+        let h = try EngineHarness()
+        // 4 arrivals a second, each done in 20 ms: one user at a time, of 8 allocated.
+        let yaml = """
+            name: reached
+            target: { base_url: "\(server.baseURL)" }
+            flows: [flow.yaml]
+            load:
+              executor: constant-arrival-rate
+              rate: 4/s
+              duration: 1s
+              max_vus: 8
+            """
+        let sparse = try h.profile(yaml, flow: "steps:\n  - get: /delay/20\n")
+        let (outcome, summary) = h.run(sparse, workers: 1)
+        #expect(outcome.info.vus == 8 && outcome.info.concurrencyReached == 1, "\(summary.totals.requests) requests")
+        let busy = try h.profile(
+            EngineHarness.profileYAML(base: server.baseURL, vus: 3, end: "iterations: 9"),
+            flow: "steps:\n  - get: /delay/100\n")
+        #expect(h.run(busy, workers: 1).0.info.concurrencyReached == 3, "three users waiting at once")
+    }
+}

@@ -55,6 +55,17 @@ struct SummaryReportGoldenTests {
         #expect(!SummaryReport.headline(ReportFixture.summary(stopReason: "completed")).contains("COMPLETED"))
     }
 
+    /// The headline shows the concurrency the run reached, and the VUs allocated only when it reached fewer.
+    @Test func headlineShowsTheConcurrencyReached() {
+        var s = ReportFixture.summary(stopReason: "completed")
+        s.run.vus = 16
+        #expect(SummaryReport.headline(s).contains(" · 16 VUs · "), "a run saved before it was recorded")
+        s.run.concurrencyReached = 16
+        #expect(SummaryReport.headline(s).contains(" · 16 VUs · "))
+        s.run.concurrencyReached = 3
+        #expect(SummaryReport.headline(s).contains(" · 3 of 16 VUs at once · "), "\(SummaryReport.headline(s))")
+    }
+
     /// `rehearse report` re-renders from `histograms.json`, written and read with snake_case keys.
     @Test func reportRendersTheSameFromSavedHistograms() throws {
         let saved = SavedRun(info: ReportFixture.info(), catalog: ReportFixture.catalog, store: ReportFixture.store())
