@@ -27,6 +27,19 @@ struct ProbeEndToEndTests {
         return try #require(object, "stdout is not a JSON object: \(out.transcript)")
     }
 
+    /// A metrics file that cannot be written is bad input, found before the probe: exit 3, nothing sent.
+    @Test func aTextfileInAMissingFolderExitsThreeBeforeProbing() throws {
+        let server = try TestServer.start()
+        defer { server.shutdown() }
+        let (out, w) = try probe(
+            "steps:\n  - { name: page, get: /ok }\n", base: server.baseURL,
+            extra: ["--textfile", "/nonexistent-rehearsal-folder/metrics/r.prom"])
+        defer { w.remove() }
+        #expect(out.status == 3, "\(out.transcript)")
+        #expect(out.stderr.contains("--textfile") && out.stderr.contains("does not exist"), "\(out.transcript)")
+        #expect(server.requestCount() == 0)
+    }
+
     @Test func aHealthyProbeExitsZeroAndWalksEachRoleOnce() throws {
         let server = try TestServer.start()
         defer { server.shutdown() }
