@@ -126,19 +126,8 @@ struct CompareCommand: ParsableCommand {
         do {
             return try ResultsFolder.read(folder)
         } catch {
-            Console.err(
-                "error: \(folder)/histograms.json: cannot read a saved run: \(Self.reason(error))"
-                    + "\n  hint: pass a folder written by rehearse run (Results/<run>/)")
+            Console.err("error: \(error)\n  hint: pass a folder written by rehearse run (Results/<run>/)")
             throw ExitStatus.badInput.exitCode
         }
-    }
-
-    /// A short reason: a missing file said plainly, other errors as they describe themselves.
-    private static func reason(_ error: any Error) -> String {
-        let ns = error as NSError
-        if ns.domain == NSCocoaErrorDomain && ns.code == NSFileReadNoSuchFileError {
-            return "no such file"
-        }
-        return "\(error)"
     }
 }
