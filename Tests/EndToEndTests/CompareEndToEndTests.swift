@@ -91,7 +91,9 @@ struct CompareEndToEndTests {
         let missing = ws.folder.appendingPathComponent("no-such-run").path
         let unreadable = try RehearseBinary.run(["compare", missing, ws.folder.path])
         #expect(unreadable.status == 2, "\(unreadable.transcript)")
-        #expect(unreadable.stderr.contains("\(missing)/histograms.json"), "\(unreadable.transcript)")
+        #expect(
+            unreadable.stderr.contains("\(missing): cannot read a saved run: no such folder"),
+            "\(unreadable.transcript)")
         #expect(unreadable.stderr.contains("pass a folder written by rehearse run"), "\(unreadable.transcript)")
 
         let badRule = try RehearseBinary.run(["compare", missing, missing, "--fail-on", "p95 10"])
