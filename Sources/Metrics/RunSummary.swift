@@ -55,6 +55,8 @@ public struct RunSummary: Sendable, Equatable, Codable {
         /// Timeouts by the phase that was running when they fired (`dns`, `connect`, `tls`, `first_byte`, `body`);
         /// absent without timeouts.
         public var timeoutPhases: [String: Int]? = nil
+        /// Responses per HTTP version (`1.1`, `2`…); absent in runs saved before it was recorded.
+        public var httpVersions: [String: Int]? = nil
     }
 
     public struct GroupReport: Sendable, Equatable, Codable {
@@ -104,7 +106,7 @@ public struct RunSummary: Sendable, Equatable, Codable {
                     uniqueKeysWithValues: Phase.allCases.map { ($0.rawValue, Percentiles(s.phases[$0.index])) }),
                 freshConnections: s.freshConnections, reusedConnections: s.reusedConnections,
                 overSpinner: s.overSpinner, bytes: s.bytes, wireBytes: s.wireBytes, messages: s.messages,
-                timeoutPhases: Self.timeoutPhases(s))
+                timeoutPhases: Self.timeoutPhases(s), httpVersions: Self.httpVersions(s))
         }
         groups = zip(catalog.groups, store.groups).filter { $0.1.count > 0 }.map { key, g in
             GroupReport(
@@ -136,6 +138,11 @@ public struct RunSummary: Sendable, Equatable, Codable {
             ($0.rawValue, s.timeoutPhases[$0.index])
         }
         return counts.isEmpty ? nil : Dictionary(uniqueKeysWithValues: counts)
+    }
+
+    static func httpVersions(_ s: StepSeries) -> [String: Int]? {
+        let counts = zip(StepSeries.httpVersionNames, s.httpVersions).filter { $0.1 > 0 }
+        return counts.isEmpty ? nil : Dictionary(uniqueKeysWithValues: counts.map { ($0.0, $0.1) })
     }
 
     static func rate(_ n: Int, _ seconds: Double) -> Double { (Double(n) / seconds * 100).rounded() / 100 }

@@ -10,6 +10,10 @@ public struct StepSeries: Sendable, Equatable, Codable {
     public var requests = 0
     /// Failed requests per class, indexed by `ErrorClass.index`.
     public var errors = Array(repeating: 0, count: ErrorClass.allCases.count)
+    /// Responses per HTTP version, indexed like `httpVersionNames`.
+    public var httpVersions = Array(repeating: 0, count: StepSeries.httpVersionNames.count)
+    /// The HTTP versions counted, as libcurl names them.
+    public static let httpVersionNames = ["1.0", "1.1", "2", "3"]
     /// Timeouts per phase that was running when they fired, indexed by `TimeoutPhase.index`.
     public var timeoutPhases = Array(repeating: 0, count: TimeoutPhase.allCases.count)
     public var freshConnections = 0
@@ -47,6 +51,7 @@ public struct StepSeries: Sendable, Equatable, Codable {
             if let message = s.message { note(message) }
         }
         if let phase = s.timeoutPhase { timeoutPhases[phase.index] += 1 }
+        if let version = s.httpVersion, let i = Self.httpVersionNames.firstIndex(of: version) { httpVersions[i] += 1 }
     }
 
     private mutating func recordPhases(_ s: RequestSample) {
@@ -72,6 +77,7 @@ public struct StepSeries: Sendable, Equatable, Codable {
         requests += o.requests
         for i in errors.indices where i < o.errors.count { errors[i] += o.errors[i] }
         for i in timeoutPhases.indices where i < o.timeoutPhases.count { timeoutPhases[i] += o.timeoutPhases[i] }
+        for i in httpVersions.indices where i < o.httpVersions.count { httpVersions[i] += o.httpVersions[i] }
         freshConnections += o.freshConnections
         reusedConnections += o.reusedConnections
         bytes += o.bytes
@@ -91,7 +97,7 @@ public struct StepSeries: Sendable, Equatable, Codable {
 
     private enum CodingKeys: String, CodingKey {
         case total, service, phases, requests, errors, freshConnections, reusedConnections, bytes, wireBytes
-        case overSpinner, messages, serverTiming, exemplars, timeoutPhases
+        case overSpinner, messages, serverTiming, exemplars, timeoutPhases, httpVersions
     }
 
     /// Runs saved before service time was recorded read it as equal to the total.
@@ -113,6 +119,9 @@ public struct StepSeries: Sendable, Equatable, Codable {
         timeoutPhases =
             try c.decodeIfPresent([Int].self, forKey: .timeoutPhases)
             ?? Array(repeating: 0, count: TimeoutPhase.allCases.count)
+        httpVersions =
+            try c.decodeIfPresent([Int].self, forKey: .httpVersions)
+            ?? Array(repeating: 0, count: Self.httpVersionNames.count)
         if timeoutPhases.count < TimeoutPhase.allCases.count {
             timeoutPhases += Array(repeating: 0, count: TimeoutPhase.allCases.count - timeoutPhases.count)
         }

@@ -99,3 +99,18 @@ struct ConcurrencyReachedTests {
         #expect(h.run(busy, workers: 1).0.info.concurrencyReached == 3, "three users waiting at once")
     }
 }
+
+/// The HTTP version each response came over is in the results (issue 13 §5).
+@Suite("HTTP version in the results")
+struct HTTPVersionResultTests {
+    @Test func responsesAreCountedByTheirHTTPVersion() throws {
+        let server = try TestServer.start()
+        defer { server.shutdown() }
+        let h = try EngineHarness()
+        let p = try h.profile(
+            EngineHarness.profileYAML(base: server.baseURL, vus: 1, end: "iterations: 3"),
+            flow: "steps:\n  - { name: page, get: /ok }\n")
+        let step = try #require(h.run(p, workers: 1).1.step("page", role: "admin"))
+        #expect(step.httpVersions == ["1.1": 3])
+    }
+}
