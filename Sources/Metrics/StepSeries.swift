@@ -61,6 +61,7 @@ public struct StepSeries: Sendable, Equatable, Codable {
             if s.phaseMicros.2 > 0 { phases[Phase.tls.index].record(micros: s.phaseMicros.2) }
         }
         phases[Phase.queue.index].record(micros: s.queueMicros)
+        guard s.firstByteKnown else { return }
         phases[Phase.ttfb.index].record(micros: s.phaseMicros.3)
         phases[Phase.transfer.index].record(micros: s.phaseMicros.4)
     }

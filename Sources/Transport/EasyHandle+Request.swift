@@ -26,6 +26,7 @@ extension EasyHandle {
     }
 
     private func setMethod(_ method: String, body: [UInt8]?) throws(CurlError) {
+        uploads = body != nil
         if let body {
             try set(CURLOPT_NOBODY, 0)
             try set(CURLOPT_POST, 1)

@@ -41,6 +41,10 @@ public final class EasyHandle {
     public var submittedAt: UInt64 = 0
     /// When the transfer was handed to libcurl (monotonic ns): where its service time starts.
     public var sentAt: UInt64 = 0
+    /// When the multi handle took the transfer (monotonic ns), for timings libcurl gets wrong (see `result`).
+    var startedAt: UInt64 = 0
+    /// Whether the current request sends a body.
+    var uploads = false
 
     public init(options: TransferOptions, share: ShareHandle? = nil) throws(CurlError) {
         guard let handle = curl_easy_init() else {

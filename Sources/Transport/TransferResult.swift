@@ -52,6 +52,9 @@ public struct TransferTimings: Sendable, Equatable {
     public var preTransfer: Int = 0
     public var startTransfer: Int = 0
     public var total: Int = 0
+    /// False when the split between the first byte and the transfer is not known (an HTTP/2 upload whose response
+    /// start could not be timed): `ttfb` and `transfer` are then not recorded rather than recorded wrong.
+    public var firstByteKnown = true
 
     public init() {}
 

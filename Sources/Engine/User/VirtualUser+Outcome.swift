@@ -70,6 +70,7 @@ extension VirtualUser {
             responded: result.failure == nil, bytes: result.bodyBytes)
         sample.wireBytes = result.wireBodyBytes
         sample.httpVersion = result.httpVersion
+        sample.firstByteKnown = result.timings.firstByteKnown
         sample.queueMicros = result.failure == nil ? max(0, elapsed - result.timings.total) : 0
         if let failure = result.failure {
             timedOut(failure, result, elapsed: elapsed, context: context, into: &sample)

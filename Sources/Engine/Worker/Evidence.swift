@@ -15,8 +15,10 @@ enum Evidence {
         let t = result.timings
         var timings: [String: Double] = ["total": Double(sample.totalMicros) / 1000]
         if result.failure == nil {
-            timings["ttfb"] = Double(t.firstByteMicros) / 1000
-            timings["transfer"] = Double(t.transferMicros) / 1000
+            if t.firstByteKnown {
+                timings["ttfb"] = Double(t.firstByteMicros) / 1000
+                timings["transfer"] = Double(t.transferMicros) / 1000
+            }
             if result.newConnections > 0 {
                 timings["dns"] = Double(t.dnsMicros) / 1000
                 timings["connect"] = Double(t.connectMicros) / 1000
