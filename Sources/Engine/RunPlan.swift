@@ -115,8 +115,11 @@ extension RunPlan {
             timeoutMilliseconds: Int(profile.timeouts.request.nanoseconds / 1_000_000),
             connectTimeoutMilliseconds: Int(profile.timeouts.connect.nanoseconds / 1_000_000),
             allowHTTP2: target.httpVersion == .auto, verifyTLS: target.verifyTLS, caFile: caFile,
-            acceptEncoding: target.acceptEncoding)
+            acceptEncoding: target.acceptEncoding, userAgent: Self.userAgent)
     }
+
+    /// What every request says it is, unless the flow sets its own: staging logs can tell load from people.
+    public static var userAgent: String { "Rehearsal/\(RehearsalVersion.current) \(Curl.shortVersion)" }
 
     /// The reachability check before a run: one connection to the base URL, within the connect timeout.
     public var preflightOptions: TransferOptions {

@@ -103,6 +103,8 @@ public final class EasyHandle {
         if let share { try CurlError.check(ccurl_easy_setopt_share(raw, share.raw), Curl.name(of: CURLOPT_SHARE)) }
         if !options.connectTo.isEmpty { try setConnectTo(options.connectTo) }
         if let address = options.localAddress { try set(CURLOPT_INTERFACE, "host!\(address)") }
+        // libcurl sends no User-Agent of its own; a `User-Agent` header line of the request replaces this one.
+        if let agent = options.userAgent { try set(CURLOPT_USERAGENT, agent) }
     }
 
     /// `Accept-Encoding` as a browser sends it, decoded by libcurl (nil: ask for no encoding). Only when it

@@ -52,6 +52,8 @@ public struct TransferOptions: Sendable, Equatable {
     /// What `Accept-Encoding` asks for, as a browser does (`CURLOPT_ACCEPT_ENCODING`: libcurl sends it and decodes
     /// the response); nil asks for no encoding. Encodings this libcurl cannot decode are left out.
     public var acceptEncoding: String?
+    /// `User-Agent` sent when the request sets none (a flow's own header wins); nil sends none.
+    public var userAgent: String?
 
     /// What current browsers ask for.
     public static let browserAcceptEncoding = "gzip, deflate, br"
@@ -59,9 +61,10 @@ public struct TransferOptions: Sendable, Equatable {
     public init(
         timeoutMilliseconds: Int = 10_000, connectTimeoutMilliseconds: Int = 5_000, allowHTTP2: Bool = true,
         verifyTLS: Bool = true, caFile: String? = nil, connectTo: [String] = [], localAddress: String? = nil,
-        acceptEncoding: String? = TransferOptions.browserAcceptEncoding
+        acceptEncoding: String? = TransferOptions.browserAcceptEncoding, userAgent: String? = nil
     ) {
         self.acceptEncoding = acceptEncoding
+        self.userAgent = userAgent
         self.timeoutMilliseconds = timeoutMilliseconds
         self.connectTimeoutMilliseconds = connectTimeoutMilliseconds
         self.allowHTTP2 = allowHTTP2

@@ -114,3 +114,28 @@ struct HTTPVersionResultTests {
         #expect(step.httpVersions == ["1.1": 3])
     }
 }
+
+/// Every request says it is Rehearsal (staging logs can tell load from people), unless the flow says otherwise.
+@Suite("Default User-Agent")
+struct UserAgentTests {
+    @Test func rehearsalAndLibcurlUnlessTheFlowSetsOne() throws {
+        let server = try TestServer.start()
+        defer { server.shutdown() }
+        let h = try EngineHarness()
+        #expect(RunPlan.userAgent.hasPrefix("Rehearsal/\(RehearsalVersion.current) libcurl/"))
+        let flow = """
+            continue_on_failure: true
+            steps:
+              - name: default
+                get: /echo
+                check: { json: { "$.headers['user-agent']": "\(RunPlan.userAgent)" } }
+              - name: own
+                get: /echo
+                headers: { User-Agent: "Mozilla/5.0 (test)" }
+                check: { json: { "$.headers['user-agent']": "Mozilla/5.0 (test)" } }
+            """
+        let p = try h.profile(EngineHarness.profileYAML(base: server.baseURL, vus: 1, end: "iterations: 1"), flow: flow)
+        let s = h.run(p, workers: 1).1
+        #expect(s.totals.requests == 2 && s.totals.failed == 0, "\(s.steps.map(\.messages))")
+    }
+}
