@@ -173,7 +173,7 @@ public final class LoadRunner: Sendable {
         return GeneratorHealth.judge(
             busiestWorkerCPU: state.busiestWorkerCPU, processCPU: seconds > 0 ? processCPU / seconds : 0, lag: lag,
             dropped: store.droppedIterations, runSeconds: seconds,
-            throttled: store.throttledRequests, requests: store.requests)
+            throttled: store.throttledRequests, throttleWait: store.throttleWait, requests: store.requests)
     }
 
     /// The emulated network per role, for the results (nil when nothing was emulated).

@@ -100,8 +100,9 @@ public struct MetricsStore: Sendable, Equatable, Codable {
     /// Requests cut off still waiting when the run stopped; each is also counted as a `cut_off` failure and recorded
     /// at the time it had waited.
     public var requestsInterrupted = 0
-    /// Requests that had to wait for `target.max_rate` (the cap held the run back).
+    /// Requests whose send `target.max_rate` delayed (the cap held the run back), and how long each waited.
     public var throttledRequests = 0
+    public var throttleWait = LatencyHistogram()
     /// The first failed requests in full, when the run keeps evidence (`rehearse probe`).
     public var evidence: [FailureEvidence] = []
     /// Waterfalls: per role the slowest iterations and a few ordinary ones, request by request.
@@ -111,7 +112,7 @@ public struct MetricsStore: Sendable, Equatable, Codable {
     // Evidence is written to its own file (`evidence.json`), not with the histograms.
     private enum CodingKeys: String, CodingKey {
         case steps, groups, scenarios, iterationsCompleted, iterationsFailed, requestsInterrupted, throttledRequests
-        case iterations
+        case iterations, throttleWait
     }
 
     public init(catalog: SeriesCatalog) {
@@ -129,6 +130,7 @@ public struct MetricsStore: Sendable, Equatable, Codable {
         iterationsFailed = try c.decode(Int.self, forKey: .iterationsFailed)
         requestsInterrupted = try c.decode(Int.self, forKey: .requestsInterrupted)
         throttledRequests = try c.decodeIfPresent(Int.self, forKey: .throttledRequests) ?? 0
+        throttleWait = try c.decodeIfPresent(LatencyHistogram.self, forKey: .throttleWait) ?? LatencyHistogram()
         iterations = try c.decodeIfPresent(IterationTraces.self, forKey: .iterations) ?? IterationTraces()
     }
 
@@ -140,6 +142,7 @@ public struct MetricsStore: Sendable, Equatable, Codable {
         iterationsFailed += o.iterationsFailed
         requestsInterrupted += o.requestsInterrupted
         throttledRequests += o.throttledRequests
+        throttleWait.add(o.throttleWait)
         evidence += o.evidence.prefix(max(0, Self.maxEvidence - evidence.count))
         iterations.add(o.iterations)
     }

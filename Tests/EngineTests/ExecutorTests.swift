@@ -210,6 +210,32 @@ struct ExecutorTests {
         #expect(summary.run.generator?.limitedBy.contains { $0.hasPrefix("target.max_rate held back") } == true)
     }
 
+    /// Every request whose send the cap delayed is counted, with its wait — not only the ones that found the queue
+    /// empty (those queued behind a request waiting for a token were missed).
+    @Test func everyRequestTheCeilingDelaysIsCounted() throws {
+        let server = try TestServer.start()
+        defer { server.shutdown() }
+        let h = try EngineHarness()
+        let yaml = """
+            name: capped
+            target:
+              base_url: \(server.baseURL)
+              max_rate: 20/s
+            flows: [flow.yaml]
+            load: { vus: 6, duration: 1500ms }
+            """
+        let profile = try h.profile(yaml, flow: "steps:\n  - get: /ok\n")
+        let (_, summary) = h.run(profile, workers: 1)
+        let generator = try #require(summary.run.generator)
+        // 6 users, each sending again at once, against 20 tokens a second: past the burst (8 tokens), every send waits.
+        let requests = summary.totals.requests
+        #expect(
+            generator.throttledRequests >= requests - 8 - 2,
+            "\(generator.throttledRequests) of \(requests) counted")
+        #expect((generator.throttleWaitP95Ms ?? 0) >= 100, "6 users share 20 tokens a second: \(generator)")
+        #expect(generator.limitedBy.contains { $0.contains("waiting p95") }, "\(generator.limitedBy)")
+    }
+
     /// One bucket for the run: arrivals that fall unevenly on the workers (3 VUs on 2 workers) still get the
     /// whole cap, so an open model at exactly the cap drops nothing and waits for no token beyond the burst.
     @Test func theRateCeilingIsSharedByTheWorkers() throws {

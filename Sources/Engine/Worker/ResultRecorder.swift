@@ -87,7 +87,10 @@ struct ResultRecorder {
 
     mutating func recordLag(scenario: Int, micros: Int) { store.scenarios[scenario].scheduleLag.record(micros: micros) }
     mutating func recordDropped(scenario: Int) { store.scenarios[scenario].dropped += 1 }
-    mutating func recordThrottled() { store.throttledRequests += 1 }
+    mutating func recordThrottled(micros: Int) {
+        store.throttledRequests += 1
+        store.throttleWait.record(micros: micros)
+    }
     mutating func recordInterrupted(_ count: Int) { store.requestsInterrupted += count }
 
     /// Hands the interval's measurements over and starts the next interval empty.

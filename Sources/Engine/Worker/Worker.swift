@@ -28,8 +28,13 @@ final class Worker {
     var windows: [ScenarioWindow] = []
     var idle: [Deque<Int>] = []
     let budgets: [IterationBudget?]
-    /// Prepared transfers waiting for room under `maxInFlightPerWorker` or for the rate ceiling.
-    var backlog = Deque<EasyHandle>()
+    /// Prepared transfers waiting for room under `maxInFlightPerWorker` or for the rate ceiling, with when each was
+    /// queued and how many token refusals the worker had seen then.
+    var backlog = Deque<Queued>()
+    /// Times the rate ceiling had no token for this worker: a request queued before a refusal was held back by it,
+    /// and so was one queued while the queue waited for a token (`rateHeld`, until the queue empties).
+    var tokenRefusals = 0
+    var rateHeld = false
     /// `target.max_rate`, shared by every worker of the run.
     var ceiling: RequestCeiling? { state.ceiling }
     /// Results of requests never sent (a blocked host), delivered on the loop's next turn, never recursively.
