@@ -23,6 +23,11 @@ extension EasyHandle {
         }
         if let trace = request.traceParent, let traceLine { trace.write(into: traceLine) }
         try setAcceptEncoding(Curl.decodable(request.acceptEncoding ?? defaultAcceptEncoding))
+        let timeout = request.timeoutMilliseconds ?? defaultTimeoutMilliseconds
+        if timeout != timeoutMilliseconds {
+            try set(CURLOPT_TIMEOUT_MS, timeout)
+            timeoutMilliseconds = timeout
+        }
     }
 
     private func setMethod(_ method: String, body: [UInt8]?) throws(CurlError) {

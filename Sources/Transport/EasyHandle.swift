@@ -23,6 +23,9 @@ public final class EasyHandle {
     var acceptEncodingSet = false
     /// `TransferOptions.acceptEncoding`: what a request that names none asks for.
     var defaultAcceptEncoding: String?
+    /// The handle's whole-transfer limit (`TransferOptions`), and the one libcurl was last told.
+    var defaultTimeoutMilliseconds = 0
+    var timeoutMilliseconds = 0
     /// Whether HTTP/2 may be negotiated, and whether `CURLOPT_PIPEWAIT` is on (see `setPipeWait`).
     var allowHTTP2 = true
     var pipeWait = false
@@ -80,6 +83,8 @@ public final class EasyHandle {
         try set(CURLOPT_PROTOCOLS_STR, "http,https")
         try set(CURLOPT_REDIR_PROTOCOLS_STR, "http,https")
         try set(CURLOPT_TIMEOUT_MS, options.timeoutMilliseconds)
+        defaultTimeoutMilliseconds = options.timeoutMilliseconds
+        timeoutMilliseconds = options.timeoutMilliseconds
         try set(CURLOPT_CONNECTTIMEOUT_MS, options.connectTimeoutMilliseconds)
         let version = options.allowHTTP2 ? CURL_HTTP_VERSION_2TLS : CURL_HTTP_VERSION_1_1
         try set(CURLOPT_HTTP_VERSION, Int(version))

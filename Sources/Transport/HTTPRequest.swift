@@ -16,12 +16,15 @@ public struct HTTPRequest: Sendable, Equatable {
     /// Sent as a `traceparent` header (W3C Trace Context) when set; the header's bytes are rewritten in place, so a
     /// fresh ID per request costs no header list of its own.
     public var traceParent: TraceParent?
+    /// This request's whole-transfer limit, instead of the handle's `TransferOptions.timeoutMilliseconds`.
+    public var timeoutMilliseconds: Int?
 
     public init(
         method: String = "GET", url: String, headerLines: [String] = [], body: [UInt8]? = nil,
         keepBodyBytes: Int = 0, keepHeaders: Bool = false, acceptEncoding: String? = nil,
-        traceParent: TraceParent? = nil
+        traceParent: TraceParent? = nil, timeoutMilliseconds: Int? = nil
     ) {
+        self.timeoutMilliseconds = timeoutMilliseconds
         self.traceParent = traceParent
         self.method = method
         self.url = url

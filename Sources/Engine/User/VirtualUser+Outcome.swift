@@ -73,7 +73,9 @@ extension VirtualUser {
         sample.firstByteKnown = result.timings.firstByteKnown
         sample.queueMicros = result.failure == nil ? max(0, elapsed - result.timings.total) : 0
         if let failure = result.failure {
-            timedOut(failure, result, elapsed: elapsed, context: context, into: &sample)
+            timedOut(
+                failure, result, elapsed: elapsed, requestTimeout: r.step.timeout ?? context.requestTimeout,
+                context: context, into: &sample)
             return sample
         }
         if !r.checksStatus, result.status >= 400 {
@@ -92,16 +94,16 @@ extension VirtualUser {
     /// requests never flatter the percentiles, and classed by the phase that was running (a stalled DNS lookup is
     /// not a slow server).
     private func timedOut(
-        _ failure: TransferFailure, _ result: TransferResult, elapsed: Int, context: UserContext,
-        into sample: inout RequestSample
+        _ failure: TransferFailure, _ result: TransferResult, elapsed: Int, requestTimeout: Duration,
+        context: UserContext, into sample: inout RequestSample
     ) {
         sample.error = Self.errorClass(failure)
         sample.message = failure.kind.rawValue + ": " + failure.message
         guard failure.kind == .timeout else { return }
         let phase = Self.timeoutPhase(result.unfinishedPhase)
         // Before the request went out (DNS, TCP or TLS still under way) the connect timeout applies.
-        let connecting = result.timings.preTransfer == 0 && elapsed < context.requestTimeout.micros
-        let limit = connecting ? context.connectTimeout : context.requestTimeout
+        let connecting = result.timings.preTransfer == 0 && elapsed < requestTimeout.micros
+        let limit = connecting ? min(context.connectTimeout, requestTimeout) : requestTimeout
         sample.totalMicros = max(elapsed, limit.micros)
         sample.timeoutPhase = phase
         // One message per cause, not one per millisecond count curl happened to print.
