@@ -68,6 +68,8 @@ public struct RunPlan: Sendable {
             (network ?? profile.networkConditions(forRole: index)).flatMap { $0.isPassThrough ? nil : $0 }
         }
         var builder = CatalogBuilder(roles: profile.roles.map(\.name), scenarios: profile.scenarios.map(\.name))
+        builder.roleSpinners = profile.roles.map(\.spinner)
+        builder.runSpinner = profile.timeouts.spinner
         let base = Template(literalOrParsed: profile.target.baseURL).render { v in
             if case .env(let name) = v { environment[name] } else { nil }
         }

@@ -9,10 +9,15 @@ public struct SeriesCatalog: Sendable, Equatable, Codable {
         public var group: String?
         public var role: String
         public var method: String
+        /// The spinner limit of this wait (ms) when it is not the run's (`spinner:` on the step or the role).
+        public var spinnerMs: Int?
 
         public init(
-            scenario: String = defaultScenario, flow: String, step: String, group: String?, role: String, method: String
+            scenario: String = defaultScenario, flow: String, step: String, group: String?, role: String,
+            method: String,
+            spinnerMs: Int? = nil
         ) {
+            self.spinnerMs = spinnerMs
             self.scenario = scenario
             self.flow = flow
             self.step = step
@@ -27,8 +32,13 @@ public struct SeriesCatalog: Sendable, Equatable, Codable {
         public var flow: String
         public var group: String
         public var role: String
+        /// The spinner limit of this wait (ms) when it is not the run's (`spinner:` on the group or the role).
+        public var spinnerMs: Int?
 
-        public init(scenario: String = defaultScenario, flow: String, group: String, role: String) {
+        public init(
+            scenario: String = defaultScenario, flow: String, group: String, role: String, spinnerMs: Int? = nil
+        ) {
+            self.spinnerMs = spinnerMs
             self.scenario = scenario
             self.flow = flow
             self.group = group
@@ -64,7 +74,7 @@ public struct SeriesCatalog: Sendable, Equatable, Codable {
 }
 
 extension SeriesCatalog.StepKey {
-    private enum CodingKeys: String, CodingKey { case scenario, flow, step, group, role, method }
+    private enum CodingKeys: String, CodingKey { case scenario, flow, step, group, role, method, spinnerMs }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -72,19 +82,21 @@ extension SeriesCatalog.StepKey {
             scenario: try c.decodeIfPresent(String.self, forKey: .scenario) ?? SeriesCatalog.defaultScenario,
             flow: try c.decode(String.self, forKey: .flow), step: try c.decode(String.self, forKey: .step),
             group: try c.decodeIfPresent(String.self, forKey: .group), role: try c.decode(String.self, forKey: .role),
-            method: try c.decode(String.self, forKey: .method))
+            method: try c.decode(String.self, forKey: .method),
+            spinnerMs: try c.decodeIfPresent(Int.self, forKey: .spinnerMs))
     }
 }
 
 extension SeriesCatalog.GroupKey {
-    private enum CodingKeys: String, CodingKey { case scenario, flow, group, role }
+    private enum CodingKeys: String, CodingKey { case scenario, flow, group, role, spinnerMs }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
             scenario: try c.decodeIfPresent(String.self, forKey: .scenario) ?? SeriesCatalog.defaultScenario,
             flow: try c.decode(String.self, forKey: .flow), group: try c.decode(String.self, forKey: .group),
-            role: try c.decode(String.self, forKey: .role))
+            role: try c.decode(String.self, forKey: .role),
+            spinnerMs: try c.decodeIfPresent(Int.self, forKey: .spinnerMs))
     }
 }
 

@@ -57,6 +57,10 @@ public struct RunSummary: Sendable, Equatable, Codable {
         public var timeoutPhases: [String: Int]? = nil
         /// Responses per HTTP version (`1.1`, `2`…); absent in runs saved before it was recorded.
         public var httpVersions: [String: Int]? = nil
+        /// Redirects followed (`follow_redirects:`); absent when none.
+        public var redirects: Int? = nil
+        /// This wait's spinner limit when it is not the run's (`spinner:` on the step or its role), ms.
+        public var spinnerMs: Int? = nil
     }
 
     public struct GroupReport: Sendable, Equatable, Codable {
@@ -68,6 +72,8 @@ public struct RunSummary: Sendable, Equatable, Codable {
         public var failed: Int
         public var overSpinner: Int
         public var time: Percentiles
+        /// This wait's spinner limit when it is not the run's (`spinner:` on the group or its role), ms.
+        public var spinnerMs: Int? = nil
     }
 
     public struct ScenarioReport: Sendable, Equatable, Codable {
@@ -106,13 +112,14 @@ public struct RunSummary: Sendable, Equatable, Codable {
                     uniqueKeysWithValues: Phase.allCases.map { ($0.rawValue, Percentiles(s.phases[$0.index])) }),
                 freshConnections: s.freshConnections, reusedConnections: s.reusedConnections,
                 overSpinner: s.overSpinner, bytes: s.bytes, wireBytes: s.wireBytes, messages: s.messages,
-                timeoutPhases: Self.timeoutPhases(s), httpVersions: Self.httpVersions(s))
+                timeoutPhases: Self.timeoutPhases(s), httpVersions: Self.httpVersions(s),
+                redirects: s.redirects > 0 ? s.redirects : nil, spinnerMs: key.spinnerMs)
         }
         groups = zip(catalog.groups, store.groups).filter { $0.1.count > 0 }.map { key, g in
             GroupReport(
                 scenario: key.scenario, flow: key.flow, group: key.group, role: key.role, count: g.count,
                 failed: g.failed,
-                overSpinner: g.overSpinner, time: Percentiles(g.time))
+                overSpinner: g.overSpinner, time: Percentiles(g.time), spinnerMs: key.spinnerMs)
         }
         scenarios = catalog.scenarios.enumerated().map { index, name in
             let planned = info.scenarios?.first { $0.name == name }

@@ -10,6 +10,8 @@ public struct StepSeries: Sendable, Equatable, Codable {
     public var requests = 0
     /// Failed requests per class, indexed by `ErrorClass.index`.
     public var errors = Array(repeating: 0, count: ErrorClass.allCases.count)
+    /// Redirects followed (each hop of `follow_redirects:`).
+    public var redirects = 0
     /// Responses per HTTP version, indexed like `httpVersionNames`.
     public var httpVersions = Array(repeating: 0, count: StepSeries.httpVersionNames.count)
     /// The HTTP versions counted, as libcurl names them.
@@ -51,6 +53,7 @@ public struct StepSeries: Sendable, Equatable, Codable {
             if let message = s.message { note(message) }
         }
         if let phase = s.timeoutPhase { timeoutPhases[phase.index] += 1 }
+        redirects += s.redirects
         if let version = s.httpVersion, let i = Self.httpVersionNames.firstIndex(of: version) { httpVersions[i] += 1 }
     }
 
@@ -79,6 +82,7 @@ public struct StepSeries: Sendable, Equatable, Codable {
         for i in errors.indices where i < o.errors.count { errors[i] += o.errors[i] }
         for i in timeoutPhases.indices where i < o.timeoutPhases.count { timeoutPhases[i] += o.timeoutPhases[i] }
         for i in httpVersions.indices where i < o.httpVersions.count { httpVersions[i] += o.httpVersions[i] }
+        redirects += o.redirects
         freshConnections += o.freshConnections
         reusedConnections += o.reusedConnections
         bytes += o.bytes
@@ -98,7 +102,7 @@ public struct StepSeries: Sendable, Equatable, Codable {
 
     private enum CodingKeys: String, CodingKey {
         case total, service, phases, requests, errors, freshConnections, reusedConnections, bytes, wireBytes
-        case overSpinner, messages, serverTiming, exemplars, timeoutPhases, httpVersions
+        case overSpinner, messages, serverTiming, exemplars, timeoutPhases, httpVersions, redirects
     }
 
     /// Runs saved before service time was recorded read it as equal to the total.
@@ -120,6 +124,7 @@ public struct StepSeries: Sendable, Equatable, Codable {
         timeoutPhases =
             try c.decodeIfPresent([Int].self, forKey: .timeoutPhases)
             ?? Array(repeating: 0, count: TimeoutPhase.allCases.count)
+        redirects = try c.decodeIfPresent(Int.self, forKey: .redirects) ?? 0
         httpVersions =
             try c.decodeIfPresent([Int].self, forKey: .httpVersions)
             ?? Array(repeating: 0, count: Self.httpVersionNames.count)

@@ -32,6 +32,12 @@ enum TestRoute: Equatable {
     /// `/gzip/{n}`: `n` bytes of JSON-like text, gzip-compressed when the request's `Accept-Encoding` allows it
     /// (`Content-Encoding: gzip`), as a web server compresses JSON and HTML for browsers.
     case gzip(count: Int)
+    /// `/redirect/{n}`: 302 to `/redirect/{n-1}`; `/redirect/0` answers 200 "ok".
+    case redirect(remaining: Int)
+    /// `/redirect-see-other`: 303 to `/echo` (a POST becomes a GET there).
+    case redirectSeeOther
+    /// `/redirect-away`: 302 to `http://elsewhere.invalid/ok`, a host no test allows (never sent).
+    case redirectAway
     /// Anything else (or a malformed number): 404.
     case notFound
 
@@ -60,6 +66,9 @@ enum TestRoute: Equatable {
         case ("echo", 0): return .echo
         case ("json", 0): return .json
         case ("token", 0): return .token
+        case ("redirect", 1): return .redirect(remaining: args[0])
+        case ("redirect-see-other", 0): return .redirectSeeOther
+        case ("redirect-away", 0): return .redirectAway
         case ("set-cookie", 0): return .setCookie
         case ("needs-cookie", 0): return .needsCookie
         case ("delay", 1): return .delay(milliseconds: args[0])

@@ -7,8 +7,10 @@ final class UserContext: Sendable {
     let environment: [String: String]
     let requestTimeout: Duration
     let connectTimeout: Duration
-    /// `timeouts.spinner` in µs: a wait longer than this is a spinner of death.
-    let spinnerMicros: Int
+    /// The spinner limit in µs of each lone step's and each group's series (its own, its role's or
+    /// `timeouts.spinner`): a wait longer than this is a spinner of death.
+    let stepSpinnerMicros: [Int]
+    let groupSpinnerMicros: [Int]
     let skipThinkTime: Bool
     let keepEvidence: Bool
     /// The allow-list check, parsing as libcurl sends.
@@ -27,7 +29,9 @@ final class UserContext: Sendable {
         environment = plan.environment
         requestTimeout = plan.profile.timeouts.request
         connectTimeout = plan.profile.timeouts.connect
-        spinnerMicros = plan.profile.timeouts.spinner.micros
+        let run = plan.profile.timeouts.spinner.micros
+        stepSpinnerMicros = plan.catalog.steps.map { $0.spinnerMs.map { $0 * 1000 } ?? run }
+        groupSpinnerMicros = plan.catalog.groups.map { $0.spinnerMs.map { $0 * 1000 } ?? run }
         skipThinkTime = plan.skipThinkTime
         keepEvidence = plan.keepEvidence
         allowList = plan.allowList

@@ -18,7 +18,7 @@ extension VirtualUser {
             let sent = sentAt(slot)
             var sample = RequestSample(
                 totalMicros: waited, responded: false, error: .cutOff, message: Self.cutOffMessage,
-                overSpinner: groupSeries == nil && waited > context.spinnerMicros)
+                overSpinner: groupSeries == nil && waited > context.stepSpinnerMicros[request.seriesByRole[role]])
             if sent >= groupStart, sent > 0 { sample.serviceMicros = min(waited, Int((now &- sent) / 1000)) }
             out.results.append(
                 .request(
@@ -31,7 +31,8 @@ extension VirtualUser {
             out.results.append(
                 .group(
                     GroupRecord(
-                        series: series, waitedMicros: waited, overSpinner: waited > context.spinnerMicros, failed: true)
+                        series: series, waitedMicros: waited, overSpinner: waited > context.groupSpinnerMicros[series],
+                        failed: true)
                 ))
         }
         abandon()

@@ -12,6 +12,17 @@ extension VirtualUser {
         into out: inout VUOutbox
     ) {
         guard slot < slotRequest.count, let request = slotRequest[slot] else { return }
+        var result = result
+        var sentAt = sentAt
+        switch followRedirect(slot: slot, result: result, sentAt: sentAt, context: context) {
+        case .send(let next):
+            return out.actions.append(.send(slot: slot, request: next))
+        case .refuse(let failure):
+            result = TransferResult(failure: failure, status: 0)
+        case .done:
+            break
+        }
+        if slotRedirect[slot].hops > 0 { sentAt = slotRedirect[slot].firstSentAt }
         slotRequest[slot] = nil
         if stepLimited {
             for next in connections.finished(slot: slot, httpVersion: result.httpVersion) {
@@ -24,9 +35,10 @@ extension VirtualUser {
         // a request never sent (blocked host, set-up failure) has no wait to take off.
         let queued = sentAt > 0 ? elapsed - Int((now &- sentAt) / 1000) : 0
         sample.serviceMicros = sample.totalMicros - queued
-        sample.overSpinner = groupSeries == nil && sample.totalMicros > context.spinnerMicros
-        let failed = sample.error != nil
         let series = request.seriesByRole[role]
+        sample.overSpinner = groupSeries == nil && sample.totalMicros > context.stepSpinnerMicros[series]
+        sample.redirects = slotRedirect[slot].hops
+        let failed = sample.error != nil
         let serverTiming = result.serverTiming.map(ServerTimingMetric.parse) ?? []
         log.append(
             RequestTrace(
@@ -48,7 +60,7 @@ extension VirtualUser {
             out.results.append(
                 .group(
                     GroupRecord(
-                        series: series, waitedMicros: waited, overSpinner: waited > context.spinnerMicros,
+                        series: series, waitedMicros: waited, overSpinner: waited > context.groupSpinnerMicros[series],
                         failed: stepFailed)))
         }
         if stepFailed && !flows[flowIndex].continueOnFailure { return endIteration(failed: true, now: now, into: &out) }
