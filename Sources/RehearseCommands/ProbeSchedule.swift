@@ -82,7 +82,7 @@ struct ProbeSchedule {
     private func startServer(_ metrics: ProbeMetrics) throws -> MetricsServer? {
         guard let (host, port) = settings.serve else { return nil }
         do {
-            let server = try MetricsServer.start(host: host, port: port) { metrics.exposition() }
+            let server = try MetricsServer.start(host: host, port: port, formats: { metrics.exposition($0) })
             if !global.quiet { Console.err("serving metrics on http://\(host):\(server.port)/metrics") }
             return server
         } catch {

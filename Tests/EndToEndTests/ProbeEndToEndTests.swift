@@ -50,6 +50,8 @@ struct ProbeEndToEndTests {
         #expect(json["verdict"] as? String == "healthy")
         let flows = try #require(json["flows"] as? [[String: Any]])
         #expect(Set(flows.compactMap { $0["role"] as? String }) == ["admin", "user"])
+        let trace = try #require(json["slowest_trace"] as? [String: Any], "the slowest request's trace: \(json)")
+        #expect((trace["trace_id"] as? String)?.count == 32 && (trace["span_id"] as? String)?.count == 16)
         #expect(server.requestCount(path: "/ok") == 2, "one iteration per role")
         #expect(out.stderr.contains("HEALTHY"))
         #expect(!FileManager.default.fileExists(atPath: w.results.path), "no evidence for a healthy probe")
