@@ -14,29 +14,36 @@ enum SecretText {
         return bytes
     }
 
-    // MARK: URL user info
-
-    /// `scheme://user:password@host` → `scheme://***@host`.
-    static func maskUserInfo(_ b: [UInt8]) -> [UInt8] {
+    /// One pass over `b`: at each index `match` either writes what stands there into `out` and returns the index to
+    /// go on from (past it), or returns nil to copy that one byte as it is.
+    private static func scan(_ b: [UInt8], _ match: (inout [UInt8], Int) -> Int?) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(b.count)
         var i = 0
         while i < b.count {
-            guard b[i] == colon, i + 2 < b.count, b[i + 1] == slash, b[i + 2] == slash else {
+            if let next = match(&out, i), next > i {
+                i = next
+            } else {
                 out.append(b[i])
                 i += 1
-                continue
-            }
-            out += b[i..<(i + 3)]
-            i += 3
-            var j = i
-            while j < b.count, !authorityEnd.contains(b[j]) { j += 1 }
-            if j < b.count, b[j] == at, j > i {
-                out += shown
-                i = j
             }
         }
         return out
+    }
+
+    // MARK: URL user info
+
+    /// `scheme://user:password@host` → `scheme://***@host`.
+    static func maskUserInfo(_ b: [UInt8]) -> [UInt8] {
+        scan(b) { out, i in
+            guard b[i] == colon, i + 2 < b.count, b[i + 1] == slash, b[i + 2] == slash else { return nil }
+            out += b[i..<(i + 3)]
+            var j = i + 3
+            while j < b.count, !authorityEnd.contains(b[j]) { j += 1 }
+            guard j < b.count, b[j] == at, j > i + 3 else { return i + 3 }
+            out += shown
+            return j
+        }
     }
 
     // MARK: JSON members
@@ -44,24 +51,13 @@ enum SecretText {
     /// `"password": "x"` → `"password": "***"`, also `\"password\":\"x\"` inside an escaped JSON string, and a number
     /// under a credential name (`"pin": 1234`).
     static func maskJSONMembers(_ b: [UInt8]) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(b.count)
-        var i = 0
-        while i < b.count {
-            guard let member = jsonMember(b, at: i) else {
-                out.append(b[i])
-                i += 1
-                continue
-            }
+        scan(b) { out, i in
+            guard let member = jsonMember(b, at: i) else { return nil }
             out += b[i..<member.valueStart]
-            if member.secret {
-                out += shown
-                i = member.valueEnd
-            } else {
-                i = member.valueStart  // keep scanning inside the value: it may hold escaped JSON
-            }
+            guard member.secret else { return member.valueStart }  // scan on inside: it may hold escaped JSON
+            out += shown
+            return member.valueEnd
         }
-        return out
     }
 
     /// A member starting at `i`: its name is secret, and its value's bytes (without quotes) are `valueStart..<valueEnd`.
@@ -118,27 +114,19 @@ enum SecretText {
 
     /// `token=abc` in a query, form, cookie or message → `token=***`.
     static func maskPairs(_ b: [UInt8]) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(b.count)
-        var i = 0
-        while i < b.count {
-            out.append(b[i])
-            guard b[i] == equals else {
-                i += 1
-                continue
-            }
+        scan(b) { out, i in
+            guard b[i] == equals else { return nil }
             var nameStart = i
             while nameStart > 0, isNameByte(b[nameStart - 1]) { nameStart -= 1 }
-            i += 1
-            guard nameStart < i - 1,
-                SecretRules.isSecretName(String(decoding: b[nameStart..<(i - 1)], as: UTF8.self), header: false)
-            else { continue }
-            var end = i
+            guard nameStart < i,
+                SecretRules.isSecretName(String(decoding: b[nameStart..<i], as: UTF8.self), header: false)
+            else { return nil }
+            var end = i + 1
             while end < b.count, !pairEnd.contains(b[end]) { end += 1 }
-            if end > i { out += shown }
-            i = end
+            out.append(equals)
+            if end > i + 1 { out += shown }
+            return end
         }
-        return out
     }
 
     // MARK: Header lines
@@ -172,25 +160,16 @@ enum SecretText {
 
     /// `Bearer abc`, `Basic dXNlcjpwdw==`, `Token abc` → the scheme and `***`.
     static func maskSchemeCredentials(_ b: [UInt8]) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(b.count)
-        var i = 0
-        while i < b.count {
-            guard let scheme = schemes.first(where: { startsWithWord($0, b, at: i) }) else {
-                out.append(b[i])
-                i += 1
-                continue
-            }
-            out += b[i..<(i + scheme.count)]
-            i += scheme.count
-            var end = i
+        scan(b) { out, i in
+            guard let scheme = schemes.first(where: { startsWithWord($0, b, at: i) }) else { return nil }
+            let start = i + scheme.count
+            out += b[i..<start]
+            var end = start
             while end < b.count, isTokenByte(b[end]) || b[end] == equals { end += 1 }
-            if end - i >= minimumCredential {
-                out += shown
-                i = end
-            }
+            guard end - start >= minimumCredential else { return start }
+            out += shown
+            return end
         }
-        return out
     }
 
     /// `scheme` (lower-case, with its trailing space) at `i`, case-insensitively, not inside a longer word.
@@ -204,26 +183,14 @@ enum SecretText {
 
     /// Any JWT-shaped token, wherever it is.
     static func maskJWTs(_ b: [UInt8]) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(b.count)
-        var i = 0
-        while i < b.count {
-            guard isJWTByte(b[i]) else {
-                out.append(b[i])
-                i += 1
-                continue
-            }
+        scan(b) { out, i in
+            guard isJWTByte(b[i]) else { return nil }
             var end = i
             while end < b.count, isJWTByte(b[end]) { end += 1 }
             let run = b[i..<end]
-            if run.count > 20, SecretRules.isJWT(String(decoding: run, as: UTF8.self)) {
-                out += shown
-            } else {
-                out += run
-            }
-            i = end
+            out += run.count > 20 && SecretRules.isJWT(String(decoding: run, as: UTF8.self)) ? shown : Array(run)
+            return end
         }
-        return out
     }
 
     // MARK: Bytes

@@ -18,9 +18,11 @@ struct CompareEndToEndTests {
         return try ws.runFolder()
     }
 
-    /// Ten samples a side cannot tell a regression from noise: a change past the tolerance is inconclusive, which
-    /// fails the gate (it once passed as "too few samples", exit 0) unless `--allow-few-samples`.
-    @Test func aChangeOnTooFewSamplesIsInconclusiveAndFails() throws {
+    /// A fast run (`fastMs` per request) and a slow one of `iterations` each, in workspaces of their own: `body`
+    /// gets both folders and the fast run's workspace.
+    static func withRuns(
+        fastMs: Int, slowMs: Int, iterations: Int = 60, _ body: (String, String, Workspace) throws -> Void
+    ) throws {
         let server = try TestServer.start()
         defer { server.shutdown() }
         let fastWS = try Workspace()
@@ -29,8 +31,18 @@ struct CompareEndToEndTests {
             fastWS.remove()
             slowWS.remove()
         }
-        let fast = try Self.run(delayMs: 1, server: server, in: fastWS, iterations: 10).path
-        let slow = try Self.run(delayMs: 300, server: server, in: slowWS, iterations: 10).path
+        let fast = try run(delayMs: fastMs, server: server, in: fastWS, iterations: iterations).path
+        let slow = try run(delayMs: slowMs, server: server, in: slowWS, iterations: iterations).path
+        try body(fast, slow, fastWS)
+    }
+
+    /// Ten samples a side cannot tell a regression from noise: a change past the tolerance is inconclusive, which
+    /// fails the gate (it once passed as "too few samples", exit 0) unless `--allow-few-samples`.
+    @Test func aChangeOnTooFewSamplesIsInconclusiveAndFails() throws {
+        try Self.withRuns(fastMs: 1, slowMs: 300, iterations: 10) { fast, slow, _ in try Self.inconclusive(fast, slow) }
+    }
+
+    static func inconclusive(_ fast: String, _ slow: String) throws {
         let gated = try RehearseBinary.run(["compare", fast, slow, "--fail-on", "p95 +10%"], timeout: .seconds(30))
         #expect(gated.status == 1, "\(gated.transcript)")
         #expect(gated.stdout.contains("inconclusive (too few samples)"), "\(gated.transcript)")
@@ -45,16 +57,10 @@ struct CompareEndToEndTests {
     }
 
     @Test func aSlowerCandidateFailsTheToleranceAndAFasterOnePasses() throws {
-        let server = try TestServer.start()
-        defer { server.shutdown() }
-        let fastWS = try Workspace()
-        let slowWS = try Workspace()
-        defer {
-            fastWS.remove()
-            slowWS.remove()
-        }
-        let fast = try Self.run(delayMs: 5, server: server, in: fastWS).path
-        let slow = try Self.run(delayMs: 60, server: server, in: slowWS).path
+        try Self.withRuns(fastMs: 5, slowMs: 60) { fast, slow, fastWS in try Self.slowerFails(fast, slow, fastWS) }
+    }
+
+    static func slowerFails(_ fast: String, _ slow: String, _ fastWS: Workspace) throws {
         let markdown = fastWS.folder.appendingPathComponent("compare.md")
 
         let worse = try RehearseBinary.run(

@@ -189,20 +189,24 @@ struct ExecutorTests {
         #expect(b.totals.iterationsCompleted == 10 && server.requestCount(path: "/json") == 10)
     }
 
-    @Test func theRateCeilingHoldsAClosedModel() throws {
-        let server = try TestServer.start()
-        defer { server.shutdown() }
-        let h = try EngineHarness()
+    /// `vus` users sending `/ok` for 1.5 s under `target.max_rate: rate`.
+    static func capped(_ h: EngineHarness, _ server: TestServer, rate: String, vus: Int) throws -> Profile {
         let yaml = """
             name: capped
             target:
               base_url: \(server.baseURL)
-              max_rate: 40/s
+              max_rate: \(rate)
             flows: [flow.yaml]
-            load: { vus: 4, duration: 1500ms }
+            load: { vus: \(vus), duration: 1500ms }
             """
-        let profile = try h.profile(yaml, flow: "steps:\n  - get: /ok\n")
-        let (_, summary) = h.run(profile)
+        return try h.profile(yaml, flow: "steps:\n  - get: /ok\n")
+    }
+
+    @Test func theRateCeilingHoldsAClosedModel() throws {
+        let server = try TestServer.start()
+        defer { server.shutdown() }
+        let h = try EngineHarness()
+        let (_, summary) = h.run(try Self.capped(h, server, rate: "40/s", vus: 4))
         // 40/s for 1.5 s is 60 requests, plus at most a burst of 8 (one bucket for the run, whatever the workers).
         #expect((50...68).contains(summary.totals.requests), "sent \(summary.totals.requests)")
         #expect(server.requestCount(path: "/ok") == summary.totals.requests)
@@ -216,16 +220,7 @@ struct ExecutorTests {
         let server = try TestServer.start()
         defer { server.shutdown() }
         let h = try EngineHarness()
-        let yaml = """
-            name: capped
-            target:
-              base_url: \(server.baseURL)
-              max_rate: 20/s
-            flows: [flow.yaml]
-            load: { vus: 6, duration: 1500ms }
-            """
-        let profile = try h.profile(yaml, flow: "steps:\n  - get: /ok\n")
-        let (_, summary) = h.run(profile, workers: 1)
+        let (_, summary) = h.run(try Self.capped(h, server, rate: "20/s", vus: 6), workers: 1)
         let generator = try #require(summary.run.generator)
         // 6 users, each sending again at once, against 20 tokens a second: past the burst (8 tokens), every send waits.
         let requests = summary.totals.requests
