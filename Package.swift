@@ -31,7 +31,7 @@ let package = Package(
             name: "RehearseCommands",
             dependencies: [
                 "Engine", "Reports", "Verdicts", "Scenario", "Metrics", "DemoStaging", "Recording", "CurlURL",
-                "MetricsEndpoint", "Manifests",
+                "Secrets", "MetricsEndpoint", "Manifests",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 // `run --results-stdout` and `merge --logs`: a run folder gzipped into one log line.
                 .product(name: "CompressNIO", package: "compress-nio"),
@@ -44,7 +44,7 @@ let package = Package(
         .target(
             name: "Engine",
             dependencies: [
-                "Transport", "Scenario", "Metrics", "Netem", "CurlURL",
+                "Transport", "Scenario", "Metrics", "Netem", "CurlURL", "Secrets",
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "HeapModule", package: "swift-collections"),
                 .product(name: "DequeModule", package: "swift-collections"),
@@ -58,13 +58,18 @@ let package = Package(
         // libcurl's own URL parser (`curl_url()`), the one URL parser of the project: what the allow-list checks
         // is what libcurl sends. Parsing only, no I/O, so the model (Scenario) and the importer may use it.
         .target(name: "CurlURL", dependencies: ["CCurl"]),
-        .target(name: "Scenario", dependencies: ["CurlURL", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Scenario", dependencies: ["CurlURL", "Secrets", .product(name: "Yams", package: "Yams")]),
+        // The one rule for secrets: which names and shapes are credentials (the importer scrubs with it) and how every
+        // output masks them (`SecretMask`). No I/O, no dependency: every module that writes or prints can use it.
+        .target(name: "Secrets"),
         // `rehearse k8s`: plain Kubernetes manifests (ConfigMap, Indexed Job) and the merge step. Pure: files in,
         // text out.
         .target(name: "Manifests", dependencies: ["Scenario", .product(name: "Yams", package: "Yams")]),
         .target(name: "Metrics", dependencies: [.product(name: "Histogram", package: "hdrhistogram-swift")]),
         // `rehearse import`: HAR files and "copy as cURL" commands to flows (correlation, secrets, structure).
-        .target(name: "Recording", dependencies: ["Scenario", "CurlURL", .product(name: "Yams", package: "Yams")]),
+        .target(
+            name: "Recording",
+            dependencies: ["Scenario", "CurlURL", "Secrets", .product(name: "Yams", package: "Yams")]),
         // The one SwiftNIO HTTP/1.1 server host: binds, runs a server's handler per connection, shuts down cleanly.
         // The demo target, the metrics endpoint and the test servers keep only their own routes.
         .target(
@@ -131,12 +136,14 @@ let package = Package(
                 .product(name: "NIOEmbedded", package: "swift-nio"),
             ]),
         .testTarget(name: "CurlURLTests", dependencies: ["CurlURL"]),
+        .testTarget(name: "SecretsTests", dependencies: ["Secrets"]),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "TestSupport"]),
         .testTarget(
             name: "ManifestsTests", dependencies: ["Manifests", "Scenario", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics", "TestSupport"]),
         .testTarget(name: "TransportTests", dependencies: ["Transport", "TestSupport"]),
-        .testTarget(name: "EngineTests", dependencies: ["Engine", "Scenario", "Metrics", "Verdicts", "TestSupport"]),
+        .testTarget(
+            name: "EngineTests", dependencies: ["Engine", "Scenario", "Metrics", "Verdicts", "Secrets", "TestSupport"]),
         .testTarget(name: "DemoStagingTests", dependencies: ["DemoStaging", "TestSupport"]),
         // Hand-built runs (series, histograms, thresholds' inputs) that the Verdicts and Reports tests share.
         .target(name: "RunFixtures", dependencies: ["Metrics", "Verdicts"], path: "Tests/RunFixtures"),
@@ -170,7 +177,8 @@ let package = Package(
             name: "EndToEndTests", dependencies: ["TestSupport", .product(name: "Yams", package: "Yams")],
             exclude: ["Fixtures"]),
         .testTarget(
-            name: "RecordingTests", dependencies: ["Recording", "Scenario", "TestSupport"], exclude: ["Fixtures"]),
+            name: "RecordingTests", dependencies: ["Recording", "Scenario", "Secrets", "TestSupport"],
+            exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

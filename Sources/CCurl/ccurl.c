@@ -7,6 +7,11 @@
 size_t ccurl_buffer_write(char *ptr, size_t size, size_t nmemb, void *userdata) {
     ccurl_buffer *b = (ccurl_buffer *)userdata;
     size_t n = size * nmemb;
+    if (b->total == 0 && n > 0) {
+        struct timespec t;
+        clock_gettime(CLOCK_MONOTONIC, &t);
+        b->first_ns = (unsigned long long)t.tv_sec * 1000000000ULL + (unsigned long long)t.tv_nsec;
+    }
     b->total += n;
     size_t room = b->limit > b->length ? b->limit - b->length : 0;
     size_t keep = n < room ? n : room;

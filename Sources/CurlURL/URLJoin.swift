@@ -16,6 +16,14 @@ public enum URLJoin {
         return relative.hasPrefix("/") || relative.isEmpty ? prefix + relative : prefix + "/" + relative
     }
 
+    /// Where a redirect goes: `location` (absolute, or relative as RFC 3986 resolves it) against the URL that
+    /// answered, resolved by libcurl's own parser as `CURLOPT_FOLLOWLOCATION` would; nil when it is no URL.
+    public static func redirect(from url: String, to location: String) -> String? {
+        guard !location.utf8.contains(0), let handle = try? URLHandle(url) else { return nil }
+        guard (try? handle.set(CURLUPART_URL, location)) != nil else { return nil }
+        return handle.get(CURLUPART_URL)
+    }
+
     /// Whether libcurl reads `text` as an absolute URL: it starts with a scheme and `//` (`https://h/x`, also
     /// `ftp://h/`, which the allow-list then refuses). Paths (`/x`, `x`, `//h/x`) and text such as `id:42` are
     /// not: they are joined to the base URL and so stay on its host. A text with a prefix such as `https://`

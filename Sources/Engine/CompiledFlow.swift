@@ -7,6 +7,8 @@ public struct CompiledFlow: Sendable {
     public var name: String
     public var steps: [CompiledStep]
     public var continueOnFailure: Bool
+    /// Captures whose values are credentials (see `secretCaptures(of:)`): learned as secrets when captured.
+    public var secretCaptures: Set<String> = []
 }
 
 public enum CompiledStep: Sendable {
@@ -49,6 +51,10 @@ public struct CompiledRequest: Sendable {
 struct CatalogBuilder {
     let roles: [String]
     let scenarioNames: [String]
+    /// Per role its own spinner limit, if any, and the run's: a wait's limit is its step's or group's, else its
+    /// role's, else the run's.
+    var roleSpinners: [Duration?] = []
+    var runSpinner: Duration = .seconds(3)
     /// The scenario whose flows are being compiled (index into `scenarioNames`).
     var scenario = 0
     var catalog: SeriesCatalog
@@ -57,6 +63,13 @@ struct CatalogBuilder {
         self.roles = roles
         scenarioNames = scenarios
         catalog = SeriesCatalog(scenarios: scenarios)
+    }
+
+    /// A wait's own spinner limit in ms, nil when it is the run's.
+    private func spinnerMs(_ own: Duration?, role: Int) -> Int? {
+        guard let limit = own ?? (roleSpinners.indices.contains(role) ? roleSpinners[role] : nil), limit != runSpinner
+        else { return nil }
+        return limit.micros / 1000
     }
 
     mutating func compile(_ flow: Flow, baseURL: String, allowList: HostAllowList) -> CompiledFlow {
@@ -68,9 +81,11 @@ struct CatalogBuilder {
                 let requests = g.requests.map {
                     compile($0, flow: flow, group: g.name, baseURL: baseURL, allowList: allowList)
                 }
-                let series = roles.map { role in
+                let series = roles.indices.map { role in
                     catalog.groups.append(
-                        .init(scenario: scenarioNames[scenario], flow: flow.name, group: g.name, role: role))
+                        .init(
+                            scenario: scenarioNames[scenario], flow: flow.name, group: g.name, role: roles[role],
+                            spinnerMs: spinnerMs(g.spinner, role: role)))
                     return catalog.groups.count - 1
                 }
                 return .group(requests: requests, seriesByRole: series)
@@ -78,17 +93,19 @@ struct CatalogBuilder {
                 return .think(t)
             }
         }
-        return CompiledFlow(name: flow.name, steps: steps, continueOnFailure: flow.continueOnFailure)
+        return CompiledFlow(
+            name: flow.name, steps: steps, continueOnFailure: flow.continueOnFailure,
+            secretCaptures: CompiledFlow.secretCaptures(of: flow))
     }
 
     private mutating func compile(
         _ r: RequestStep, flow: Flow, group: String?, baseURL: String, allowList: HostAllowList
     ) -> CompiledRequest {
-        let series = roles.map { role in
+        let series = roles.indices.map { role in
             catalog.steps.append(
                 .init(
-                    scenario: scenarioNames[scenario], flow: flow.name, step: r.name, group: group, role: role,
-                    method: r.method))
+                    scenario: scenarioNames[scenario], flow: flow.name, step: r.name, group: group, role: roles[role],
+                    method: r.method, spinnerMs: group == nil ? spinnerMs(r.spinner, role: role) : nil))
             return catalog.steps.count - 1
         }
         let url = r.url.joined(toBase: baseURL)

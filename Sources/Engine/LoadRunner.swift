@@ -2,6 +2,7 @@ import CurlURL
 import Foundation
 import Metrics
 import Scenario
+import Secrets
 import Synchronization
 import Transport
 
@@ -102,7 +103,7 @@ public final class LoadRunner: Sendable {
         info.generator = health(merger.total, seconds: info.durationSeconds, processCPU: processCPU.since())
         // Failure messages quote curl and responses; no secret leaves the engine in them.
         var store = merger.total
-        store.redactMessages(with: plan.secrets.redact)
+        store.redactMessages(with: plan.secrets.mask)
         return RunOutcome(
             info: info, catalog: plan.catalog, store: store,
             setupError: setupError.withLock { $0 } ?? state.failureReason)
@@ -146,7 +147,7 @@ public final class LoadRunner: Sendable {
             profile: p.name, startedAt: Self.iso(started), endedAt: Self.iso(ended),
             durationSeconds: ended.timeIntervalSince(started),
             stopReason: abort != nil ? "aborted" : level > 0 ? "interrupted" : "completed",
-            baseURL: plan.secrets.redact(URLText.withoutUserInfo(plan.baseURL)), vus: plan.ownVUs,
+            baseURL: plan.secrets.mask(URLText.withoutUserInfo(plan.baseURL)), vus: plan.ownVUs,
             plannedDurationSeconds: planned, plannedIterations: plan.plannedIterations,
             rampUpSeconds: rampUp, workers: plan.workers,
             requestTimeoutMs: p.timeouts.request.micros / 1000, connectTimeoutMs: p.timeouts.connect.micros / 1000,
@@ -158,6 +159,7 @@ public final class LoadRunner: Sendable {
         info.fingerprint = plan.fingerprint
         info.seed = plan.seed
         info.thresholds = p.thresholds.map(\.text)
+        info.concurrencyReached = state.peakActiveVUs.load(ordering: .relaxed)
         info.scenarios = p.scenarios.map { s in
             ScenarioInfo(
                 name: s.name, executor: s.load.executor.name, load: s.load.summaryText,
@@ -178,7 +180,7 @@ public final class LoadRunner: Sendable {
         return GeneratorHealth.judge(
             busiestWorkerCPU: state.busiestWorkerCPU, processCPU: seconds > 0 ? processCPU / seconds : 0, lag: lag,
             dropped: store.droppedIterations, runSeconds: seconds,
-            throttled: store.throttledRequests, requests: store.requests)
+            throttled: store.throttledRequests, throttleWait: store.throttleWait, requests: store.requests)
     }
 
     /// The emulated network per role, for the results (nil when nothing was emulated).

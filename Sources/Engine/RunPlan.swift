@@ -2,6 +2,7 @@ import CurlURL
 import Foundation
 import Metrics
 import Scenario
+import Secrets
 import Transport
 
 /// Everything a run needs, resolved once before any thread starts; read-only and shared by every worker.
@@ -43,8 +44,9 @@ public struct RunPlan: Sendable {
     public var allowList: HostAllowList
     /// The process environment snapshot that `{{env.…}}` reads.
     public var environment: [String: String]
-    /// Values that must never appear in clear in a message (role secrets, environment values flows read).
-    public var secrets: SecretList
+    /// The masking rule with the secrets known before the run (role secrets, environment values flows read, literal
+    /// credentials in flows); each engine thread adds the ones it captures.
+    public var secrets: SecretMask
     /// Per role: the network its virtual users run under (nil: direct). From the role, else the profile, unless
     /// the command line overrides them all.
     public var networkByRole: [NetworkConditions?]
@@ -78,15 +80,22 @@ public struct RunPlan: Sendable {
         self.environment = environment
         self.maxInFlightPerWorker = maxInFlightPerWorker
         self.caFile = caFile
-        secrets = SecretList(profile: profile, environment: environment)
+        secrets = SecretMask(profile: profile, environment: environment)
         networkByRole = profile.roles.indices.map { index in
             (network ?? profile.networkConditions(forRole: index)).flatMap { $0.isPassThrough ? nil : $0 }
         }
         var builder = CatalogBuilder(roles: profile.roles.map(\.name), scenarios: profile.scenarios.map(\.name))
+        builder.roleSpinners = profile.roles.map(\.spinner)
+        builder.runSpinner = profile.timeouts.spinner
         let base = Template(literalOrParsed: profile.target.baseURL).render { v in
             if case .env(let name) = v { environment[name] } else { nil }
         }
         baseURL = base
+        // User info in the base URL (`https://user:pw@staging/`, often from an environment variable) is a credential.
+        if let info = (try? URLText.splitUserInfo(base))?.userInfo {
+            secrets.add(info)
+            if let colon = info.firstIndex(of: ":") { secrets.add(String(info[info.index(after: colon)...])) }
+        }
         let listed = profile.target.allowHosts
         let allowList = HostAllowList(listed.isEmpty ? [ParsedURL(base)?.host ?? ""] : listed)
         self.allowList = allowList
@@ -133,8 +142,11 @@ extension RunPlan {
             timeoutMilliseconds: Int(profile.timeouts.request.nanoseconds / 1_000_000),
             connectTimeoutMilliseconds: Int(profile.timeouts.connect.nanoseconds / 1_000_000),
             allowHTTP2: target.httpVersion == .auto, verifyTLS: target.verifyTLS, caFile: caFile,
-            acceptEncoding: target.acceptEncoding)
+            acceptEncoding: target.acceptEncoding, userAgent: Self.userAgent)
     }
+
+    /// What every request says it is, unless the flow sets its own: staging logs can tell load from people.
+    public static var userAgent: String { "Rehearsal/\(RehearsalVersion.current) \(Curl.shortVersion)" }
 
     /// The reachability check before a run: one connection to the base URL, within the connect timeout.
     public var preflightOptions: TransferOptions {

@@ -7,8 +7,9 @@ import Synchronization
 final class RunState: Sendable {
     /// 0 running, 1 stop starting iterations (graceful), 2 cut transfers now.
     let stopLevel = Atomic<Int>(0)
-    /// Virtual users running an iteration now.
+    /// Virtual users running an iteration now, and the most there were at once.
     let activeVUs = Atomic<Int>(0)
+    let peakActiveVUs = Atomic<Int>(0)
     /// `target.max_rate` for the whole run (nil: no cap); set once before the workers start.
     let ceiling: RequestCeiling?
     private let mailbox = Mutex<[MetricsStore]>([])
@@ -29,6 +30,18 @@ final class RunState: Sendable {
     }
 
     var failureReason: String? { failure.withLock { $0 } }
+
+    /// One more user in an iteration (once per iteration, never per request).
+    func iterationStarted() {
+        let active = activeVUs.add(1, ordering: .relaxed).newValue
+        var peak = peakActiveVUs.load(ordering: .relaxed)
+        while active > peak {
+            let (exchanged, original) = peakActiveVUs.compareExchange(
+                expected: peak, desired: active, ordering: .relaxed)
+            if exchanged { break }
+            peak = original
+        }
+    }
 
     func post(_ store: MetricsStore) { mailbox.withLock { $0.append(store) } }
 

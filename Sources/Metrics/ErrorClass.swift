@@ -20,6 +20,10 @@ public enum ErrorClass: String, Sendable, Codable, CaseIterable, Comparable {
     case blocked
     /// Any other transport failure.
     case other
+    /// Still waiting for its response when the run ended (after `graceful_stop`, or at a hard stop), as k6 counts
+    /// interrupted iterations: a failure, counted in error rates and thresholds, recorded at the time it had waited
+    /// (a lower bound of its latency).
+    case cutOff = "cut_off"
 
     public static func < (a: ErrorClass, b: ErrorClass) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
@@ -38,6 +42,43 @@ public enum ErrorClass: String, Sendable, Codable, CaseIterable, Comparable {
         case .check: 7
         case .blocked: 8
         case .other: 9
+        case .cutOff: 10  // added last, so runs saved before it keep their indices
+        }
+    }
+
+    /// Whether the request never got its response in time: a timeout, or cut off still waiting when the run ended.
+    /// What the `timeouts` and `timeout_rate` thresholds count.
+    public var isUnanswered: Bool { self == .timeout || self == .cutOff }
+}
+
+/// What a request was doing when its timeout fired, from libcurl's timings.
+public enum TimeoutPhase: String, Sendable, Codable, CaseIterable {
+    case dns
+    case connect
+    case tls
+    /// The request was sent; no response byte came.
+    case firstByte = "first_byte"
+    /// The response had begun; the rest of it did not come in time.
+    case body
+
+    @inline(__always) public var index: Int {
+        switch self {
+        case .dns: 0
+        case .connect: 1
+        case .tls: 2
+        case .firstByte: 3
+        case .body: 4
+        }
+    }
+
+    /// `in the DNS lookup`, as a failure message says it.
+    public var text: String {
+        switch self {
+        case .dns: "in the DNS lookup"
+        case .connect: "while connecting"
+        case .tls: "in the TLS handshake"
+        case .firstByte: "waiting for the first byte"
+        case .body: "while receiving the body"
         }
     }
 }

@@ -10,8 +10,10 @@ public struct GeneratorHealth: Sendable, Equatable, Codable {
     public var scheduleLagMaxMs: Double?
     /// Iterations an open model dropped because every VU was busy (the target was slow, or max_vus too low).
     public var droppedIterations: Int
-    /// Requests that waited for `target.max_rate`.
+    /// Requests whose send `target.max_rate` delayed, and how long they waited (p95 and max, ms; nil: none waited).
     public var throttledRequests: Int
+    public var throttleWaitP95Ms: Double?
+    public var throttleWaitMaxMs: Double?
     /// Why the generator limited the run; empty when it kept up.
     public var limitedBy: [String]
 
@@ -33,6 +35,7 @@ public struct GeneratorHealth: Sendable, Equatable, Codable {
         case busiestWorkerCPU = "busiestWorkerCpu"
         case processCPU = "processCpu"
         case scheduleLagP99Ms, scheduleLagMaxMs, droppedIterations, throttledRequests, limitedBy
+        case throttleWaitP95Ms, throttleWaitMaxMs
     }
 
     public init(from decoder: any Decoder) throws {
@@ -43,6 +46,8 @@ public struct GeneratorHealth: Sendable, Equatable, Codable {
         scheduleLagMaxMs = try c.decodeIfPresent(Double.self, forKey: .scheduleLagMaxMs)
         droppedIterations = try c.decode(Int.self, forKey: .droppedIterations)
         throttledRequests = try c.decodeIfPresent(Int.self, forKey: .throttledRequests) ?? 0
+        throttleWaitP95Ms = try c.decodeIfPresent(Double.self, forKey: .throttleWaitP95Ms)
+        throttleWaitMaxMs = try c.decodeIfPresent(Double.self, forKey: .throttleWaitMaxMs)
         limitedBy = try c.decode([String].self, forKey: .limitedBy)
     }
 
@@ -62,7 +67,7 @@ public struct GeneratorHealth: Sendable, Equatable, Codable {
     /// thread was saturated over a run long enough to tell.
     public static func judge(
         busiestWorkerCPU: Double, processCPU: Double, lag: LatencyHistogram?, dropped: Int, runSeconds: Double,
-        throttled: Int = 0, requests: Int = 0
+        throttled: Int = 0, throttleWait: LatencyHistogram = LatencyHistogram(), requests: Int = 0
     ) -> GeneratorHealth {
         var reasons: [String] = []
         let lagP99 = lag.flatMap { $0.count > 0 ? Double($0.micros(atPercentile: 99)) / 1000 : nil }
@@ -75,13 +80,18 @@ public struct GeneratorHealth: Sendable, Equatable, Codable {
             reasons.append(
                 "an engine thread was \(Int((busiestWorkerCPU * 100).rounded()))% busy (limit \(Int(cpuLimit * 100))%)")
         }
+        let waitP95 = throttleWait.count > 0 ? Double(throttleWait.micros(atPercentile: 95)) / 1000 : nil
         if requests > 0, Double(throttled) / Double(requests) > throttledLimit {
             let share = Int((Double(throttled) / Double(requests) * 100).rounded())
-            reasons.append("target.max_rate held back \(throttled) of \(requests) requests (\(share)%)")
+            let wait = waitP95.map { ", waiting p95 \(formatMs($0))" } ?? ""
+            reasons.append("target.max_rate held back \(throttled) of \(requests) requests (\(share)%\(wait))")
         }
-        return GeneratorHealth(
+        var health = GeneratorHealth(
             busiestWorkerCPU: busiestWorkerCPU, processCPU: processCPU, scheduleLagP99Ms: lagP99,
             scheduleLagMaxMs: lagMax, droppedIterations: dropped, throttledRequests: throttled, limitedBy: reasons)
+        health.throttleWaitP95Ms = waitP95
+        health.throttleWaitMaxMs = throttleWait.count > 0 ? Double(throttleWait.maxMicros) / 1000 : nil
+        return health
     }
 
     private static func formatMs(_ ms: Double) -> String {
@@ -105,5 +115,31 @@ public struct ScenarioInfo: Sendable, Equatable, Codable {
         self.load = load
         self.openModel = openModel
         self.maxVUs = maxVUs
+    }
+
+    // `maxVus`, so JSON's snake_case is `max_vus` as documented; runs saved before wrote `max_v_us` (read back as
+    // `maxVUs`), which is still read.
+    private enum CodingKeys: String, CodingKey {
+        case name, executor, load, openModel
+        case maxVUs = "maxVus"
+        case legacyMaxVUs = "maxVUs"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        name = try c.decode(String.self, forKey: .name)
+        executor = try c.decode(String.self, forKey: .executor)
+        load = try c.decode(String.self, forKey: .load)
+        openModel = try c.decode(Bool.self, forKey: .openModel)
+        maxVUs = try c.decodeIfPresent(Int.self, forKey: .maxVUs) ?? c.decode(Int.self, forKey: .legacyMaxVUs)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(name, forKey: .name)
+        try c.encode(executor, forKey: .executor)
+        try c.encode(load, forKey: .load)
+        try c.encode(openModel, forKey: .openModel)
+        try c.encode(maxVUs, forKey: .maxVUs)
     }
 }

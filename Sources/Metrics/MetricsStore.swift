@@ -9,10 +9,15 @@ public struct SeriesCatalog: Sendable, Equatable, Codable {
         public var group: String?
         public var role: String
         public var method: String
+        /// The spinner limit of this wait (ms) when it is not the run's (`spinner:` on the step or the role).
+        public var spinnerMs: Int?
 
         public init(
-            scenario: String = defaultScenario, flow: String, step: String, group: String?, role: String, method: String
+            scenario: String = defaultScenario, flow: String, step: String, group: String?, role: String,
+            method: String,
+            spinnerMs: Int? = nil
         ) {
+            self.spinnerMs = spinnerMs
             self.scenario = scenario
             self.flow = flow
             self.step = step
@@ -27,8 +32,13 @@ public struct SeriesCatalog: Sendable, Equatable, Codable {
         public var flow: String
         public var group: String
         public var role: String
+        /// The spinner limit of this wait (ms) when it is not the run's (`spinner:` on the group or the role).
+        public var spinnerMs: Int?
 
-        public init(scenario: String = defaultScenario, flow: String, group: String, role: String) {
+        public init(
+            scenario: String = defaultScenario, flow: String, group: String, role: String, spinnerMs: Int? = nil
+        ) {
+            self.spinnerMs = spinnerMs
             self.scenario = scenario
             self.flow = flow
             self.group = group
@@ -64,7 +74,7 @@ public struct SeriesCatalog: Sendable, Equatable, Codable {
 }
 
 extension SeriesCatalog.StepKey {
-    private enum CodingKeys: String, CodingKey { case scenario, flow, step, group, role, method }
+    private enum CodingKeys: String, CodingKey { case scenario, flow, step, group, role, method, spinnerMs }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -72,19 +82,21 @@ extension SeriesCatalog.StepKey {
             scenario: try c.decodeIfPresent(String.self, forKey: .scenario) ?? SeriesCatalog.defaultScenario,
             flow: try c.decode(String.self, forKey: .flow), step: try c.decode(String.self, forKey: .step),
             group: try c.decodeIfPresent(String.self, forKey: .group), role: try c.decode(String.self, forKey: .role),
-            method: try c.decode(String.self, forKey: .method))
+            method: try c.decode(String.self, forKey: .method),
+            spinnerMs: try c.decodeIfPresent(Int.self, forKey: .spinnerMs))
     }
 }
 
 extension SeriesCatalog.GroupKey {
-    private enum CodingKeys: String, CodingKey { case scenario, flow, group, role }
+    private enum CodingKeys: String, CodingKey { case scenario, flow, group, role, spinnerMs }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
             scenario: try c.decodeIfPresent(String.self, forKey: .scenario) ?? SeriesCatalog.defaultScenario,
             flow: try c.decode(String.self, forKey: .flow), group: try c.decode(String.self, forKey: .group),
-            role: try c.decode(String.self, forKey: .role))
+            role: try c.decode(String.self, forKey: .role),
+            spinnerMs: try c.decodeIfPresent(Int.self, forKey: .spinnerMs))
     }
 }
 
@@ -97,10 +109,12 @@ public struct MetricsStore: Sendable, Equatable, Codable {
     public var iterationsCompleted = 0
     /// Iterations ended early by a failed request.
     public var iterationsFailed = 0
-    /// Requests cut off in flight when the run stopped (not in any histogram).
+    /// Requests cut off still waiting when the run stopped; each is also counted as a `cut_off` failure and recorded
+    /// at the time it had waited.
     public var requestsInterrupted = 0
-    /// Requests that had to wait for `target.max_rate` (the cap held the run back).
+    /// Requests whose send `target.max_rate` delayed (the cap held the run back), and how long each waited.
     public var throttledRequests = 0
+    public var throttleWait = LatencyHistogram()
     /// The first failed requests in full, when the run keeps evidence (`rehearse probe`).
     public var evidence: [FailureEvidence] = []
     /// Waterfalls: per role the slowest iterations and a few ordinary ones, request by request.
@@ -110,7 +124,7 @@ public struct MetricsStore: Sendable, Equatable, Codable {
     // Evidence is written to its own file (`evidence.json`), not with the histograms.
     private enum CodingKeys: String, CodingKey {
         case steps, groups, scenarios, iterationsCompleted, iterationsFailed, requestsInterrupted, throttledRequests
-        case iterations
+        case iterations, throttleWait
     }
 
     public init(catalog: SeriesCatalog) {
@@ -128,6 +142,7 @@ public struct MetricsStore: Sendable, Equatable, Codable {
         iterationsFailed = try c.decode(Int.self, forKey: .iterationsFailed)
         requestsInterrupted = try c.decode(Int.self, forKey: .requestsInterrupted)
         throttledRequests = try c.decodeIfPresent(Int.self, forKey: .throttledRequests) ?? 0
+        throttleWait = try c.decodeIfPresent(LatencyHistogram.self, forKey: .throttleWait) ?? LatencyHistogram()
         iterations = try c.decodeIfPresent(IterationTraces.self, forKey: .iterations) ?? IterationTraces()
     }
 
@@ -139,6 +154,7 @@ public struct MetricsStore: Sendable, Equatable, Codable {
         iterationsFailed += o.iterationsFailed
         requestsInterrupted += o.requestsInterrupted
         throttledRequests += o.throttledRequests
+        throttleWait.add(o.throttleWait)
         evidence += o.evidence.prefix(max(0, Self.maxEvidence - evidence.count))
         iterations.add(o.iterations)
     }

@@ -10,6 +10,14 @@ public struct RequestSample: Sendable {
     /// Whether a response arrived (phases are only recorded then).
     public var responded: Bool
     public var error: ErrorClass?
+    /// Redirects followed before the answer (`follow_redirects:`); the time covers every hop.
+    public var redirects = 0
+    /// False when the split between `ttfb` and `transfer` is unknown: neither is recorded.
+    public var firstByteKnown = true
+    /// The HTTP version of the response (`1.1`, `2`…), nil when none came.
+    public var httpVersion: String?
+    /// For a timeout: the phase that was running when it fired.
+    public var timeoutPhase: TimeoutPhase?
     /// A short, secret-free description of the failure.
     public var message: String?
     /// Decoded body bytes (what the page gets).

@@ -8,7 +8,10 @@ public struct RunInfo: Sendable, Equatable, Codable {
     /// `completed` (the load ran its course), `interrupted` (Ctrl-C) or `aborted` (a run error).
     public var stopReason: String
     public var baseURL: String
+    /// Virtual users allocated (every scenario's most).
     public var vus: Int
+    /// The most virtual users in an iteration at once: the concurrency the run reached (absent in older runs).
+    public var concurrencyReached: Int?
     public var plannedDurationSeconds: Double?
     public var plannedIterations: Int?
     public var rampUpSeconds: Double
@@ -46,7 +49,7 @@ public struct RunInfo: Sendable, Equatable, Codable {
     private enum CodingKeys: String, CodingKey {
         case profile, startedAt, endedAt, durationSeconds, stopReason, vus, plannedDurationSeconds
         case plannedIterations, rampUpSeconds, workers, requestTimeoutMs, connectTimeoutMs, spinnerMs, roles
-        case rehearsalVersion, libcurlVersion, timeline, network, scenarios, generator, abortReason
+        case rehearsalVersion, libcurlVersion, timeline, network, scenarios, generator, abortReason, concurrencyReached
         case segment, fingerprint, seed, start, thresholds, merge
         case baseURL = "baseUrl"
     }

@@ -62,6 +62,15 @@ public struct RunSummary: Sendable, Equatable, Codable {
         public var serverTimingDropped: Int?
         /// The slowest requests and a few random ones, with their trace IDs.
         public var exemplars: ExemplarsReport?
+        /// Timeouts by the phase that was running when they fired (`dns`, `connect`, `tls`, `first_byte`, `body`);
+        /// absent without timeouts.
+        public var timeoutPhases: [String: Int]? = nil
+        /// Responses per HTTP version (`1.1`, `2`…); absent in runs saved before it was recorded.
+        public var httpVersions: [String: Int]? = nil
+        /// Redirects followed (`follow_redirects:`); absent when none.
+        public var redirects: Int? = nil
+        /// This wait's spinner limit when it is not the run's (`spinner:` on the step or its role), ms.
+        public var spinnerMs: Int? = nil
     }
 
     public struct GroupReport: Sendable, Equatable, Codable {
@@ -73,6 +82,8 @@ public struct RunSummary: Sendable, Equatable, Codable {
         public var failed: Int
         public var overSpinner: Int
         public var time: Percentiles
+        /// This wait's spinner limit when it is not the run's (`spinner:` on the group or its role), ms.
+        public var spinnerMs: Int? = nil
     }
 
     public struct ScenarioReport: Sendable, Equatable, Codable {
@@ -113,13 +124,15 @@ public struct RunSummary: Sendable, Equatable, Codable {
                 overSpinner: s.overSpinner, bytes: s.bytes, wireBytes: s.wireBytes, messages: s.messages,
                 serverTiming: s.serverTiming.report,
                 serverTimingDropped: s.serverTiming.dropped > 0 ? s.serverTiming.dropped : nil,
-                exemplars: ExemplarsReport(s.exemplars))
+                exemplars: ExemplarsReport(s.exemplars), timeoutPhases: Self.timeoutPhases(s),
+                httpVersions: Self.httpVersions(s), redirects: s.redirects > 0 ? s.redirects : nil,
+                spinnerMs: key.spinnerMs)
         }
         groups = zip(catalog.groups, store.groups).filter { $0.1.count > 0 }.map { key, g in
             GroupReport(
                 scenario: key.scenario, flow: key.flow, group: key.group, role: key.role, count: g.count,
                 failed: g.failed,
-                overSpinner: g.overSpinner, time: Percentiles(g.time))
+                overSpinner: g.overSpinner, time: Percentiles(g.time), spinnerMs: key.spinnerMs)
         }
         scenarios = catalog.scenarios.enumerated().map { index, name in
             let planned = info.scenarios?.first { $0.name == name }
@@ -139,6 +152,18 @@ public struct RunSummary: Sendable, Equatable, Codable {
                 requests: requests, latency: Percentiles(latency), serviceTime: Percentiles(service))
         }
         waterfalls = WaterfallReport.all(store.iterations, roles: info.roles, catalog: catalog)
+    }
+
+    static func timeoutPhases(_ s: StepSeries) -> [String: Int]? {
+        let counts = TimeoutPhase.allCases.filter { s.timeoutPhases[$0.index] > 0 }.map {
+            ($0.rawValue, s.timeoutPhases[$0.index])
+        }
+        return counts.isEmpty ? nil : Dictionary(uniqueKeysWithValues: counts)
+    }
+
+    static func httpVersions(_ s: StepSeries) -> [String: Int]? {
+        let counts = zip(StepSeries.httpVersionNames, s.httpVersions).filter { $0.1 > 0 }
+        return counts.isEmpty ? nil : Dictionary(uniqueKeysWithValues: counts.map { ($0.0, $0.1) })
     }
 
     static func rate(_ n: Int, _ seconds: Double) -> Double { (Double(n) / seconds * 100).rounded() / 100 }

@@ -10,6 +10,14 @@ public struct StepSeries: Sendable, Equatable, Codable {
     public var requests = 0
     /// Failed requests per class, indexed by `ErrorClass.index`.
     public var errors = Array(repeating: 0, count: ErrorClass.allCases.count)
+    /// Redirects followed (each hop of `follow_redirects:`).
+    public var redirects = 0
+    /// Responses per HTTP version, indexed like `httpVersionNames`.
+    public var httpVersions = Array(repeating: 0, count: StepSeries.httpVersionNames.count)
+    /// The HTTP versions counted, as libcurl names them.
+    public static let httpVersionNames = ["1.0", "1.1", "2", "3"]
+    /// Timeouts per phase that was running when they fired, indexed by `TimeoutPhase.index`.
+    public var timeoutPhases = Array(repeating: 0, count: TimeoutPhase.allCases.count)
     public var freshConnections = 0
     public var reusedConnections = 0
     /// Decoded body bytes, and the same bodies' bytes on the wire (compressed when the server compressed them).
@@ -44,6 +52,9 @@ public struct StepSeries: Sendable, Equatable, Codable {
             errors[error.index] += 1
             if let message = s.message { note(message) }
         }
+        if let phase = s.timeoutPhase { timeoutPhases[phase.index] += 1 }
+        redirects += s.redirects
+        if let version = s.httpVersion, let i = Self.httpVersionNames.firstIndex(of: version) { httpVersions[i] += 1 }
     }
 
     private mutating func recordPhases(_ s: RequestSample) {
@@ -53,6 +64,7 @@ public struct StepSeries: Sendable, Equatable, Codable {
             if s.phaseMicros.2 > 0 { phases[Phase.tls.index].record(micros: s.phaseMicros.2) }
         }
         phases[Phase.queue.index].record(micros: s.queueMicros)
+        guard s.firstByteKnown else { return }
         phases[Phase.ttfb.index].record(micros: s.phaseMicros.3)
         phases[Phase.transfer.index].record(micros: s.phaseMicros.4)
     }
@@ -67,7 +79,10 @@ public struct StepSeries: Sendable, Equatable, Codable {
         service.add(o.service)
         for i in phases.indices { phases[i].add(o.phases[i]) }
         requests += o.requests
-        for i in errors.indices { errors[i] += o.errors[i] }
+        for i in errors.indices where i < o.errors.count { errors[i] += o.errors[i] }
+        for i in timeoutPhases.indices where i < o.timeoutPhases.count { timeoutPhases[i] += o.timeoutPhases[i] }
+        for i in httpVersions.indices where i < o.httpVersions.count { httpVersions[i] += o.httpVersions[i] }
+        redirects += o.redirects
         freshConnections += o.freshConnections
         reusedConnections += o.reusedConnections
         bytes += o.bytes
@@ -82,10 +97,12 @@ public struct StepSeries: Sendable, Equatable, Codable {
 
     public var failed: Int { errors.reduce(0, +) }
     public func errors(_ c: ErrorClass) -> Int { errors[c.index] }
+    /// Timeouts and requests cut off at the end: the requests that never got their response.
+    public var unanswered: Int { errors(.timeout) + errors(.cutOff) }
 
     private enum CodingKeys: String, CodingKey {
         case total, service, phases, requests, errors, freshConnections, reusedConnections, bytes, wireBytes
-        case overSpinner, messages, serverTiming, exemplars
+        case overSpinner, messages, serverTiming, exemplars, timeoutPhases, httpVersions, redirects
     }
 
     /// Runs saved before service time was recorded read it as equal to the total.
@@ -100,6 +117,20 @@ public struct StepSeries: Sendable, Equatable, Codable {
         }
         requests = try c.decode(Int.self, forKey: .requests)
         errors = try c.decode([Int].self, forKey: .errors)
+        // Runs saved before a class existed have fewer counts; the missing ones are 0.
+        if errors.count < ErrorClass.allCases.count {
+            errors += Array(repeating: 0, count: ErrorClass.allCases.count - errors.count)
+        }
+        timeoutPhases =
+            try c.decodeIfPresent([Int].self, forKey: .timeoutPhases)
+            ?? Array(repeating: 0, count: TimeoutPhase.allCases.count)
+        redirects = try c.decodeIfPresent(Int.self, forKey: .redirects) ?? 0
+        httpVersions =
+            try c.decodeIfPresent([Int].self, forKey: .httpVersions)
+            ?? Array(repeating: 0, count: Self.httpVersionNames.count)
+        if timeoutPhases.count < TimeoutPhase.allCases.count {
+            timeoutPhases += Array(repeating: 0, count: TimeoutPhase.allCases.count - timeoutPhases.count)
+        }
         freshConnections = try c.decode(Int.self, forKey: .freshConnections)
         reusedConnections = try c.decode(Int.self, forKey: .reusedConnections)
         bytes = try c.decode(Int.self, forKey: .bytes)

@@ -8,12 +8,13 @@ final class MetricsHTTPHandler: ChannelInboundHandler {
     typealias InboundIn = HTTPServerRequestPart
     typealias OutboundOut = HTTPServerResponsePart
 
-    static let metricsContentType = "text/plain; version=0.0.4; charset=utf-8"
+    static let metricsContentType = MetricsFormat.prometheus.contentType
 
-    private let metrics: @Sendable () -> String
+    /// The exposition in a format; nil when the server does not serve that format.
+    private let metrics: @Sendable (MetricsFormat) -> String?
     private var head: HTTPRequestHead?
 
-    init(metrics: @escaping @Sendable () -> String) {
+    init(metrics: @escaping @Sendable (MetricsFormat) -> String?) {
         self.metrics = metrics
     }
 
@@ -55,7 +56,15 @@ final class MetricsHTTPHandler: ChannelInboundHandler {
                 extraHeaders: [("Allow", "GET, HEAD")])
         }
         if path == "/metrics" {
-            return Response(status: .ok, contentType: Self.metricsContentType, body: metrics())
+            // The scraper's preferred format when it is served (OpenMetrics carries exemplars), else the text format.
+            let wanted = MetricsFormat.negotiate(accept: head.headers.first(name: "Accept"))
+            if let body = metrics(wanted) {
+                return Response(
+                    status: .ok, contentType: wanted.contentType, body: body, extraHeaders: [("Vary", "Accept")])
+            }
+            return Response(
+                status: .ok, contentType: Self.metricsContentType, body: metrics(.prometheus) ?? "",
+                extraHeaders: [("Vary", "Accept")])
         }
         return Response(status: .ok, contentType: "text/html; charset=utf-8", body: Self.indexPage)
     }

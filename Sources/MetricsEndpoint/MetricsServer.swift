@@ -4,8 +4,9 @@ import NIOCore
 
 /// The `/metrics` endpoint of `rehearse probe --serve HOST:PORT`: a tiny HTTP/1.1 server for Prometheus to scrape.
 ///
-/// - `GET /metrics`: 200, `Content-Type: text/plain; version=0.0.4; charset=utf-8`, the text that `metrics()`
-///   returns at request time;
+/// - `GET /metrics`: 200 with the metrics at request time, in the format the scraper's `Accept` prefers among those
+///   served: OpenMetrics 1.0.0 (`application/openmetrics-text`, with exemplars) or the Prometheus text format 0.0.4
+///   (`text/plain; version=0.0.4`, also without an `Accept`);
 /// - `GET /`: a short HTML page that points to `/metrics`;
 /// - `HEAD` on either: the same headers, no body; another method on them: 405; any other path: 404.
 ///
@@ -32,13 +33,21 @@ public final class MetricsServer: Sendable {
     public static func start(host: String, port: Int, metrics: @escaping @Sendable () -> String) throws
         -> MetricsServer
     {
+        try start(host: host, port: port, formats: { $0 == .prometheus ? metrics() : nil })
+    }
+
+    /// Starts a server that serves every format `formats` answers (nil: not served), chosen from the scraper's
+    /// `Accept` header (OpenMetrics when preferred and served, else the Prometheus text format).
+    public static func start(host: String, port: Int, formats: @escaping @Sendable (MetricsFormat) -> String?) throws
+        -> MetricsServer
+    {
         guard (0...65_535).contains(port) else {
             throw MetricsEndpointError("cannot listen on \(display(host, port)): the port must be from 0 to 65535")
         }
         do {
             // A scrape every few seconds is all the traffic: a short listen queue.
             let server = try HTTPServerHost.start(host: host, port: port, backlog: 64) {
-                MetricsHTTPHandler(metrics: metrics)
+                MetricsHTTPHandler(metrics: formats)
             }
             return MetricsServer(server: server)
         } catch {

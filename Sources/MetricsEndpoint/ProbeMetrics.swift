@@ -18,6 +18,8 @@ public final class ProbeMetrics: Sendable {
     public let registry: PrometheusCollectorRegistry
     /// The gauges the last update set; the ones the next update does not set are unregistered.
     private let live = Mutex<[ProbeSeriesKey: Gauge]>([:])
+    /// The last probe's exemplar (OpenMetrics only): its slowest request's trace on the run counter it increased.
+    private let exemplar = Mutex<OpenMetricsText.Exemplar?>(nil)
 
     public init() {
         registry = PrometheusCollectorRegistry()
@@ -47,6 +49,26 @@ public final class ProbeMetrics: Sendable {
                 registry.unregisterGauge(gauge)
             }
             live = touched
+        }
+        exemplar.withLock { $0 = Self.exemplar(of: result) }
+    }
+
+    /// `rehearsal_probe_runs_total{profile,verdict}` of the probe's verdict, with its slowest request's trace.
+    static func exemplar(of result: ProbeResult) -> OpenMetricsText.Exemplar? {
+        guard let trace = result.slowestTrace else { return nil }
+        return OpenMetricsText.Exemplar(
+            name: ProbeMetricFamily.runs.name,
+            sampleLabels: [.init("profile", result.profile), .init("verdict", result.verdict.rawValue)],
+            labels: [("trace_id", trace.traceID), ("span_id", trace.spanID)], value: 1, timestamp: result.startedAt)
+    }
+
+    /// The metrics in `format` (served as its `contentType`); see `exposition()`. OpenMetrics also carries the last
+    /// probe's exemplar: the trace of its slowest request.
+    public func exposition(_ format: MetricsFormat) -> String {
+        switch format {
+        case .prometheus: exposition()
+        case .openMetrics:
+            OpenMetricsText.convert(exposition(), exemplars: exemplar.withLock { $0 }.map { [$0] } ?? [])
         }
     }
 

@@ -79,6 +79,27 @@ public enum TextfileWriter {
         }
     }
 
+    /// Why `path` cannot be written (a missing or read-only folder, a directory named as the file), or nil: checked
+    /// before the first probe.
+    public static func problem(with path: String) -> String? {
+        let directory: String
+        do { directory = try split(path).directory } catch { return "\(error)" }
+        var info = stat()
+        guard stat(directory, &info) == 0 else {
+            return "cannot write the metrics file \(path): the folder \(directory) does not exist (\(lastError()))"
+        }
+        guard info.st_mode & S_IFMT == S_IFDIR else {
+            return "cannot write the metrics file \(path): \(directory) is not a folder"
+        }
+        guard access(directory, W_OK) == 0 else {
+            return "cannot write the metrics file \(path): the folder \(directory) is not writable (\(lastError()))"
+        }
+        if stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
+            return "cannot write the metrics file \(path): it is a folder; give a file name, e.g. rehearsal.prom"
+        }
+        return nil
+    }
+
     /// The directory (`.` for a bare name) and the file name of `path`.
     static func split(_ path: String) throws -> (directory: String, name: String) {
         guard !path.isEmpty else { throw WriteError(path: path, reason: "the path is empty") }

@@ -64,6 +64,9 @@ final class DelayPipe {
     private var lastWrite: EventLoopFuture<Void>?
     /// No more data is accepted: the stream was cut or its destination is gone.
     private var closedForData = false
+    /// A byte limit was reached and its cut is queued behind the bytes before it: the cut, not the source's own
+    /// end, ends the connection, once those bytes are delivered.
+    private var cutQueued = false
     private var sourceEnded = false
     private var rng = SystemRandomNumberGenerator()
 
@@ -111,6 +114,7 @@ final class DelayPipe {
         }
         if limited, let reset = faults.byteLimit?.reset {
             closedForData = true
+            cutQueued = true
             let (due, _) = line.due(arrival: arrival, wireFree: arrival, using: &rng)
             enqueue(.cut(reset: reset), due: due, bytes: 0)
         }
@@ -129,6 +133,9 @@ final class DelayPipe {
     func sourceEnded(halfClose: Bool, reset: Bool) {
         guard !sourceEnded else { return }
         sourceEnded = true
+        // A server that closes right after its response (`Connection: close`) must not end the connection before
+        // the bytes the limit lets through are delivered: the queued cut ends it.
+        if cutQueued { return }
         guard !closedForData, !faults.blackHole else {
             owner?.pipeSourceEndedUndelivered(way)
             return
@@ -170,6 +177,7 @@ final class DelayPipe {
         queue.removeAll()
         heldBytes = 0
         closedForData = true
+        cutQueued = false
     }
 
     /// Stops the timer (the connection is finished).

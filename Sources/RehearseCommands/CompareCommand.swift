@@ -15,15 +15,17 @@ struct CompareCommand: ParsableCommand {
             its relative change, resampled from both runs' histograms (fixed seed: the same runs print the same \
             figures); it is a regression when the whole interval lies above +min-effect, an improvement when it \
             lies below −min-effect. Rates get a 95% interval of their difference in percentage points. Under 20 \
-            samples on a side: "too few samples".
+            samples on a side: "inconclusive (too few samples)".
 
             --fail-on METRIC +TOLERANCE (repeatable): p50, p95, p99 with a relative tolerance ('p95 +10%'); \
             error_rate, timeout_rate in percentage points ('error_rate +1pt'). A series fails a rule when its \
-            verdict is regression and its change exceeds the tolerance.
+            verdict is regression and its change exceeds the tolerance. An inconclusive series (too few samples) whose \
+            change exceeds the tolerance fails too: it cannot be told from a regression. --allow-few-samples lets it \
+            pass (it is still listed).
 
             Exit codes:
               0  no --fail-on rule failed (always without --fail-on)
-              1  a series regressed past a --fail-on tolerance
+              1  a series regressed past a --fail-on tolerance, or is inconclusive past it
               2  bad input: no histograms.json, a bad option, no series in common
               3  the --markdown file cannot be written
 
@@ -47,6 +49,11 @@ struct CompareCommand: ParsableCommand {
 
     @Option(name: .customLong("min-effect"), help: "Smallest relative latency change that counts (default 5%).")
     var minEffect = "5%"
+
+    @Flag(
+        name: .customLong("allow-few-samples"),
+        help: "Let --fail-on pass a change past its tolerance on too few samples to tell (inconclusive).")
+    var allowFewSamples = false
 
     @Option(help: "Also write the comparison as Markdown (a pull-request comment) to this file.")
     var markdown: String?
@@ -91,9 +98,9 @@ struct CompareCommand: ParsableCommand {
     /// Prints the `--fail-on` verdict (to stderr with `--json`, so stdout stays JSON) and exits 1 if a rule failed.
     private func gate(_ report: ComparisonReport, _ rules: [FailOnRule]) throws {
         guard !rules.isEmpty else { return }
-        let text = ComparisonRegressions(rules: rules).render(report)
+        let text = ComparisonRegressions(rules: rules, allowFewSamples: allowFewSamples).render(report)
         if json { Console.err(text) } else { Console.out(text) }
-        if !report.failures(rules).isEmpty { throw Self.regressed }
+        if !report.gateFailures(rules, allowFewSamples: allowFewSamples).isEmpty { throw Self.regressed }
     }
 
     private func parseRules() throws -> [FailOnRule] {
@@ -119,19 +126,8 @@ struct CompareCommand: ParsableCommand {
         do {
             return try ResultsFolder.read(folder)
         } catch {
-            Console.err(
-                "error: \(folder)/histograms.json: cannot read a saved run: \(Self.reason(error))"
-                    + "\n  hint: pass a folder written by rehearse run (Results/<run>/)")
+            Console.err("error: \(error)\n  hint: pass a folder written by rehearse run (Results/<run>/)")
             throw ExitStatus.badInput.exitCode
         }
-    }
-
-    /// A short reason: a missing file said plainly, other errors as they describe themselves.
-    private static func reason(_ error: any Error) -> String {
-        let ns = error as NSError
-        if ns.domain == NSCocoaErrorDomain && ns.code == NSFileReadNoSuchFileError {
-            return "no such file"
-        }
-        return "\(error)"
     }
 }

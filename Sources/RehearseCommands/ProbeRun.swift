@@ -48,9 +48,12 @@ struct ProbeRun {
             throw ExitCode(ProbeExit.unknown)
         }
         let summary = outcome.saved.fullSummary
-        let result = ProbeEvaluation.evaluate(
+        var result = ProbeEvaluation.evaluate(
             summary, flows: profile.flows.map(\.name), settings: profile.probe,
             startedAt: started.timeIntervalSince1970)
+        result.slowestTrace =
+            outcome.store.steps.compactMap { $0.exemplars.slowest.first { $0.trace != nil } }
+            .max { $0.micros < $1.micros }?.trace
         if result.verdict == .failed { saveEvidence(outcome, summary: summary) }
         return result
     }

@@ -42,6 +42,11 @@ struct ProbeSchedule {
             if let address = c.serve {
                 do { serve = try HostPortText.parse(address) } catch { throw bad("--serve: \(error)") }
             }
+            if let path = c.textfile {
+                // Found before the first probe, not after it: a metrics file that is never written is a silent
+                // outage of the monitoring.
+                if let problem = TextfileWriter.problem(with: path) { throw bad("--textfile: \(problem)") }
+            }
             textfile = c.textfile
             out = c.output.out
             caFile = c.output.caFile
@@ -66,7 +71,7 @@ struct ProbeSchedule {
             // Stopped mid-probe: nothing half-measured is published. A one-shot probe that never finished is
             // "unknown", never "healthy"; a scheduled one ends cleanly.
             guard let result = try probe.run(stop: stop) else { return settings.every == nil ? ProbeExit.unknown : 0 }
-            publish(result, metrics)
+            guard publish(result, metrics) else { return ProbeExit.unknown }
             guard let every = settings.every else { return ProbeExit.code(for: result.verdict) }
             if stop.wait(seconds: every.inSeconds + Double.random(in: 0...max(settings.jitter.inSeconds, 0))) {
                 return 0
@@ -77,7 +82,7 @@ struct ProbeSchedule {
     private func startServer(_ metrics: ProbeMetrics) throws -> MetricsServer? {
         guard let (host, port) = settings.serve else { return nil }
         do {
-            let server = try MetricsServer.start(host: host, port: port) { metrics.exposition() }
+            let server = try MetricsServer.start(host: host, port: port, formats: { metrics.exposition($0) })
             if !global.quiet { Console.err("serving metrics on http://\(host):\(server.port)/metrics") }
             return server
         } catch {
@@ -86,15 +91,19 @@ struct ProbeSchedule {
         }
     }
 
-    private func publish(_ result: ProbeResult, _ metrics: ProbeMetrics) {
+    /// Prints and publishes one probe's result; false when the metrics file could not be written (exit 3: what
+    /// the monitoring reads is stale).
+    private func publish(_ result: ProbeResult, _ metrics: ProbeMetrics) -> Bool {
         Console.out(ProbeJSONLine().render(result))
         if !global.quiet { Console.err(ProbeHumanLine().render(result)) }
         metrics.update(with: result)
-        guard let path = settings.textfile else { return }
+        guard let path = settings.textfile else { return true }
         do {
             try TextfileWriter.write(metrics.exposition(), to: path)
+            return true
         } catch {
             Console.err("error: --textfile: \(error)")
+            return false
         }
     }
 }

@@ -41,9 +41,7 @@ struct ReportCommand: ParsableCommand {
         do {
             saved = try ResultsFolder.read(folder)
         } catch {
-            Console.err(
-                "error: \(folder)/histograms.json: cannot read a saved run: \(error)\n  hint: pass a folder written by `rehearse run`"
-            )
+            Console.err("error: \(error)\n  hint: pass a folder written by `rehearse run` (Results/<time>-<profile>/)")
             throw ExitStatus.badInput.exitCode
         }
         let judged = try spinnerMs().map { SpinnerRejudgement.rejudge(saved, spinnerMs: $0) } ?? saved

@@ -50,11 +50,53 @@ enum ResultsFolder {
         return try decoder.decode([FailureEvidence].self, from: Data(contentsOf: url))
     }
 
-    /// Reads a run saved by `write`.
-    static func read(_ folder: String) throws -> SavedRun {
+    /// Reads a run saved by `write`; a `ReadError` says what is missing or wrong.
+    static func read(_ folder: String) throws(ReadError) -> SavedRun {
         let url = URL(fileURLWithPath: folder).appendingPathComponent("histograms.json")
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) else {
+            throw ReadError(folder: folder, reason: "no such folder")
+        }
+        guard isDirectory.boolValue else {
+            throw ReadError(folder: folder, reason: "not a folder (a run is a folder under Results/)")
+        }
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            let files = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+            let has = files.contains("summary.json") ? "it has summary.json but " : ""
+            let reason =
+                files.isEmpty
+                ? "the folder is empty: it holds no run (no histograms.json)"
+                : "\(has)histograms.json is missing, so it is not a run folder (or an incomplete one)"
+            throw ReadError(folder: folder, reason: reason)
+        }
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .convertFromSnakeCase
-        return try decoder.decode(SavedRun.self, from: Data(contentsOf: url))
+        do {
+            return try decoder.decode(SavedRun.self, from: data)
+        } catch {
+            throw ReadError(folder: folder, reason: "histograms.json is not a saved run: " + Self.describe(error))
+        }
+    }
+
+    /// Why a folder is not a readable run, in words.
+    struct ReadError: Error, CustomStringConvertible {
+        var folder: String
+        var reason: String
+        var description: String { "\(folder): cannot read a saved run: \(reason)" }
+    }
+
+    /// A decoding error in a line: what is wrong and where (`run.vus`), not Foundation's whole description.
+    private static func describe(_ error: any Error) -> String {
+        func path(_ keys: [any CodingKey]) -> String {
+            keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().drop { $0 == "." }.description
+        }
+        switch error as? DecodingError {
+        case .keyNotFound(let key, let c)?:
+            return "no \(key.stringValue) at \(path(c.codingPath).isEmpty ? "the top" : path(c.codingPath))"
+        case .typeMismatch(_, let c)?, .valueNotFound(_, let c)?: return "\(path(c.codingPath)): \(c.debugDescription)"
+        case .dataCorrupted(let c)?:
+            return c.codingPath.isEmpty ? "not JSON" : "\(path(c.codingPath)): \(c.debugDescription)"
+        default: return "\(error)"
+        }
     }
 }

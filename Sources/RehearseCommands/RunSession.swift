@@ -129,9 +129,9 @@ struct RunSession {
     private func preflight(_ plan: RunPlan) -> String? {
         guard let failure = Reachability.check(url: plan.baseURL, options: plan.preflightOptions) else { return nil }
         let place = profile.target.source.map { "\($0): " } ?? ""
-        let shown = plan.secrets.redact(URLText.withoutUserInfo(plan.baseURL))
+        let shown = plan.secrets.mask(URLText.withoutUserInfo(plan.baseURL))
         return """
-            \(place)error: target.base_url: cannot reach \(shown) (\(failure.kind.rawValue): \(plan.secrets.redact(failure.message)))
+            \(place)error: target.base_url: cannot reach \(shown) (\(failure.kind.rawValue): \(plan.secrets.mask(failure.message)))
               hint: is the target up and the URL right? For the demo target run: rehearse demo-server --port 8787
             """
     }

@@ -77,11 +77,18 @@ public struct SummaryReport: Reporter {
         let t = s.totals
         var parts = [
             "\(t.requests) requests in \(Format.trimmed(s.run.durationSeconds, digits: 1))s",
-            "\(Format.rate(t.rate)) req/s", "\(s.run.vus) VUs",
+            "\(Format.rate(t.rate)) req/s", vus(s.run),
             "failed \(t.failed) (\(Format.percent(t.failed, of: t.requests)))", "timeouts \(t.timeouts)",
         ]
+        if let cut = t.errors[ErrorClass.cutOff.rawValue], cut > 0 { parts.append("cut off \(cut)") }
         if s.run.stopReason != "completed" { parts.append(s.run.stopReason.uppercased()) }
         return parts.joined(separator: " · ")
+    }
+
+    /// The concurrency the run reached, and the VUs allocated when it reached fewer (`12 of 16 VUs at once`).
+    static func vus(_ run: RunInfo) -> String {
+        guard let reached = run.concurrencyReached, reached != run.vus else { return "\(run.vus) VUs" }
+        return "\(reached) of \(run.vus) VUs at once"
     }
 
     /// Whether rows name their scenario (the run has scenarios of its own).

@@ -17,7 +17,17 @@ public struct TLSTestServer: Sendable {
 
     /// Starts the server and returns once it printed its port (at most 10 s).
     public static func start() throws -> TLSTestServer {
-        let child = try ChildProcess("python3", [fixtures.appendingPathComponent("tls_server.py").path])
+        try start(script: "tls_server.py", arguments: [])
+    }
+
+    /// An HTTP/2-only server (ALPN h2) that answers every request, uploads included, with 200 "ok"
+    /// `answerDelayMilliseconds` after the request ended (`Fixtures/h2_server.py`, on Python's h2 package).
+    public static func startHTTP2(answerDelayMilliseconds: Int) throws -> TLSTestServer {
+        try start(script: "h2_server.py", arguments: [String(answerDelayMilliseconds)])
+    }
+
+    private static func start(script: String, arguments: [String]) throws -> TLSTestServer {
+        let child = try ChildProcess("python3", [fixtures.appendingPathComponent(script).path] + arguments)
         let line = Wait.until(
             timeout: .seconds(10), { child.stdoutSoFar }, until: { $0.contains("\n") || child.hasExited })
         guard let port = Int(line.trimmingCharacters(in: .whitespacesAndNewlines)) else {

@@ -33,6 +33,18 @@ struct TestEndpoints {
             var headers = Self.jsonHeaders
             headers.add(name: "X-Request-Id", value: "req-42")
             writer.send(.ok, headers: headers, body: ByteBuffer(string: Self.jsonDocument))
+        case .token:
+            var headers = Self.jsonHeaders
+            headers.add(name: "X-Auth-Token", value: TestServer.Credentials.header)
+            headers.add(name: "Set-Cookie", value: "session=\(TestServer.Credentials.cookie); Path=/; HttpOnly")
+            writer.send(.ok, headers: headers, body: ByteBuffer(string: TestServer.Credentials.document))
+        case .redirect(let remaining):
+            guard remaining > 0 else { return writer.send(.ok, text: "ok") }
+            writer.send(.found, text: "moved", headers: ["Location": "/redirect/\(remaining - 1)"])
+        case .redirectSeeOther:
+            writer.send(.seeOther, text: "see other", headers: ["Location": "/echo"])
+        case .redirectAway:
+            writer.send(.found, text: "moved", headers: ["Location": "http://elsewhere.invalid/ok"])
         case .setCookie:
             writer.send(.ok, text: "ok", headers: ["Set-Cookie": "session=s1; Path=/"])
         case .needsCookie:

@@ -16,6 +16,9 @@ enum TestRoute: Equatable {
     case echo
     /// `/json`: a fixed JSON document plus an `X-Request-Id` header.
     case json
+    /// `/token`: credentials as a login answers them (see `TestServer.Credentials`): a token and a JWT in the JSON
+    /// body, an `X-Auth-Token` header and a session cookie; each holds `TestServer.Credentials.marker`.
+    case token
     /// `/set-cookie`: sets `session=s1`.
     case setCookie
     /// `/needs-cookie`: 200 with cookie `session=s1`, else 401.
@@ -35,6 +38,12 @@ enum TestRoute: Equatable {
     /// `/knee/{c}/{ms}`: a server with a knee at concurrency `c`: while at most `c` `/knee` requests are in flight
     /// each answers in 1 ms; past that, in `ms` (a pool of `c` that queues).
     case knee(concurrency: Int, milliseconds: Int)
+    /// `/redirect/{n}`: 302 to `/redirect/{n-1}`; `/redirect/0` answers 200 "ok".
+    case redirect(remaining: Int)
+    /// `/redirect-see-other`: 303 to `/echo` (a POST becomes a GET there).
+    case redirectSeeOther
+    /// `/redirect-away`: 302 to `http://elsewhere.invalid/ok`, a host no test allows (never sent).
+    case redirectAway
     /// Anything else (or a malformed number): 404.
     case notFound
 
@@ -62,6 +71,10 @@ enum TestRoute: Equatable {
         case ("close-mid-response", 0): return .closeMidResponse
         case ("echo", 0): return .echo
         case ("json", 0): return .json
+        case ("token", 0): return .token
+        case ("redirect", 1): return .redirect(remaining: args[0])
+        case ("redirect-see-other", 0): return .redirectSeeOther
+        case ("redirect-away", 0): return .redirectAway
         case ("set-cookie", 0): return .setCookie
         case ("needs-cookie", 0): return .needsCookie
         case ("delay", 1): return .delay(milliseconds: args[0])

@@ -5,7 +5,7 @@ import HTTPServerHost
 ///
 /// Endpoints (any method): `/ok`, `/delay/{ms}`, `/status/{code}`, `/bytes/{n}`,
 /// `/drip/{n}/{ms}`, `/close-mid-response`, `/echo`, `/json`, `/set-cookie`, `/needs-cookie`,
-/// `/stall-once/{ms}`; everything else is 404. See `TestRoute` for each one's behaviour.
+/// `/stall-once/{ms}`, `/token`; everything else is 404. See `TestRoute` for each one's behaviour.
 ///
 /// Start and shutdown are synchronous so a test can use the server without `async` plumbing;
 /// the server runs on its own event-loop thread (an ``HTTPServerHost``), never on the test's.
@@ -71,5 +71,22 @@ public final class TestServer: Sendable {
     /// Must not be called from the server's own event loop. Calling it twice is harmless.
     public func shutdown() {
         server.shutdown()
+    }
+}
+
+extension TestServer {
+    /// What `/token` answers: credentials a secrets test must never find in any output. Each holds `marker`, so one
+    /// search finds any of them, whole or in part.
+    public enum Credentials {
+        public static let marker = "LEAKCHECK"
+        public static let token = "tok_LEAKCHECK_7f3a9c21"
+        public static let refreshToken = "rt_LEAKCHECK_0b8d6e4f"
+        /// JWT-shaped: a header, a payload and a signature in base64url.
+        public static let jwt = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJMRUFLQ0hFQ0sifQ.LEAKCHECK-sig_4Jd9sQ2mZ7"
+        public static let header = "hdr_LEAKCHECK_55aa"
+        public static let cookie = "sess_LEAKCHECK_91c7"
+        /// The JSON body: the credentials at credential-named keys, and an ordinary field.
+        public static let document =
+            #"{"token":"\#(token)","refresh_token":"\#(refreshToken)","jwt":"\#(jwt)","user":{"name":"ada"}}"#
     }
 }

@@ -59,4 +59,9 @@ public enum Curl {
 
     /// libcurl's version line, e.g. `libcurl/7.88.1 OpenSSL/3.0.15 …`.
     public static var version: String { String(cString: curl_version()) }
+
+    /// `libcurl/7.88.1`: libcurl's own part of the version line.
+    public static var shortVersion: String {
+        version.split(separator: " ").first.map(String.init) ?? "libcurl"
+    }
 }

@@ -23,9 +23,15 @@ extension EasyHandle {
         }
         if let trace = request.traceParent, let traceLine { trace.write(into: traceLine) }
         try setAcceptEncoding(Curl.decodable(request.acceptEncoding ?? defaultAcceptEncoding))
+        let timeout = request.timeoutMilliseconds ?? defaultTimeoutMilliseconds
+        if timeout != timeoutMilliseconds {
+            try set(CURLOPT_TIMEOUT_MS, timeout)
+            timeoutMilliseconds = timeout
+        }
     }
 
     private func setMethod(_ method: String, body: [UInt8]?) throws(CurlError) {
+        uploads = body != nil
         if let body {
             try set(CURLOPT_NOBODY, 0)
             try set(CURLOPT_POST, 1)

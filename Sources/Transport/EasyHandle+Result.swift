@@ -5,12 +5,13 @@ extension EasyHandle {
     /// Reads what the finished transfer produced.
     func result(code: CURLcode) -> TransferResult {
         var result = TransferResult(status: Int(info(CURLINFO_RESPONSE_CODE)))
+        result.httpVersion = Self.httpVersionName(info(CURLINFO_HTTP_VERSION))
         result.timings = timings()
+        if uploads && result.httpVersion == "2" { correctUploadFirstByte(&result) }
         result.newConnections = Int(info(CURLINFO_NUM_CONNECTS))
         result.primaryPort = info(CURLINFO_PRIMARY_PORT)
         result.bodyBytes = body.pointee.total
         result.wireBodyBytes = infoOffset(CURLINFO_SIZE_DOWNLOAD_T)
-        result.httpVersion = Self.httpVersionName(info(CURLINFO_HTTP_VERSION))
         result.serverTiming = headerValues("Server-Timing")
         if body.pointee.limit > 0 { result.body = bytes(of: body) }
         if keepHeaders { result.headers = Self.parseHeaders(bytes(of: header)) }
@@ -21,6 +22,20 @@ extension EasyHandle {
                 kind: TransferFailure.kind(of: code), code: Int(code.rawValue), message: detail)
         }
         return result
+    }
+
+    /// libcurl 7.88 stamps STARTTRANSFER when an HTTP/2 upload has been sent, not when the answer begins: the whole
+    /// wait then reads as `transfer` and the first byte as 0.001 ms. The first response header's arrival (stamped by
+    /// the header callback, on the same clock as the start) gives the real split; without it the split is unknown.
+    private func correctUploadFirstByte(_ result: inout TransferResult) {
+        guard result.timings.startTransfer > 0 else { return }
+        let first = header.pointee.first_ns
+        guard first > startedAt, startedAt > 0 else {
+            result.timings.firstByteKnown = false
+            return
+        }
+        let derived = Int((first - startedAt) / 1000)
+        result.timings.startTransfer = min(max(derived, result.timings.preTransfer), result.timings.total)
     }
 
     private func info(_ what: CURLINFO) -> Int {

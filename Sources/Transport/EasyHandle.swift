@@ -23,6 +23,9 @@ public final class EasyHandle {
     var acceptEncodingSet = false
     /// `TransferOptions.acceptEncoding`: what a request that names none asks for.
     var defaultAcceptEncoding: String?
+    /// The handle's whole-transfer limit (`TransferOptions`), and the one libcurl was last told.
+    var defaultTimeoutMilliseconds = 0
+    var timeoutMilliseconds = 0
     /// Whether HTTP/2 may be negotiated, and whether `CURLOPT_PIPEWAIT` is on (see `setPipeWait`).
     var allowHTTP2 = true
     var pipeWait = false
@@ -41,6 +44,10 @@ public final class EasyHandle {
     public var submittedAt: UInt64 = 0
     /// When the transfer was handed to libcurl (monotonic ns): where its service time starts.
     public var sentAt: UInt64 = 0
+    /// When the multi handle took the transfer (monotonic ns), for timings libcurl gets wrong (see `result`).
+    var startedAt: UInt64 = 0
+    /// Whether the current request sends a body.
+    var uploads = false
 
     public init(options: TransferOptions, share: ShareHandle? = nil) throws(CurlError) {
         guard let handle = curl_easy_init() else {
@@ -76,6 +83,8 @@ public final class EasyHandle {
         try set(CURLOPT_PROTOCOLS_STR, "http,https")
         try set(CURLOPT_REDIR_PROTOCOLS_STR, "http,https")
         try set(CURLOPT_TIMEOUT_MS, options.timeoutMilliseconds)
+        defaultTimeoutMilliseconds = options.timeoutMilliseconds
+        timeoutMilliseconds = options.timeoutMilliseconds
         try set(CURLOPT_CONNECTTIMEOUT_MS, options.connectTimeoutMilliseconds)
         let version = options.allowHTTP2 ? CURL_HTTP_VERSION_2TLS : CURL_HTTP_VERSION_1_1
         try set(CURLOPT_HTTP_VERSION, Int(version))
@@ -99,6 +108,8 @@ public final class EasyHandle {
         if let share { try CurlError.check(ccurl_easy_setopt_share(raw, share.raw), Curl.name(of: CURLOPT_SHARE)) }
         if !options.connectTo.isEmpty { try setConnectTo(options.connectTo) }
         if let address = options.localAddress { try set(CURLOPT_INTERFACE, "host!\(address)") }
+        // libcurl sends no User-Agent of its own; a `User-Agent` header line of the request replaces this one.
+        if let agent = options.userAgent { try set(CURLOPT_USERAGENT, agent) }
     }
 
     /// `Accept-Encoding` as a browser sends it, decoded by libcurl (nil: ask for no encoding). Only when it

@@ -16,12 +16,15 @@ public struct HTTPRequest: Sendable, Equatable {
     /// Sent as a `traceparent` header (W3C Trace Context) when set; the header's bytes are rewritten in place, so a
     /// fresh ID per request costs no header list of its own.
     public var traceParent: TraceParent?
+    /// This request's whole-transfer limit, instead of the handle's `TransferOptions.timeoutMilliseconds`.
+    public var timeoutMilliseconds: Int?
 
     public init(
         method: String = "GET", url: String, headerLines: [String] = [], body: [UInt8]? = nil,
         keepBodyBytes: Int = 0, keepHeaders: Bool = false, acceptEncoding: String? = nil,
-        traceParent: TraceParent? = nil
+        traceParent: TraceParent? = nil, timeoutMilliseconds: Int? = nil
     ) {
+        self.timeoutMilliseconds = timeoutMilliseconds
         self.traceParent = traceParent
         self.method = method
         self.url = url
@@ -52,6 +55,8 @@ public struct TransferOptions: Sendable, Equatable {
     /// What `Accept-Encoding` asks for, as a browser does (`CURLOPT_ACCEPT_ENCODING`: libcurl sends it and decodes
     /// the response); nil asks for no encoding. Encodings this libcurl cannot decode are left out.
     public var acceptEncoding: String?
+    /// `User-Agent` sent when the request sets none (a flow's own header wins); nil sends none.
+    public var userAgent: String?
 
     /// What current browsers ask for.
     public static let browserAcceptEncoding = "gzip, deflate, br"
@@ -59,9 +64,10 @@ public struct TransferOptions: Sendable, Equatable {
     public init(
         timeoutMilliseconds: Int = 10_000, connectTimeoutMilliseconds: Int = 5_000, allowHTTP2: Bool = true,
         verifyTLS: Bool = true, caFile: String? = nil, connectTo: [String] = [], localAddress: String? = nil,
-        acceptEncoding: String? = TransferOptions.browserAcceptEncoding
+        acceptEncoding: String? = TransferOptions.browserAcceptEncoding, userAgent: String? = nil
     ) {
         self.acceptEncoding = acceptEncoding
+        self.userAgent = userAgent
         self.timeoutMilliseconds = timeoutMilliseconds
         self.connectTimeoutMilliseconds = connectTimeoutMilliseconds
         self.allowHTTP2 = allowHTTP2

@@ -79,6 +79,7 @@ public final class MultiHandle {
             easy.socketRegistry = sockets
             easy.share?.keepAlive(sockets)
         }
+        easy.startedAt = MonotonicClock.now()
         try CurlError.check(curl_multi_add_handle(raw, easy.raw), "curl_multi_add_handle")
         easy.inMulti = true
         inFlight += 1

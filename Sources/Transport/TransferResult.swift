@@ -52,6 +52,9 @@ public struct TransferTimings: Sendable, Equatable {
     public var preTransfer: Int = 0
     public var startTransfer: Int = 0
     public var total: Int = 0
+    /// False when the split between the first byte and the transfer is not known (an HTTP/2 upload whose response
+    /// start could not be timed): `ttfb` and `transfer` are then not recorded rather than recorded wrong.
+    public var firstByteKnown = true
 
     public init() {}
 
@@ -65,4 +68,23 @@ public struct TransferTimings: Sendable, Equatable {
     public var firstByteMicros: Int { startTransfer > 0 ? max(0, startTransfer - preTransfer) : 0 }
     /// From the first to the last response byte.
     public var transferMicros: Int { startTransfer > 0 ? max(0, total - startTransfer) : 0 }
+}
+
+/// A phase of one transfer, in the order they run.
+public enum TransferPhase: Sendable, Equatable {
+    case nameLookup, connect, tlsHandshake, firstByte, body
+}
+
+extension TransferResult {
+    /// The phase that was running when an unfinished transfer stopped (its timeout fired), from libcurl's
+    /// timestamps: the first one it has none for. Before the request is sent, a connection that counts
+    /// (`CURLINFO_NUM_CONNECTS`) is in its TLS handshake (libcurl 7.88 stamps `connect` only once TLS is done too);
+    /// a reused connection has sent its request at once, so it waits for the first byte or the body.
+    public var unfinishedPhase: TransferPhase {
+        guard timings.preTransfer > 0 else {
+            if timings.nameLookup == 0 { return .nameLookup }
+            return newConnections == 0 ? .connect : .tlsHandshake
+        }
+        return timings.startTransfer == 0 ? .firstByte : .body
+    }
 }

@@ -107,3 +107,15 @@ import Testing
         #expect(plain.url == "https://h.example/x#frag" && plain.userInfo == nil)
     }
 }
+
+@Suite("Redirect targets")
+struct RedirectTargetTests {
+    @Test func locationsResolveAsLibcurlFollowsThem() {
+        let from = "http://127.0.0.1:8080/a/b?x=1"
+        #expect(URLJoin.redirect(from: from, to: "/login") == "http://127.0.0.1:8080/login")
+        #expect(URLJoin.redirect(from: from, to: "c") == "http://127.0.0.1:8080/a/c")
+        #expect(URLJoin.redirect(from: from, to: "https://other.test/x") == "https://other.test/x")
+        #expect(URLJoin.redirect(from: from, to: "//other.test/y") == "http://other.test/y")
+        #expect(URLJoin.redirect(from: from, to: "?page=2") == "http://127.0.0.1:8080/a/b?page=2")
+    }
+}

@@ -6,11 +6,11 @@ import Testing
 /// `--fail-on 'p95 +10%'` (exit 1); the other way round it is an improvement (exit 0). Bad input exits 2.
 @Suite("rehearse compare end to end")
 struct CompareEndToEndTests {
-    /// Runs one step, `dashboard` as `user`, against `/delay/{ms}`: 60 iterations with 2 VUs; returns the run folder.
-    static func run(delayMs: Int, server: TestServer, in ws: Workspace) throws -> URL {
+    /// Runs one step, `dashboard` as `user`, against `/delay/{ms}`: `iterations` with 2 VUs; returns the run folder.
+    static func run(delayMs: Int, server: TestServer, in ws: Workspace, iterations: Int = 60) throws -> URL {
         let profile = try ws.write(
             profile: Workspace.profileYAML(
-                base: server.baseURL, load: "{ vus: 2, iterations: 60 }",
+                base: server.baseURL, load: "{ vus: 2, iterations: \(iterations) }",
                 roles: "  user:\n    fields: { email: user@example.test }"),
             flow: "steps:\n  - { name: dashboard, get: /delay/\(delayMs) }\n")
         let out = try RehearseBinary.run(["run", profile, "--out", ws.results.path, "-q"], timeout: .seconds(30))
@@ -18,7 +18,11 @@ struct CompareEndToEndTests {
         return try ws.runFolder()
     }
 
-    @Test func aSlowerCandidateFailsTheToleranceAndAFasterOnePasses() throws {
+    /// A fast run (`fastMs` per request) and a slow one of `iterations` each, in workspaces of their own: `body`
+    /// gets both folders and the fast run's workspace.
+    static func withRuns(
+        fastMs: Int, slowMs: Int, iterations: Int = 60, _ body: (String, String, Workspace) throws -> Void
+    ) throws {
         let server = try TestServer.start()
         defer { server.shutdown() }
         let fastWS = try Workspace()
@@ -27,8 +31,36 @@ struct CompareEndToEndTests {
             fastWS.remove()
             slowWS.remove()
         }
-        let fast = try Self.run(delayMs: 5, server: server, in: fastWS).path
-        let slow = try Self.run(delayMs: 60, server: server, in: slowWS).path
+        let fast = try run(delayMs: fastMs, server: server, in: fastWS, iterations: iterations).path
+        let slow = try run(delayMs: slowMs, server: server, in: slowWS, iterations: iterations).path
+        try body(fast, slow, fastWS)
+    }
+
+    /// Ten samples a side cannot tell a regression from noise: a change past the tolerance is inconclusive, which
+    /// fails the gate (it once passed as "too few samples", exit 0) unless `--allow-few-samples`.
+    @Test func aChangeOnTooFewSamplesIsInconclusiveAndFails() throws {
+        try Self.withRuns(fastMs: 1, slowMs: 300, iterations: 10) { fast, slow, _ in try Self.inconclusive(fast, slow) }
+    }
+
+    static func inconclusive(_ fast: String, _ slow: String) throws {
+        let gated = try RehearseBinary.run(["compare", fast, slow, "--fail-on", "p95 +10%"], timeout: .seconds(30))
+        #expect(gated.status == 1, "\(gated.transcript)")
+        #expect(gated.stdout.contains("inconclusive (too few samples)"), "\(gated.transcript)")
+        #expect(
+            gated.stdout.contains("✗ inconclusive: dashboard [user] p95 +")
+                && gated.stdout.contains("10 samples (20 needed to tell)"), "\(gated.transcript)")
+        let allowed = try RehearseBinary.run(
+            ["compare", fast, slow, "--fail-on", "p95 +10%", "--allow-few-samples"], timeout: .seconds(30))
+        #expect(allowed.status == 0, "\(allowed.transcript)")
+        #expect(
+            allowed.stdout.contains("! inconclusive: dashboard [user] p95 +"), "still listed: \(allowed.transcript)")
+    }
+
+    @Test func aSlowerCandidateFailsTheToleranceAndAFasterOnePasses() throws {
+        try Self.withRuns(fastMs: 5, slowMs: 60) { fast, slow, fastWS in try Self.slowerFails(fast, slow, fastWS) }
+    }
+
+    static func slowerFails(_ fast: String, _ slow: String, _ fastWS: Workspace) throws {
         let markdown = fastWS.folder.appendingPathComponent("compare.md")
 
         let worse = try RehearseBinary.run(
@@ -65,7 +97,9 @@ struct CompareEndToEndTests {
         let missing = ws.folder.appendingPathComponent("no-such-run").path
         let unreadable = try RehearseBinary.run(["compare", missing, ws.folder.path])
         #expect(unreadable.status == 2, "\(unreadable.transcript)")
-        #expect(unreadable.stderr.contains("\(missing)/histograms.json"), "\(unreadable.transcript)")
+        #expect(
+            unreadable.stderr.contains("\(missing): cannot read a saved run: no such folder"),
+            "\(unreadable.transcript)")
         #expect(unreadable.stderr.contains("pass a folder written by rehearse run"), "\(unreadable.transcript)")
 
         let badRule = try RehearseBinary.run(["compare", missing, missing, "--fail-on", "p95 10"])

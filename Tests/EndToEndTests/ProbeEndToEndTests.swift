@@ -27,6 +27,19 @@ struct ProbeEndToEndTests {
         return try #require(object, "stdout is not a JSON object: \(out.transcript)")
     }
 
+    /// A metrics file that cannot be written is bad input, found before the probe: exit 3, nothing sent.
+    @Test func aTextfileInAMissingFolderExitsThreeBeforeProbing() throws {
+        let server = try TestServer.start()
+        defer { server.shutdown() }
+        let (out, w) = try probe(
+            "steps:\n  - { name: page, get: /ok }\n", base: server.baseURL,
+            extra: ["--textfile", "/nonexistent-rehearsal-folder/metrics/r.prom"])
+        defer { w.remove() }
+        #expect(out.status == 3, "\(out.transcript)")
+        #expect(out.stderr.contains("--textfile") && out.stderr.contains("does not exist"), "\(out.transcript)")
+        #expect(server.requestCount() == 0)
+    }
+
     @Test func aHealthyProbeExitsZeroAndWalksEachRoleOnce() throws {
         let server = try TestServer.start()
         defer { server.shutdown() }
@@ -37,6 +50,8 @@ struct ProbeEndToEndTests {
         #expect(json["verdict"] as? String == "healthy")
         let flows = try #require(json["flows"] as? [[String: Any]])
         #expect(Set(flows.compactMap { $0["role"] as? String }) == ["admin", "user"])
+        let trace = try #require(json["slowest_trace"] as? [String: Any], "the slowest request's trace: \(json)")
+        #expect((trace["trace_id"] as? String)?.count == 32 && (trace["span_id"] as? String)?.count == 16)
         #expect(server.requestCount(path: "/ok") == 2, "one iteration per role")
         #expect(out.stderr.contains("HEALTHY"))
         #expect(!FileManager.default.fileExists(atPath: w.results.path), "no evidence for a healthy probe")

@@ -60,4 +60,34 @@ import Testing
             #expect(out.stderr.contains("error: --spinner: bad duration \"\(text)\""), "\(out.transcript)")
         }
     }
+
+    /// A folder that is not a run says what is missing, never Foundation's `NSCocoaErrorDomain Code=260`.
+    @Test func aFolderThatIsNotARunSaysWhatIsMissing() throws {
+        let ws = try Workspace()
+        defer { ws.remove() }
+        let empty = ws.folder.appendingPathComponent("empty")
+        let partial = ws.folder.appendingPathComponent("partial")
+        let broken = ws.folder.appendingPathComponent("broken")
+        for folder in [empty, partial, broken] {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        }
+        try "{}".write(to: partial.appendingPathComponent("summary.json"), atomically: true, encoding: .utf8)
+        try #"{"info":{}}"#.write(
+            to: broken.appendingPathComponent("histograms.json"), atomically: true, encoding: .utf8)
+        let cases: [(String, String)] = [
+            (ws.folder.appendingPathComponent("missing").path, "no such folder"),
+            (empty.path, "the folder is empty"),
+            (partial.path, "it has summary.json but histograms.json is missing"),
+            (broken.path, "histograms.json is not a saved run: no "),
+            (partial.appendingPathComponent("summary.json").path, "not a folder"),
+        ]
+        for (folder, says) in cases {
+            for command in [["report", folder], ["compare", folder, folder]] {
+                let out = try RehearseBinary.run(command)
+                #expect(out.status == 2, "\(out.transcript)")
+                #expect(out.stderr.contains(says) && out.stderr.contains("hint: pass a folder"), "\(out.transcript)")
+                #expect(!out.stderr.contains("NSCocoaErrorDomain"), "\(out.transcript)")
+            }
+        }
+    }
 }

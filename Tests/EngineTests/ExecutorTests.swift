@@ -189,25 +189,46 @@ struct ExecutorTests {
         #expect(b.totals.iterationsCompleted == 10 && server.requestCount(path: "/json") == 10)
     }
 
-    @Test func theRateCeilingHoldsAClosedModel() throws {
-        let server = try TestServer.start()
-        defer { server.shutdown() }
-        let h = try EngineHarness()
+    /// `vus` users sending `/ok` for 1.5 s under `target.max_rate: rate`.
+    static func capped(_ h: EngineHarness, _ server: TestServer, rate: String, vus: Int) throws -> Profile {
         let yaml = """
             name: capped
             target:
               base_url: \(server.baseURL)
-              max_rate: 40/s
+              max_rate: \(rate)
             flows: [flow.yaml]
-            load: { vus: 4, duration: 1500ms }
+            load: { vus: \(vus), duration: 1500ms }
             """
-        let profile = try h.profile(yaml, flow: "steps:\n  - get: /ok\n")
-        let (_, summary) = h.run(profile)
+        return try h.profile(yaml, flow: "steps:\n  - get: /ok\n")
+    }
+
+    @Test func theRateCeilingHoldsAClosedModel() throws {
+        let server = try TestServer.start()
+        defer { server.shutdown() }
+        let h = try EngineHarness()
+        let (_, summary) = h.run(try Self.capped(h, server, rate: "40/s", vus: 4))
         // 40/s for 1.5 s is 60 requests, plus at most a burst of 8 (one bucket for the run, whatever the workers).
         #expect((50...68).contains(summary.totals.requests), "sent \(summary.totals.requests)")
         #expect(server.requestCount(path: "/ok") == summary.totals.requests)
         #expect(summary.run.generator?.throttledRequests ?? 0 > 0)
         #expect(summary.run.generator?.limitedBy.contains { $0.hasPrefix("target.max_rate held back") } == true)
+    }
+
+    /// Every request whose send the cap delayed is counted, with its wait — not only the ones that found the queue
+    /// empty (those queued behind a request waiting for a token were missed).
+    @Test func everyRequestTheCeilingDelaysIsCounted() throws {
+        let server = try TestServer.start()
+        defer { server.shutdown() }
+        let h = try EngineHarness()
+        let (_, summary) = h.run(try Self.capped(h, server, rate: "20/s", vus: 6), workers: 1)
+        let generator = try #require(summary.run.generator)
+        // 6 users, each sending again at once, against 20 tokens a second: past the burst (8 tokens), every send waits.
+        let requests = summary.totals.requests
+        #expect(
+            generator.throttledRequests >= requests - 8 - 2,
+            "\(generator.throttledRequests) of \(requests) counted")
+        #expect((generator.throttleWaitP95Ms ?? 0) >= 100, "6 users share 20 tokens a second: \(generator)")
+        #expect(generator.limitedBy.contains { $0.contains("waiting p95") }, "\(generator.limitedBy)")
     }
 
     /// One bucket for the run: arrivals that fall unevenly on the workers (3 VUs on 2 workers) still get the

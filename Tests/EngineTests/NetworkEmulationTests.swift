@@ -136,3 +136,22 @@ extension NetworkEmulationTests {
         #expect(truncated == ["reset": 2], "\(truncated)")
     }
 }
+
+extension NetworkEmulationTests {
+    /// A large response cut by a truncate or reset fault delivers the bytes up to the limit, also from a server
+    /// that closes after answering (they were once dropped: 0 bytes, "Empty reply from server").
+    @Test(arguments: [
+        ("{ truncate: 1000 }", 1000), ("{ truncate: 120000 }", 120_000), ("{ reset: { after_bytes: 5000 } }", 5000),
+    ])
+    func byteLimitsOnALargeResponseDeliverTheirBytes(_ fault: String, limit: Int) throws {
+        let server = try TestServer.start()
+        defer { server.shutdown() }
+        let flow = "steps:\n  - { name: a, get: /bytes/250000, headers: { Connection: close } }\n"
+        let (h, p) = try Self.profile(
+            base: server.baseURL, network: "{ rtt: 10ms, faults: [ \(fault) ] }", flow: flow, end: "iterations: 2")
+        let step = try #require(h.run(p, workers: 1).1.step("a", role: "anonymous"))
+        #expect(step.failed == 2 && step.errors == ["reset": 2], "\(step.messages)")
+        // Per request: the limit less the response head (under 200 bytes) arrives as body.
+        #expect(step.bytes > 2 * (limit - 200) && step.bytes <= 2 * limit, "\(step.bytes) body bytes, \(step.messages)")
+    }
+}

@@ -1,6 +1,7 @@
 import Foundation
 import Metrics
 import Scenario
+import Secrets
 import Testing
 import Transport
 
@@ -44,7 +45,8 @@ struct VirtualUserTests {
         ) -> (actions: [VUAction], results: [VUResult]) {
             var result = TransferResult(status: status, bodyBytes: body.utf8.count, body: Array(body.utf8))
             result.httpVersion = httpVersion
-            user.complete(slot: slot, result: result, sentAt: now, now: now, context: context, into: &out)
+            user.complete(
+                slot: slot, result: result, sentAt: now, now: now, context: context, secrets: SecretMask(), into: &out)
             return take()
         }
     }
@@ -68,10 +70,10 @@ struct VirtualUserTests {
         #expect(first.map(\.request.url) == ["http://127.0.0.1:9/login"])
         #expect(first.first?.request.method == "POST")
         let afterLogin = s.respond(0, at: 51_000_000, body: #"{"token":"t0k3n"}"#)
-        guard case .request(let login) = try #require(afterLogin.results.first) else {
-            Issue.record("no record")
-            return
-        }
+        let records = afterLogin.results.compactMap { if case .request(let r) = $0 { r } else { nil } }
+        let login = try #require(records.first)
+        let learned = afterLogin.results.compactMap { if case .secret(let v) = $0 { v } else { nil } }
+        #expect(learned == ["t0k3n"], "a token captured for an Authorization header is a secret from now on")
         #expect(login.sample.totalMicros == 50_999)
         #expect(login.sample.error == nil)
         guard case .wake(let at) = try #require(afterLogin.actions.first) else {

@@ -47,6 +47,19 @@ struct TextfileWriterTests {
         #expect(try TextfileWriter.split("/var/lib/x/r.prom") == ("/var/lib/x", "r.prom"))
     }
 
+    /// What makes a path unwritable is found before any probe: a missing folder, a file as folder, a folder as file.
+    @Test func problemsAreFoundBeforeWriting() throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        #expect(TextfileWriter.problem(with: directory.appendingPathComponent("ok.prom").path) == nil)
+        let missing = TextfileWriter.problem(with: directory.appendingPathComponent("no/such/r.prom").path)
+        #expect(missing?.contains("does not exist") == true, "\(missing ?? "")")
+        let file = directory.appendingPathComponent("plain")
+        try "x".write(to: file, atomically: true, encoding: .utf8)
+        #expect(TextfileWriter.problem(with: file.path + "/r.prom")?.contains("is not a folder") == true)
+        #expect(TextfileWriter.problem(with: directory.path)?.contains("is a folder") == true)
+    }
+
     @Test func errorsNameThePathAndTheReason() throws {
         let directory = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -1,5 +1,6 @@
 import Foundation
 import Scenario
+import Secrets
 import Testing
 
 @testable import Recording
@@ -97,6 +98,38 @@ import Testing
             #expect(!text.contains(secret), "\(secret) in clear")
         }
         #expect(text.contains("pinned: \"true\"") || text.contains("pinned: 'true'") || text.contains("pinned: true"))
+    }
+
+    /// A raw body that holds the password (now `{{role.password}}`) and a token: the token is scrubbed too (it was
+    /// left in clear once the body held a placeholder).
+    @Test func aTokenNextToThePasswordInARawBody() throws {
+        let token = "Xy7kLm9NpQ2rSt4UvW6xYz8A"
+        let result = try CurlImport.run(
+            text:
+                #"curl 'https://a.test/api/login' --json '{"email":"ada@example.test","password":"S3cret-Passw0rd!"}'"#
+                + "\ncurl 'https://a.test/api/debug' -H 'content-type: text/plain' "
+                + "--data-raw 'pw S3cret-Passw0rd! and \(token) here'")
+        let text = Self.output(result)
+        #expect(!text.contains("S3cret-Passw0rd!"))
+        #expect(!text.contains(token), "\(result.yaml)")
+        let body = try #require(result.flow.requests.last?.body)
+        guard case .raw(let template, _) = body else {
+            Issue.record("expected a raw body, got \(body)")
+            return
+        }
+        #expect(template.description == "pw {{role.password}} and {{env.BODY_TOKEN}} here")
+    }
+
+    /// The password inside a longer header or query value becomes the role field too (it stayed in clear).
+    @Test func thePasswordInsideLongerValues() throws {
+        let password = "S3cret-Passw0rd"
+        let result = try CurlImport.run(
+            text: #"curl 'https://a.test/api/login' --json '{"email":"ada@example.test","password":"\#(password)"}'"#
+                + "\ncurl 'https://a.test/api/debug?x=a\(password)' -H 'X-Debug: pw=\(password)'")
+        #expect(!Self.output(result).contains(password), "\(result.yaml)")
+        let request = try #require(result.flow.requests.last)
+        #expect(request.headers.first { $0.name == "X-Debug" }?.value.description == "pw={{role.password}}")
+        #expect(request.query.map { "\($0.name)=\($0.value)" } == ["x=a{{role.password}}"], "\(result.yaml)")
     }
 
     @Test func secretWordsAreWholeWords() {

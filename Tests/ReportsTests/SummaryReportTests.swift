@@ -55,6 +55,27 @@ struct SummaryReportGoldenTests {
         #expect(!SummaryReport.headline(ReportFixture.summary(stopReason: "completed")).contains("COMPLETED"))
     }
 
+    /// The headline shows the concurrency the run reached, and the VUs allocated only when it reached fewer.
+    @Test func headlineShowsTheConcurrencyReached() {
+        var s = ReportFixture.summary(stopReason: "completed")
+        s.run.vus = 16
+        #expect(SummaryReport.headline(s).contains(" · 16 VUs · "), "a run saved before it was recorded")
+        s.run.concurrencyReached = 16
+        #expect(SummaryReport.headline(s).contains(" · 16 VUs · "))
+        s.run.concurrencyReached = 3
+        #expect(SummaryReport.headline(s).contains(" · 3 of 16 VUs at once · "), "\(SummaryReport.headline(s))")
+    }
+
+    /// A wait with a spinner limit of its own is judged, and named, by it.
+    @Test func findingsNameAWaitsOwnSpinnerLimit() throws {
+        var s = ReportFixture.summary(stopReason: "completed")
+        let index = try #require(s.steps.firstIndex { $0.group == nil && $0.overSpinner > 0 })
+        s.steps[index].spinnerMs = 150
+        let text = SummaryReport.render(s)
+        let name = "\(s.steps[index].step) as \(s.steps[index].role)"
+        #expect(text.contains("✗ \(name): ") && text.contains("crossed the 150ms spinner limit"), "\(text)")
+    }
+
     /// `rehearse report` re-renders from `histograms.json`, written and read with snake_case keys.
     @Test func reportRendersTheSameFromSavedHistograms() throws {
         let saved = SavedRun(info: ReportFixture.info(), catalog: ReportFixture.catalog, store: ReportFixture.store())

@@ -34,7 +34,8 @@ import Testing
         }
     }
 
-    /// Only a regression beyond the tolerance fails a rule: not an improvement, not too few samples, not noise.
+    /// A regression beyond the tolerance fails a rule, and so does an inconclusive change beyond it (too few
+    /// samples to tell) unless few samples are allowed; an improvement or noise never does.
     @Test func failuresAreRegressionsBeyondTheTolerance() throws {
         typealias F = CompareFixture
         let fast = F.login(F.ok(F.spread(20, 200)))
@@ -46,6 +47,12 @@ import Testing
         #expect(report.failures([try FailOnRule.parse("p95 +2000%")]).isEmpty, "point estimate under the tolerance")
         #expect(F.compare(slow, fast).failures([try FailOnRule.parse("p95 +0%")]).isEmpty, "an improvement")
         let few = F.login(F.ok(F.spread(200, 10)))
-        #expect(F.compare(fast, few).failures([try FailOnRule.parse("p95 +0%")]).isEmpty, "too few samples")
+        let inconclusive = F.compare(fast, few)
+        let rules = [try FailOnRule.parse("p95 +10%")]
+        #expect(inconclusive.failures(rules).map(\.inconclusive) == [true], "past the tolerance on 10 samples")
+        #expect(inconclusive.gateFailures(rules, allowFewSamples: false).count == 1)
+        #expect(inconclusive.gateFailures(rules, allowFewSamples: true).isEmpty)
+        #expect(
+            F.compare(few, fast).failures(rules).isEmpty, "an improvement on few samples is not past the tolerance")
     }
 }

@@ -36,6 +36,16 @@ import Testing
         #expect(try Self.group(run, "user").time.count(overMicros: 2_000_000) == 12)
     }
 
+    /// `--spinner` sets one limit for every wait: a group's own limit (here 1 s) is re-judged at it too.
+    @Test func anExplicitLimitReplacesTheWaitsOwn() throws {
+        var run = try Self.fixture()
+        let index = try #require(run.catalog.groups.firstIndex { $0.role == "user" })
+        run.catalog.groups[index].spinnerMs = 1_000
+        let judged = SpinnerRejudgement.rejudge(run, spinnerMs: 2_000)
+        #expect(judged.catalog.groups[index].spinnerMs == nil)
+        #expect(judged.store.groups[index].overSpinner == 12, "the 18 loads judged at 2 s")
+    }
+
     @Test func aLongerLimitCountsFewerWaitsAndSaysWhichLimit() throws {
         let run = try Self.fixture()
         let rejudged = SpinnerRejudgement.rejudge(run, spinnerMs: 3_000)

@@ -55,12 +55,14 @@ typedef struct ccurl_buffer {
     size_t capacity;
     size_t limit;
     size_t total;
+    /// CLOCK_MONOTONIC ns of the first write (0: none yet): for the header buffer, when the response began.
+    unsigned long long first_ns;
 } ccurl_buffer;
 
 /// CURLOPT_WRITEFUNCTION / CURLOPT_HEADERFUNCTION callback; `userdata` is a `ccurl_buffer *`.
 size_t ccurl_buffer_write(char *ptr, size_t size, size_t nmemb, void *userdata);
 /// Forgets the content, keeping the allocation.
-static inline void ccurl_buffer_clear(ccurl_buffer *b) { b->length = 0; b->total = 0; }
+static inline void ccurl_buffer_clear(ccurl_buffer *b) { b->length = 0; b->total = 0; b->first_ns = 0; }
 /// Frees the allocation.
 void ccurl_buffer_free(ccurl_buffer *b);
 

@@ -5,11 +5,12 @@ import Scenario
 /// rather than stored, so a user stays small (tens of thousands of them share one).
 final class UserContext: Sendable {
     let environment: [String: String]
-    let secrets: SecretList
     let requestTimeout: Duration
     let connectTimeout: Duration
-    /// `timeouts.spinner` in µs: a wait longer than this is a spinner of death.
-    let spinnerMicros: Int
+    /// The spinner limit in µs of each lone step's and each group's series (its own, its role's or
+    /// `timeouts.spinner`): a wait longer than this is a spinner of death.
+    let stepSpinnerMicros: [Int]
+    let groupSpinnerMicros: [Int]
     let skipThinkTime: Bool
     let keepEvidence: Bool
     /// The allow-list check, parsing as libcurl sends.
@@ -26,10 +27,11 @@ final class UserContext: Sendable {
 
     init(plan: RunPlan, proxyPorts: Set<Int>) {
         environment = plan.environment
-        secrets = plan.secrets
         requestTimeout = plan.profile.timeouts.request
         connectTimeout = plan.profile.timeouts.connect
-        spinnerMicros = plan.profile.timeouts.spinner.micros
+        let run = plan.profile.timeouts.spinner.micros
+        stepSpinnerMicros = plan.catalog.steps.map { $0.spinnerMs.map { $0 * 1000 } ?? run }
+        groupSpinnerMicros = plan.catalog.groups.map { $0.spinnerMs.map { $0 * 1000 } ?? run }
         skipThinkTime = plan.skipThinkTime
         keepEvidence = plan.keepEvidence
         allowList = plan.allowList

@@ -22,6 +22,8 @@ enum VUResult {
     case request(RequestRecord)
     case group(GroupRecord)
     case iterationEnded(IterationRecord)
+    /// A captured value that is a credential (`CompiledFlow.secretCaptures`): from now on every output masks it.
+    case secret(String)
 }
 
 /// One finished (or never sent) request of one user.

@@ -1,14 +1,28 @@
 import Metrics
 import Scenario
+import Secrets
 import Transport
 
 extension VirtualUser {
     /// A transfer of this user finished (or was refused): measure it, check it, capture from it, and move on when
-    /// the step (or the whole group) is done. `sentAt` is when it was handed to libcurl (0: never sent).
+    /// the step (or the whole group) is done. `sentAt` is when it was handed to libcurl (0: never sent). `secrets`
+    /// are the worker's known secrets, masked in what a failed check quotes.
     mutating func complete(
-        slot: Int, result: TransferResult, sentAt: UInt64, now: UInt64, context: UserContext, into out: inout VUOutbox
+        slot: Int, result: TransferResult, sentAt: UInt64, now: UInt64, context: UserContext, secrets: SecretMask,
+        into out: inout VUOutbox
     ) {
         guard slot < slotRequest.count, let request = slotRequest[slot] else { return }
+        var result = result
+        var sentAt = sentAt
+        switch followRedirect(slot: slot, result: result, sentAt: sentAt, context: context) {
+        case .send(let next):
+            return out.actions.append(.send(slot: slot, request: next))
+        case .refuse(let failure):
+            result = TransferResult(failure: failure, status: 0)
+        case .done:
+            break
+        }
+        if slotRedirect[slot].hops > 0 { sentAt = slotRedirect[slot].firstSentAt }
         slotRequest[slot] = nil
         if stepLimited {
             for next in connections.finished(slot: slot, httpVersion: result.httpVersion) {
@@ -16,14 +30,15 @@ extension VirtualUser {
             }
         }
         let elapsed = Int((now &- groupStart) / 1000)
-        var sample = outcome(of: result, for: request, elapsed: elapsed, context: context)
+        var sample = outcome(of: result, for: request, elapsed: elapsed, context: context, secrets: secrets, into: &out)
         // Service time: the total less the wait before sending (a timeout's total is already raised to its limit);
         // a request never sent (blocked host, set-up failure) has no wait to take off.
         let queued = sentAt > 0 ? elapsed - Int((now &- sentAt) / 1000) : 0
         sample.serviceMicros = sample.totalMicros - queued
-        sample.overSpinner = groupSeries == nil && sample.totalMicros > context.spinnerMicros
-        let failed = sample.error != nil
         let series = request.seriesByRole[role]
+        sample.overSpinner = groupSeries == nil && sample.totalMicros > context.stepSpinnerMicros[series]
+        sample.redirects = slotRedirect[slot].hops
+        let failed = sample.error != nil
         let serverTiming = result.serverTiming.map(ServerTimingMetric.parse) ?? []
         log.append(
             RequestTrace(
@@ -45,7 +60,7 @@ extension VirtualUser {
             out.results.append(
                 .group(
                     GroupRecord(
-                        series: series, waitedMicros: waited, overSpinner: waited > context.spinnerMicros,
+                        series: series, waitedMicros: waited, overSpinner: waited > context.groupSpinnerMicros[series],
                         failed: stepFailed)))
         }
         if stepFailed && !flows[flowIndex].continueOnFailure { return endIteration(failed: true, now: now, into: &out) }
@@ -55,7 +70,8 @@ extension VirtualUser {
 
     /// Classifies one result and runs the step's checks and captures.
     mutating func outcome(
-        of result: TransferResult, for r: CompiledRequest, elapsed: Int, context: UserContext
+        of result: TransferResult, for r: CompiledRequest, elapsed: Int, context: UserContext, secrets: SecretMask,
+        into out: inout VUOutbox
     ) -> RequestSample {
         let fresh = result.newConnections > 0
         // Only a connection that went through a proxy paid the emulated connect (not a templated URL's host).
@@ -65,9 +81,13 @@ extension VirtualUser {
             freshConnection: fresh,
             responded: result.failure == nil, bytes: result.bodyBytes)
         sample.wireBytes = result.wireBodyBytes
+        sample.httpVersion = result.httpVersion
+        sample.firstByteKnown = result.timings.firstByteKnown
         sample.queueMicros = result.failure == nil ? max(0, elapsed - result.timings.total) : 0
         if let failure = result.failure {
-            timedOut(failure, result, elapsed: elapsed, context: context, into: &sample)
+            timedOut(
+                failure, result, elapsed: elapsed, requestTimeout: r.step.timeout ?? context.requestTimeout,
+                context: context, into: &sample)
             return sample
         }
         if !r.checksStatus, result.status >= 400 {
@@ -75,7 +95,7 @@ extension VirtualUser {
             sample.message = "HTTP \(result.status)"
             return sample
         }
-        if let message = checkFailure(result, r, elapsed: elapsed, context: context) {
+        if let message = checkFailure(result, r, elapsed: elapsed, context: context, secrets: secrets, into: &out) {
             sample.error = .check
             sample.message = message
         }
@@ -83,34 +103,37 @@ extension VirtualUser {
     }
 
     /// A failed transfer's class and message; a timeout is recorded at (at least) the limit that fired, so hung
-    /// requests never flatter the percentiles.
+    /// requests never flatter the percentiles, and classed by the phase that was running (a stalled DNS lookup is
+    /// not a slow server).
     private func timedOut(
-        _ failure: TransferFailure, _ result: TransferResult, elapsed: Int, context: UserContext,
-        into sample: inout RequestSample
+        _ failure: TransferFailure, _ result: TransferResult, elapsed: Int, requestTimeout: Duration,
+        context: UserContext, into sample: inout RequestSample
     ) {
         sample.error = Self.errorClass(failure)
         sample.message = failure.kind.rawValue + ": " + failure.message
         guard failure.kind == .timeout else { return }
+        let phase = Self.timeoutPhase(result.unfinishedPhase)
         // Before the request went out (DNS, TCP or TLS still under way) the connect timeout applies.
-        let connecting = result.timings.preTransfer == 0 && elapsed < context.requestTimeout.micros
-        let limit = connecting ? context.connectTimeout : context.requestTimeout
+        let connecting = result.timings.preTransfer == 0 && elapsed < requestTimeout.micros
+        let limit = connecting ? min(context.connectTimeout, requestTimeout) : requestTimeout
         sample.totalMicros = max(elapsed, limit.micros)
+        sample.timeoutPhase = phase
         // One message per cause, not one per millisecond count curl happened to print.
         sample.message =
-            connecting
-            ? "timeout: no connection within the \(limit.shortText) connect timeout"
-            : "timeout: no complete response within the \(limit.shortText) request timeout"
+            "timeout \(phase.text) (\(limit.shortText) \(connecting ? "connect" : "request") timeout)"
     }
 
-    /// Runs checks, then captures (each parses the body once); the first failure's message, or nil.
+    /// Runs checks, then captures (each parses the body once); the first failure's message, or nil. A captured
+    /// credential goes out as a `.secret` result, so the worker masks it from then on.
     private mutating func checkFailure(
-        _ result: TransferResult, _ r: CompiledRequest, elapsed: Int, context: UserContext
+        _ result: TransferResult, _ r: CompiledRequest, elapsed: Int, context: UserContext, secrets: SecretMask,
+        into out: inout VUOutbox
     ) -> String? {
         let user = self  // checks read the captures as they were before this response
         let lookup = { (v: Variable) in user.value(v, context: context) }
         if let message = r.step.checks.firstFailure(
             status: result.status, body: result.body, duration: .microseconds(elapsed), render: { $0.render(lookup) },
-            redact: context.secrets.redact, headers: result.headers ?? [])
+            redact: secrets.mask, headers: result.headers ?? [])
         {
             return message
         }
@@ -118,6 +141,9 @@ extension VirtualUser {
         for (name, value) in r.step.captures.extractAll(body: result.body, headers: result.headers ?? []) {
             guard let value else { return "capture \(name): not found" }
             captures[name] = value
+            if flows[flowIndex].secretCaptures.contains(name) && !secrets.contains(value) {
+                out.results.append(.secret(value))
+            }
         }
         return nil
     }
@@ -131,6 +157,16 @@ extension VirtualUser {
             if tls > 0 { tls = max(0, tls - emulatedRTT) } else { ttfb = max(0, ttfb - emulatedRTT) }
         }
         return (t.dnsMicros, connect, tls, ttfb, t.transferMicros)
+    }
+
+    static func timeoutPhase(_ phase: TransferPhase) -> TimeoutPhase {
+        switch phase {
+        case .nameLookup: .dns
+        case .connect: .connect
+        case .tlsHandshake: .tls
+        case .firstByte: .firstByte
+        case .body: .body
+        }
     }
 
     static func errorClass(_ f: TransferFailure) -> ErrorClass {

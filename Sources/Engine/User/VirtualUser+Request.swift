@@ -24,7 +24,8 @@ extension VirtualUser {
         return HTTPRequest(
             method: r.step.method, url: url, headerLines: lines, body: body,
             keepBodyBytes: r.step.needsBody ? 1 << 20 : (evidence ? Evidence.bodyBytes : 0),
-            keepHeaders: r.step.needsHeaders || evidence, acceptEncoding: r.acceptEncoding)
+            keepHeaders: r.step.needsHeaders || evidence || (r.step.followRedirects ?? 0) > 0,
+            acceptEncoding: r.acceptEncoding, timeoutMilliseconds: r.step.timeout.map { $0.micros / 1000 })
     }
 
     /// What `{{…}}` means for this user now.

@@ -64,6 +64,7 @@ extension VirtualUser {
             slotTrace[slot] = nil
         }
         if context.keepEvidence { slotSent[slot] = request }
+        slotRedirect[slot] = RedirectState(current: (r.step.followRedirects ?? 0) > 0 ? request : nil)
         if r.needsHostCheck, let refusal = context.allowList.refusal(for: request.url) {
             let failure = TransferFailure(kind: .blocked, code: -1, message: refusal.description)
             return out.actions.append(.refuse(slot: slot, failure: failure))

@@ -39,6 +39,8 @@ struct VirtualUser {
     var slotRequest: [CompiledRequest?]
     var slotSent: [HTTPRequest?]
     var slotTrace: [TraceRef?]
+    /// Per slot, for a step that follows redirects: the hop's request, the hops so far, when the first hop was sent.
+    var slotRedirect: [RedirectState]
     /// The iteration's trace ID (W3C: one trace per iteration, a span per request), drawn from `traceRandom`, a
     /// stream seeded apart from the run's seed so re-runs never repeat a trace ID.
     var traceHigh: UInt64 = 0
@@ -69,6 +71,7 @@ struct VirtualUser {
         slotRequest = Array(repeating: nil, count: slots)
         slotSent = Array(repeating: nil, count: slots)
         slotTrace = Array(repeating: nil, count: slots)
+        slotRedirect = Array(repeating: RedirectState(), count: slots)
         random = SplitMix64(seed: seed, stream: number)
     }
 
@@ -115,6 +118,7 @@ struct VirtualUser {
         for slot in slotRequest.indices {
             slotRequest[slot] = nil
             slotSent[slot] = nil
+            slotRedirect[slot] = RedirectState()
         }
         inIteration = false
     }

@@ -1,5 +1,6 @@
 import Metrics
 import Scenario
+import Secrets
 
 /// Turns what a worker's virtual users report into the interval's measurements: histograms per step and group,
 /// the server's own timings, exemplars with their trace IDs, waterfalls of the slowest and some ordinary
@@ -7,12 +8,15 @@ import Scenario
 struct ResultRecorder {
     private(set) var store: MetricsStore
     private let catalog: SeriesCatalog
-    private let secrets: SecretList
+    /// The run's secrets and those this worker's users captured: every message and evidence is masked with them.
+    private(set) var secrets: SecretMask
     private let keepEvidence: Bool
     private let roleNames: [String]
     private let scenarioNames: [String]
     /// The run's start (monotonic ns): exemplars and waterfalls say when they happened from it.
     var runStart: UInt64 = 0
+    /// Messages already masked with the current secrets: a failing step repeats one message many times.
+    private var maskedMessages: [String: String] = [:]
     /// Draws the keys of the uniform samples (exemplars, ordinary iterations).
     private var random = SplitMix64(seed: .random(in: 0...UInt64.max))
 
@@ -36,10 +40,16 @@ struct ResultRecorder {
         case .iterationEnded(let i):
             if i.failed { store.iterationsFailed += 1 } else { store.iterationsCompleted += 1 }
             keepWaterfall(i)
+        case .secret(let value):
+            secrets.learn(value)
+            maskedMessages.removeAll(keepingCapacity: true)
         }
     }
 
     private mutating func record(_ r: RequestRecord) {
+        var r = r
+        // Failure messages quote curl and responses: masked here, before they are counted, kept or merged.
+        if let message = r.sample.message { r.sample.message = masked(message) }
         store.steps[r.series].record(r.sample)
         if !r.serverTiming.isEmpty { store.steps[r.series].serverTiming.record(r.serverTiming) }
         let key = random.next()
@@ -50,6 +60,14 @@ struct ResultRecorder {
                     status: r.result.status, error: r.sample.error?.rawValue, key: key))
         }
         if r.sample.error != nil, keepEvidence { keepEvidence(of: r) }
+    }
+
+    private mutating func masked(_ message: String) -> String {
+        if let known = maskedMessages[message] { return known }
+        if maskedMessages.count >= 256 { maskedMessages.removeAll(keepingCapacity: true) }
+        let shown = secrets.mask(message)
+        maskedMessages[message] = shown
+        return shown
     }
 
     private mutating func keepWaterfall(_ i: IterationRecord) {
@@ -69,7 +87,10 @@ struct ResultRecorder {
 
     mutating func recordLag(scenario: Int, micros: Int) { store.scenarios[scenario].scheduleLag.record(micros: micros) }
     mutating func recordDropped(scenario: Int) { store.scenarios[scenario].dropped += 1 }
-    mutating func recordThrottled() { store.throttledRequests += 1 }
+    mutating func recordThrottled(micros: Int) {
+        store.throttledRequests += 1
+        store.throttleWait.record(micros: micros)
+    }
     mutating func recordInterrupted(_ count: Int) { store.requestsInterrupted += count }
 
     /// Hands the interval's measurements over and starts the next interval empty.

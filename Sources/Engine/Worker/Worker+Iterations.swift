@@ -73,9 +73,9 @@ extension Worker {
     func apply(_ user: Int, now: UInt64) {
         for result in outbox.results {
             switch result {
-            case .iterationStarted: _ = state.activeVUs.add(1, ordering: .relaxed)
+            case .iterationStarted: state.iterationStarted()
             case .iterationEnded: _ = state.activeVUs.subtract(1, ordering: .relaxed)
-            case .request, .group: break
+            case .request, .group, .secret: break
             }
             recorder.record(result)
         }

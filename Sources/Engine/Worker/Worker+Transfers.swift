@@ -13,12 +13,19 @@ extension Worker {
             let failure = TransferFailure(kind: .other, code: error.code, message: error.message)
             return unsent.append((user, slot, TransferResult(failure: failure, status: 0)))
         }
-        guard backlog.isEmpty, multi.inFlight < plan.maxInFlightPerWorker else { return backlog.append(easy) }
+        let now = MonotonicClock.now()
+        let queued = Queued(easy: easy, since: now, refusals: tokenRefusals, behindRate: rateHeld)
+        guard backlog.isEmpty, multi.inFlight < plan.maxInFlightPerWorker else { return backlog.append(queued) }
         guard takeToken() else {
-            recorder.recordThrottled()
-            return backlog.append(easy)
+            refused()
+            return backlog.append(queued)
         }
         add(easy)
+    }
+
+    private func refused() {
+        tokenRefusals += 1
+        rateHeld = true
     }
 
     private func takeToken() -> Bool {
@@ -34,12 +41,19 @@ extension Worker {
         }
     }
 
-    /// Sends queued transfers while there is room and the ceiling allows.
+    /// Sends queued transfers while there is room and the ceiling allows. Every one that waited while the ceiling
+    /// refused a token was held back by `target.max_rate` (the ones behind the refused one too): counted, with its
+    /// wait.
     func sendBacklog() {
-        while let queued = backlog.first, multi.inFlight < plan.maxInFlightPerWorker, takeToken() {
+        while let queued = backlog.first, multi.inFlight < plan.maxInFlightPerWorker {
+            guard takeToken() else { return refused() }
             backlog.removeFirst()
-            add(queued)
+            if queued.heldByRate(refusalsNow: tokenRefusals) {
+                recorder.recordThrottled(micros: Int((MonotonicClock.now() &- queued.since) / 1000))
+            }
+            add(queued.easy)
         }
+        if backlog.isEmpty { rateHeld = false }
     }
 
     /// Results of requests that never went out, delivered one loop turn after they were made.
@@ -58,7 +72,9 @@ extension Worker {
 
     private func deliver(_ user: Int, slot: Int, _ result: TransferResult, sentAt: UInt64) {
         let now = MonotonicClock.now()
-        users[user].complete(slot: slot, result: result, sentAt: sentAt, now: now, context: context, into: &outbox)
+        users[user].complete(
+            slot: slot, result: result, sentAt: sentAt, now: now, context: context, secrets: recorder.secrets,
+            into: &outbox)
         apply(user, now: now)
     }
 }

@@ -28,8 +28,13 @@ final class Worker {
     var windows: [ScenarioWindow] = []
     var idle: [Deque<Int>] = []
     let budgets: [IterationBudget?]
-    /// Prepared transfers waiting for room under `maxInFlightPerWorker` or for the rate ceiling.
-    var backlog = Deque<EasyHandle>()
+    /// Prepared transfers waiting for room under `maxInFlightPerWorker` or for the rate ceiling, with when each was
+    /// queued and how many token refusals the worker had seen then.
+    var backlog = Deque<Queued>()
+    /// Times the rate ceiling had no token for this worker: a request queued before a refusal was held back by it,
+    /// and so was one queued while the queue waited for a token (`rateHeld`, until the queue empties).
+    var tokenRefusals = 0
+    var rateHeld = false
     /// `target.max_rate`, shared by every worker of the run.
     var ceiling: RequestCeiling? { state.ceiling }
     /// Results of requests never sent (a blocked host), delivered on the loop's next turn, never recursively.
@@ -161,16 +166,24 @@ final class Worker {
         while nextFlush <= now { nextFlush += Self.flushInterval }
     }
 
-    /// The hard stop: abandons every transfer in flight or queued; they count as interrupted, not measured.
+    /// The hard stop (after `graceful_stop`, or a second Ctrl-C): abandons every transfer in flight or queued. Each
+    /// is measured as cut off at the time it had waited, so a hung request fails the gate instead of vanishing.
     private func cutTransfers() {
         backlog.removeAll()
         unsent.removeAll()
+        let now = MonotonicClock.now()
         var cut = 0
         for user in users.indices {
-            for slot in users[user].busySlots where (try? multi.cancel(transports[user].handles[slot])) == true {
-                cut += 1
+            let busy = users[user].busySlots
+            let handles = transports[user].handles
+            let wasInIteration = users[user].inIteration
+            for slot in busy { _ = try? multi.cancel(handles[slot]) }
+            if !busy.isEmpty {
+                cut += busy.count
+                users[user].cutOff(now: now, sentAt: { handles[$0].sentAt }, context: context, into: &outbox)
+                apply(user, now: now)
             }
-            if users[user].inIteration { _ = state.activeVUs.subtract(1, ordering: .relaxed) }
+            if wasInIteration { _ = state.activeVUs.subtract(1, ordering: .relaxed) }
             users[user].abandon()
             markDone(user)
         }

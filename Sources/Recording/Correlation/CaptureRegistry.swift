@@ -1,4 +1,5 @@
 import Scenario
+import Secrets
 
 /// The captures the import adds to source steps, one per (response, place) however many requests use it.
 ///

@@ -28,6 +28,7 @@ struct FlowImporter {
         var normalizer = RequestNormalizer(origins: origins, serverCookies: serverCookies)
         var roles = RoleFields(names: options.roleFields ?? ImportOptions.defaultRoleFields)
         var drafts = sorted.enumerated().map { normalizer.draft($1, position: $0) }
+        let recordedSecrets = SecretScrubber.recordedSecrets(in: drafts)
         var braces = LiteralBraces()
         for i in drafts.indices {
             braces.rewrite(&drafts[i])
@@ -37,7 +38,7 @@ struct FlowImporter {
         var correlator = Correlator(exchanges: sorted)
         let layout = layOut(&drafts, sorted, correlator: &correlator)
 
-        var scrubber = SecretScrubber()
+        var scrubber = SecretScrubber(recorded: recordedSecrets, roleFields: Set(roles.found))
         for i in drafts.indices {
             scrubber.scrub(&drafts[i], label: Self.label)
             OriginText.replaceOrigins(in: &drafts[i], origins: normalizer.origins)

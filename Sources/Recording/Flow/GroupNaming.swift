@@ -1,3 +1,5 @@
+import Secrets
+
 /// Names for parallel groups: the HAR page the user was on (what they waited for), else the resources the
 /// group loads (`parallel: me, projects, tasks`). Unique within the flow.
 struct GroupNaming {

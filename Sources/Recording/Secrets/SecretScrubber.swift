@@ -1,4 +1,5 @@
 import Scenario
+import Secrets
 
 /// Replaces every recorded secret still in clear — credentials in `Authorization`, API-key headers, cookies
 /// the browser had before the recording, secret-named parameters and fields, and JWT- or token-shaped values
@@ -6,14 +7,67 @@ import Scenario
 struct SecretScrubber {
     private(set) var secrets: [EnvironmentSecret] = []
     private var byValue: [String: Int] = [:]
+    /// Values the recording sent under a credential name (a password field), found before role fields replaced
+    /// them, longest first, with that name: the same value inside a longer text (`X-Debug: pw=…`, `?x=a…`) becomes
+    /// the same role field (`roleFields`), or a variable. The masking rule's "whole value and substring".
+    private let recorded: [(value: String, name: String)]
+    private let roleFields: Set<String>
+
+    init(recorded: [String: String] = [:], roleFields: Set<String> = []) {
+        self.recorded = recorded.map { ($0.key, $0.value) }.sorted {
+            ($0.value.count, $0.value) > ($1.value.count, $1.value)
+        }
+        self.roleFields = roleFields
+    }
+
+    /// The values of credential-named form, JSON and query fields in `drafts` (value → field name, lower-cased).
+    static func recordedSecrets(in drafts: [DraftRequest]) -> [String: String] {
+        var found: [String: String] = [:]
+        for draft in drafts {
+            var copy = draft
+            copy.rewrite { site in
+                if site.kind == .query || site.kind == .bodyField, site.value.count >= 4, found[site.value] == nil,
+                    SecretRules.isSecretName(site.name, header: false)
+                {
+                    found[site.value] = site.name
+                }
+                return nil
+            }
+        }
+        return found
+    }
 
     /// Scrubs `draft`; `label` names the request in the report and is computed from the scrubbed draft, so
     /// a token in the path never reaches the report (`POST /services/{{env.PATH_TOKEN}}`).
     mutating func scrub(_ draft: inout DraftRequest, label: (DraftRequest) -> String) {
         let before = secrets.count
+        let placeholdersInBody = Self.rawBodyWithPlaceholders(draft) != nil
         draft.rewrite { site in replacement(for: site) }
+        if placeholdersInBody { scrubLiteralParts(of: &draft) }
         let name = label(draft)
         for i in before..<secrets.count { secrets[i].firstUse += " of \(name)" }
+    }
+
+    /// A raw body that already holds placeholders (a role field was put in it), which `rewrite` passes over.
+    private static func rawBodyWithPlaceholders(_ draft: DraftRequest) -> (Template, String?)? {
+        guard case .raw(let template, let type) = draft.body, !template.isLiteral else { return nil }
+        return (template, type)
+    }
+
+    /// Scrubs the literal parts of such a body one by one, so a token next to the password is not left in clear.
+    private mutating func scrubLiteralParts(of draft: inout DraftRequest) {
+        guard let (template, type) = Self.rawBodyWithPlaceholders(draft) else { return }
+        var parts: [Template.Part] = []
+        for part in template.parts {
+            guard case .literal(let text) = part,
+                let new = replacement(for: ValueSite(kind: .rawBody, name: "body", value: text))
+            else {
+                parts.append(part)
+                continue
+            }
+            parts += new.parts
+        }
+        draft.body = .raw(Template(parts: parts), contentType: type)
     }
 
     private mutating func replacement(for site: ValueSite) -> Template? {
@@ -42,7 +96,8 @@ struct SecretScrubber {
         }
     }
 
-    /// Secret-shaped pieces inside a value (a JWT in a longer string, a token in a raw body).
+    /// Secret-shaped pieces inside a value (a JWT in a longer string, a token in a raw body), and recorded
+    /// credentials inside a longer value.
     private mutating func tokens(in site: ValueSite, place: String) -> Template? {
         if SecretRules.looksSecret(site.value) {
             return Template(variable(Self.tokenName(site), site.value, place))
@@ -50,6 +105,10 @@ struct SecretScrubber {
         var template = Template(literal: site.value)
         for token in Self.pieces(site.value) where SecretRules.looksSecret(token) || byValue[token] != nil {
             template = template.replacing(token, with: variable(Self.tokenName(site), token, place))
+        }
+        for (value, name) in recorded where site.value.contains(value) {
+            let placeholder = roleFields.contains(name) ? .role(name) : variable(EnvName.make(name), value, place)
+            template = template.replacing(value, with: placeholder)
         }
         return template.isLiteral ? nil : template
     }

@@ -59,7 +59,7 @@ enum ComparisonFormat {
             "Latency: \(confidence) bootstrap interval of the change (\(m.resamples) resamples, seed \(m.seed)); "
                 + "a verdict needs it all beyond ±\(Format.trimmed(m.minEffect * 100, digits: 2))%.",
             "Rates: \(confidence) Newcombe interval of the difference, in points. Under \(m.minSamples) samples on a "
-                + "side: too few samples.",
+                + "side: inconclusive (too few samples).",
         ]
     }
 

@@ -42,7 +42,8 @@ public enum FlowDecoder {
     private static func step(_ draft: StepDraft) -> Step {
         switch draft {
         case .request(let r): .request(r.step)
-        case .group(let g): .group(GroupStep(name: g.name, requests: g.requests.map(\.step), source: g.location))
+        case .group(let g):
+            .group(GroupStep(name: g.name, requests: g.requests.map(\.step), spinner: g.spinner, source: g.location))
         case .think(let t): .think(t)
         }
     }

@@ -17,6 +17,9 @@ struct RequestDecoder {
     static let methods = ["get", "post", "put", "patch", "delete", "head", "options"]
     static let keys =
         ["name"] + methods + ["query", "headers", "json", "form", "body", "content_type", "capture", "check"]
+        + ["timeout", "follow_redirects", "spinner"]
+    /// The most redirects a step may follow (browsers stop at 20).
+    static let maxRedirects = 20
 
     private var recorder = TemplateRecorder()
 
@@ -37,8 +40,24 @@ struct RequestDecoder {
         step.captures = try CaptureDecoder.captures(map["capture"])
         step.checks = try CheckDecoder.checks(map["check"], recorder: &recorder)
         if let name = map["name"] { step.name = try name.nonEmptyString() }
+        try Self.limits(map, into: &step)
         return RequestDraft(
             step: step, explicitName: map["name"], usages: recorder.usages, path: value.path, value: value)
+    }
+
+    /// `timeout:`, `spinner:` and `follow_redirects:` of one step.
+    private static func limits(_ map: YAMLMap, into step: inout RequestStep) throws(ScenarioError) {
+        if let v = map["timeout"] { step.timeout = try LoadDecoder.positive(v) }
+        if let v = map["spinner"] { step.spinner = try LoadDecoder.positive(v) }
+        if let v = map["follow_redirects"] {
+            let n = try v.int()
+            guard (0...maxRedirects).contains(n) else {
+                throw v.error(
+                    "follow_redirects must be from 0 to \(maxRedirects), found \(n)",
+                    hint: "browsers give up after 20 redirects; 0 checks the redirect itself")
+            }
+            step.followRedirects = n
+        }
     }
 
     /// The one method key and its URL value.

@@ -7,7 +7,7 @@ struct RoleDraft {
 /// Decodes one entry of `roles:`: `weight`, and either `fields` (strings or `{ env: NAME }`) or `csv`
 /// (one account per row), plus `secret_fields`.
 struct RoleDecoder {
-    static let keys = ["weight", "fields", "csv", "secret_fields", "network"]
+    static let keys = ["weight", "fields", "csv", "secret_fields", "network", "spinner"]
     let environment: [String: String]
     let profileDirectory: String
     let fileReader: FileReader
@@ -38,6 +38,7 @@ struct RoleDecoder {
         let explicit = try secretFields(map["secret_fields"], known: fieldNames)
         role.secretFields = Self.defaultSecrets(fieldNames).union(envFields).union(explicit)
         role.network = try map["network"].map { v throws(ScenarioError) in try NetworkDecoder.decode(v) }
+        role.spinner = try map["spinner"].map { v throws(ScenarioError) in try LoadDecoder.positive(v) }
         return RoleDraft(role: role, value: value)
     }
 

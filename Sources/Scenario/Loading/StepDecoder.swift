@@ -11,6 +11,7 @@ struct GroupDraft {
     var nameValue: YAMLValue
     var requests: [RequestDraft]
     var location: SourceLocation?
+    var spinner: Duration?
 }
 
 /// Decodes the entries of `steps:`: a request, `group:` + `requests:`, or `think:`.
@@ -26,7 +27,7 @@ enum StepDecoder {
     }
 
     private static func group(_ value: YAMLValue) throws(ScenarioError) -> GroupDraft {
-        let map = try value.mapping(allowed: ["group", "requests"])
+        let map = try value.mapping(allowed: ["group", "requests", "spinner"])
         let nameValue = try map.required("group")
         let name = try nameValue.nonEmptyString()
         let list = try map.required("requests", hint: "list the requests sent in parallel under requests:")
@@ -36,7 +37,9 @@ enum StepDecoder {
             requests.append(try RequestDecoder.decode(item))
         }
         guard !requests.isEmpty else { throw list.error("a group needs at least one request") }
-        return GroupDraft(name: name, nameValue: nameValue, requests: requests, location: value.location)
+        return GroupDraft(
+            name: name, nameValue: nameValue, requests: requests, location: value.location,
+            spinner: try map["spinner"].map { v throws(ScenarioError) in try LoadDecoder.positive(v) })
     }
 
     /// `think: 500ms` or `think: 1s..3s`.

@@ -47,11 +47,14 @@ public enum Step: Sendable, Equatable, Codable {
 public struct GroupStep: Sendable, Equatable, Codable {
     public var name: String
     public var requests: [RequestStep]
+    /// This group's spinner limit (`spinner:`), instead of the role's or `timeouts.spinner`.
+    public var spinner: Duration?
     public var source: SourceLocation?
 
-    public init(name: String, requests: [RequestStep], source: SourceLocation? = nil) {
+    public init(name: String, requests: [RequestStep], spinner: Duration? = nil, source: SourceLocation? = nil) {
         self.name = name
         self.requests = requests
+        self.spinner = spinner
         self.source = source
     }
 }

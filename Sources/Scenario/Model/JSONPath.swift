@@ -17,3 +17,11 @@ public struct JSONPath: Sendable, Equatable, Codable, CustomStringConvertible {
 
     public var description: String { text }
 }
+
+extension JSONPath {
+    /// The name of the last key the path reads (`token` for `$.data.token`, `items` for `$.items[0]`), nil for `$`.
+    public var lastKey: String? {
+        for case .key(let name) in components.reversed() { return name }
+        return nil
+    }
+}

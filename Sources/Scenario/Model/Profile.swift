@@ -116,6 +116,9 @@ public struct Role: Sendable, Equatable, Codable {
     public var accountsFile: String?
     /// Network conditions for this role's VUs (`network:`), overriding the profile's; `nil` = the profile's.
     public var network: NetworkConditions?
+    /// This role's spinner limit (`spinner:`, e.g. a mobile user gives up sooner), instead of `timeouts.spinner`;
+    /// a step's or group's own limit wins.
+    public var spinner: Duration?
 
     public init(
         name: String, weight: Int = 1, accounts: [[String: String]], secretFields: Set<String> = [],

@@ -10,6 +10,13 @@ public struct RequestStep: Sendable, Equatable, Codable {
     public var body: Body?
     public var captures: [Capture]
     public var checks: [Check]
+    /// This step's whole-request limit (`timeout:`), instead of `timeouts.request`.
+    public var timeout: Duration?
+    /// Redirects to follow (`follow_redirects: N`), each hop checked against the allow-list; nil or 0: none, the
+    /// 3xx is the response.
+    public var followRedirects: Int?
+    /// This step's spinner limit (`spinner:`), instead of the role's or `timeouts.spinner`.
+    public var spinner: Duration?
     public var source: SourceLocation?
 
     public init(

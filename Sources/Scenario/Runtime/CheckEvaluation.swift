@@ -1,13 +1,16 @@
+import Secrets
+
 extension Check {
     /// `nil` when the response passes the check, else a short reason such as `status 500, expected 200`.
     /// `render` expands templates (for `body_contains`); messages show the template as written, so a
     /// rendered secret never appears in them.
-    /// `redact` hides secrets in response text quoted by the message; it runs before the text is clipped,
-    /// so a secret cut in half by the clip is never left partly in clear.
+    /// `redact` hides secrets in response text quoted by the message (by default the masking rule without known
+    /// values); it runs before the text is clipped, so a secret cut in half by the clip is never left partly in
+    /// clear. A value read at a credential-named key (`$.token`) is never quoted.
     /// `headers` are the response headers (needed by `content_type`; see ``readsHeaders``).
     public func failure(
         status: Int, body: [UInt8]?, duration: Duration, render: (Template) -> String,
-        redact: (String) -> String = { $0 }, headers: [(name: String, value: String)] = []
+        redact: (String) -> String = SecretMask().mask, headers: [(name: String, value: String)] = []
     ) -> String? {
         var response = ResponseBody(body)
         return failure(
@@ -24,7 +27,7 @@ extension Check {
         case .bodyContains(let template):
             let needle = Array(render(template).utf8)
             if needle.isEmpty || (body.bytes.map { Self.contains($0, needle) } ?? false) { return nil }
-            return "body does not contain \"\(Self.clip(template.description))\""
+            return "body does not contain \"\(Self.clip(redact(template.description)))\""
         case .json(let path, let expected):
             return Self.jsonFailure(
                 path: path, expected: expected, document: body.json(), hasBody: body.bytes != nil, redact: redact)
@@ -51,13 +54,15 @@ extension Check {
     private static func jsonFailure(
         path: JSONPath, expected: JSONValue, document: JSONValue?, hasBody: Bool, redact: (String) -> String
     ) -> String? {
-        let want = clip(expected.serialized())
+        let want = clip(redact(expected.serialized()))
         guard let document else {
             return "body is \(hasBody ? "not JSON" : "empty"), expected \(path) = \(want)"
         }
         guard let actual = path.evaluate(in: document) else { return "\(path) is missing, expected \(want)" }
-        return actual.isEquivalent(to: expected)
-            ? nil : "\(path) is \(clip(redact(actual.serialized()))), expected \(want)"
+        guard !actual.isEquivalent(to: expected) else { return nil }
+        let credential = path.lastKey.map { SecretRules.isSecretName($0, header: true) } ?? false
+        let shown = credential ? SecretMask.shown : clip(redact(actual.serialized()))
+        return "\(path) is \(shown), expected \(want)"
     }
 
     /// `200`, `200 or 201`, `one of 200, 201, 204`.
@@ -92,7 +97,7 @@ extension Array where Element == Check {
     /// The first failing check's reason, or `nil` when all pass; a JSON body is parsed at most once.
     public func firstFailure(
         status: Int, body: [UInt8]?, duration: Duration, render: (Template) -> String,
-        redact: (String) -> String = { $0 }, headers: [(name: String, value: String)] = []
+        redact: (String) -> String = SecretMask().mask, headers: [(name: String, value: String)] = []
     ) -> String? {
         var response = ResponseBody(body)
         for check in self {

@@ -125,7 +125,8 @@ public enum Verdict: String, Sendable, Codable, CaseIterable {
     /// The whole interval is below minus the minimal effect: better, beyond the noise.
     case improvement
     case noSignificantChange = "no_significant_change"
-    /// Fewer than `ComparisonMethod.minSamples` samples on a side: nothing can be said.
+    /// Fewer than `ComparisonMethod.minSamples` samples on a side: inconclusive. Not "no change": under `--fail-on`
+    /// a change past the tolerance fails unless `--allow-few-samples`.
     case tooFewSamples = "too_few_samples"
 
     /// As the text and Markdown reports print it.
@@ -134,7 +135,7 @@ public enum Verdict: String, Sendable, Codable, CaseIterable {
         case .regression: "regression"
         case .improvement: "improvement"
         case .noSignificantChange: "no significant change"
-        case .tooFewSamples: "too few samples"
+        case .tooFewSamples: "inconclusive (too few samples)"
         }
     }
 }

@@ -1,8 +1,9 @@
 import Foundation
 
 /// A `--fail-on` tolerance: `p95 +10%` (a percentile may grow by at most 10%) or `error_rate +1pt` (a rate may
-/// grow by at most one percentage point). A series fails it when its verdict is `regression` *and* the point
-/// estimate of the change is beyond the tolerance.
+/// grow by at most one percentage point). A series fails it when the point estimate of the change is beyond the
+/// tolerance and its verdict is `regression` — or inconclusive (too few samples to tell noise from a regression),
+/// unless the caller allows few samples.
 public struct FailOnRule: Sendable, Equatable, CustomStringConvertible {
     /// `p50`, `p95`, `p99`, `error_rate` or `timeout_rate`.
     public var metric: String
@@ -58,9 +59,10 @@ public struct FailOnRule: Sendable, Equatable, CustomStringConvertible {
         return FailOnRule(metric: metric, tolerance: value)
     }
 
-    /// Whether `change` is this rule's metric, a regression, and beyond the tolerance.
+    /// Whether `change` is this rule's metric, beyond the tolerance, and a regression or inconclusive.
     func failure(_ change: MetricChange) -> Bool {
-        change.metric == metric && change.verdict == .regression && change.change > tolerance
+        change.metric == metric && change.change > tolerance
+            && (change.verdict == .regression || change.verdict == .tooFewSamples)
     }
 }
 
@@ -69,16 +71,28 @@ public struct RuleFailure: Sendable, Equatable {
     public var series: SeriesName
     public var change: MetricChange
     public var rule: FailOnRule
+    /// Too few samples to tell: the change is past the tolerance but could be noise.
+    public var inconclusive: Bool { change.verdict == .tooFewSamples }
+    /// The smaller side's sample count.
+    public var samples: Int
 }
 
 extension ComparisonReport {
-    /// Every series × change × rule that regressed past the rule's tolerance, in series order. Empty: the gate
-    /// passes.
+    /// Every series × change × rule past the rule's tolerance, regressed or inconclusive, in series order. The gate
+    /// fails on the regressions, and on the inconclusive ones unless few samples are allowed (`gateFailures`).
     public func failures(_ rules: [FailOnRule]) -> [RuleFailure] {
         series.flatMap { s in
             s.changes.flatMap { change in
-                rules.filter { $0.failure(change) }.map { RuleFailure(series: s.name, change: change, rule: $0) }
+                rules.filter { $0.failure(change) }.map {
+                    RuleFailure(
+                        series: s.name, change: change, rule: $0, samples: min(s.baselineCount, s.candidateCount))
+                }
             }
         }
+    }
+
+    /// The failures that fail the gate: all of them, or only the regressions with `allowFewSamples`.
+    public func gateFailures(_ rules: [FailOnRule], allowFewSamples: Bool) -> [RuleFailure] {
+        failures(rules).filter { !$0.inconclusive || !allowFewSamples }
     }
 }

@@ -70,7 +70,7 @@ struct MeasuredSeries {
     var count = 0
     /// Failed requests (steps) or waits with a failure (groups).
     var failed = 0
-    /// Timed-out requests; nil for groups.
+    /// Timed-out requests and requests cut off still waiting at the run's end; nil for groups.
     var timeouts: Int?
 
     /// Every series with at least one sample: steps in catalog order, then groups.
@@ -88,7 +88,7 @@ struct MeasuredSeries {
                 m.time.add(s.total)
                 m.count += s.requests
                 m.failed += s.failed
-                m.timeouts = (m.timeouts ?? 0) + s.errors(.timeout)
+                m.timeouts = (m.timeouts ?? 0) + s.unanswered
             }
         }
         for (key, g) in zip(run.catalog.groups, run.store.groups) where g.count > 0 {

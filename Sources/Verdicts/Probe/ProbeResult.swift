@@ -1,3 +1,5 @@
+import Metrics
+
 /// The outcome of one probe: one iteration of each flow per role, judged healthy, degraded or failed.
 /// Contains no secret values (messages are already redacted), so it can be printed and scraped.
 public struct ProbeResult: Sendable, Equatable, Codable {
@@ -8,6 +10,9 @@ public struct ProbeResult: Sendable, Equatable, Codable {
     /// The worst verdict of all flows × roles.
     public var verdict: ProbeVerdict
     public var flows: [FlowResult]
+    /// The W3C trace of the probe's slowest request, when it sent `traceparent`: where to look in the backend's
+    /// tracing (published as an OpenMetrics exemplar).
+    public var slowestTrace: TraceRef?
 
     public init(profile: String, startedAt: Double, durationSeconds: Double, verdict: ProbeVerdict, flows: [FlowResult])
     {

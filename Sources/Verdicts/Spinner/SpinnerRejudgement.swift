@@ -9,13 +9,18 @@ import Metrics
 /// counts as *at* the limit, not over it, unless it is the recorded maximum, which is kept exactly. At the run's
 /// own limit the engine's exact counts are kept.
 public enum SpinnerRejudgement {
-    /// `run` as if its spinner limit had been `spinnerMs`: the limit in its run info, and every lone request's and
-    /// group wait's over-the-limit count re-derived from its histogram. A request inside a parallel group is not a
-    /// wait of its own (its group is), as while running.
+    /// `run` as if its spinner limit had been `spinnerMs` for every wait (a step's, group's or role's own limit
+    /// included): the limit in its run info, and every lone request's and group wait's over-the-limit count
+    /// re-derived from its histogram. A request inside a parallel group is not a wait of its own (its group is), as
+    /// while running.
     public static func rejudge(_ run: SavedRun, spinnerMs: Int) -> SavedRun {
-        guard spinnerMs != run.info.spinnerMs else { return run }
+        let ownLimits =
+            run.catalog.steps.contains { $0.spinnerMs != nil } || run.catalog.groups.contains { $0.spinnerMs != nil }
+        guard spinnerMs != run.info.spinnerMs || ownLimits else { return run }
         var out = run
         out.info.spinnerMs = spinnerMs
+        for i in out.catalog.steps.indices { out.catalog.steps[i].spinnerMs = nil }
+        for i in out.catalog.groups.indices { out.catalog.groups[i].spinnerMs = nil }
         let limit = spinnerMs * 1000
         for (i, key) in zip(run.store.steps.indices, run.catalog.steps) where key.group == nil {
             out.store.steps[i].overSpinner = run.store.steps[i].total.count(overMicros: limit)

@@ -8,7 +8,8 @@ import Scenario
 /// - latency (`p50` … `mean`): the user-experienced time of the matching requests — or, when the threshold has a
 ///   `group:` filter and no `step:`, of the matching group waits (from the group's start to its last response);
 /// - `requests`, `rate`, `failed`, `error_rate`, `timeouts`, `timeout_rate`, `checks`: the matching requests
-///   (`group:` selects the requests of that group); `rate` is over the run's duration;
+///   (`group:` selects the requests of that group); `rate` is over the run's duration; requests cut off still
+///   waiting when the run ended are failures, and count as timeouts;
 /// - `spinner_rate`: the matching waits — groups and lone requests; a request inside a group is not a wait.
 ///
 /// Nothing matched (no request, or no wait) → no observation → the threshold fails, except `requests` and `rate`,
@@ -62,8 +63,9 @@ public enum ThresholdEvaluation {
         case .rate: return (Double(requests) / max(seconds, 0.001), requests, "requests")
         case .failed: return (count(s.failed), requests, "requests")
         case .errorRate: return (share(s.failed), requests, "requests")
-        case .timeouts: return (count(s.errors(.timeout)), requests, "requests")
-        case .timeoutRate: return (share(s.errors(.timeout)), requests, "requests")
+        // A request cut off still waiting when the run ended never got its answer either: it counts as a timeout.
+        case .timeouts: return (count(s.errors(.timeout) + s.errors(.cutOff)), requests, "requests")
+        case .timeoutRate: return (share(s.errors(.timeout) + s.errors(.cutOff)), requests, "requests")
         case .checks: return (count(s.errors(.check)), requests, "requests")
         case .droppedIterations:
             let started = s.scenarios.reduce(0) { $0 + $1.started }
