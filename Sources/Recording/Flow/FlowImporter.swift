@@ -29,10 +29,8 @@ struct FlowImporter {
         var roles = RoleFields(names: options.roleFields ?? ImportOptions.defaultRoleFields)
         var drafts = sorted.enumerated().map { normalizer.draft($1, position: $0) }
         var braces = LiteralBraces()
-        for i in drafts.indices {
-            braces.rewrite(&drafts[i])
-            roles.rewrite(&drafts[i])
-        }
+        for i in drafts.indices { braces.rewrite(&drafts[i]) }
+        roles.rewrite(&drafts)
 
         var correlator = Correlator(exchanges: sorted)
         let layout = layOut(&drafts, sorted, correlator: &correlator)

@@ -15,7 +15,7 @@ public enum ImportReportText {
         }
         if !r.missingRoleFields.isEmpty {
             lines.append(
-                "warning: --role-fields not found in any request body: " + r.missingRoleFields.joined(separator: ", "))
+                "warning: --role-fields not found in the recording: " + r.missingRoleFields.joined(separator: ", "))
         }
         switch r.statusChecks {
         case .byClass?:
