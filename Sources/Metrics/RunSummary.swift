@@ -12,6 +12,9 @@ public struct RunSummary: Sendable, Equatable, Codable {
     public var groups: [GroupReport]
     /// Per scenario: what its executor did and its latency two ways (from schedule, service time).
     public var scenarios: [ScenarioReport]
+    /// Steps a role never sent although it sent others: each iteration ended before them, mostly because an
+    /// earlier request failed. `nil` in summaries written before it existed.
+    public var neverReached: [SeriesCatalog.StepKey]?
 
     public struct Totals: Sendable, Equatable, Codable {
         public var requests: Int
@@ -102,6 +105,11 @@ public struct RunSummary: Sendable, Equatable, Codable {
                 freshConnections: s.freshConnections, reusedConnections: s.reusedConnections,
                 overSpinner: s.overSpinner, bytes: s.bytes, wireBytes: s.wireBytes, messages: s.messages)
         }
+        let ran = Set(
+            zip(catalog.steps, store.steps).filter { $0.1.requests > 0 }.map { "\($0.0.scenario)\n\($0.0.role)" })
+        neverReached = zip(catalog.steps, store.steps).filter { key, s in
+            s.requests == 0 && ran.contains("\(key.scenario)\n\(key.role)")
+        }.map(\.0)
         groups = zip(catalog.groups, store.groups).filter { $0.1.count > 0 }.map { key, g in
             GroupReport(
                 scenario: key.scenario, flow: key.flow, group: key.group, role: key.role, count: g.count,

@@ -66,7 +66,8 @@ struct RunSession {
             return .runError
         }
         let style = TerminalStyle(color: Console.color)
-        Console.out(SummaryReport(style: style, phases: overrides.phases || global.verbose).render(summary))
+        let report = SummaryReport(style: style, phases: overrides.phases || global.verbose, width: Console.width)
+        Console.out(report.render(summary))
         let judged = JudgedRun(profile.thresholds, run: saved)
         let gate = GateLines(style: style).render(judged)
         if !gate.isEmpty { Console.out(gate) }
