@@ -20,6 +20,9 @@ public enum ErrorClass: String, Sendable, Codable, CaseIterable, Comparable {
     case blocked
     /// Any other transport failure.
     case other
+    /// Never sent: the rendered request was malformed (a header holding a line break or NUL, from a captured or
+    /// environment value), so sending it would have injected a header of its own.
+    case invalid
 
     public static func < (a: ErrorClass, b: ErrorClass) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
@@ -38,6 +41,7 @@ public enum ErrorClass: String, Sendable, Codable, CaseIterable, Comparable {
         case .check: 7
         case .blocked: 8
         case .other: 9
+        case .invalid: 10  // added last, so runs saved before it keep their indices
         }
     }
 }

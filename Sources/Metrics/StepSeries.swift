@@ -100,6 +100,10 @@ public struct StepSeries: Sendable, Equatable, Codable {
         }
         requests = try c.decode(Int.self, forKey: .requests)
         errors = try c.decode([Int].self, forKey: .errors)
+        // Runs saved before an error class existed have fewer counts; the missing ones are 0.
+        if errors.count < ErrorClass.allCases.count {
+            errors += Array(repeating: 0, count: ErrorClass.allCases.count - errors.count)
+        }
         freshConnections = try c.decode(Int.self, forKey: .freshConnections)
         reusedConnections = try c.decode(Int.self, forKey: .reusedConnections)
         bytes = try c.decode(Int.self, forKey: .bytes)

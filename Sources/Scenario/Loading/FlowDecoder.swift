@@ -24,7 +24,7 @@ public enum FlowDecoder {
         }
         let map = try root.mapping(allowed: keys)
         var headerRecorder = TemplateRecorder()
-        let headers = try headerRecorder.pairs(map["headers"]).map { Header(name: $0.0, value: $0.1) }
+        let headers = try headerRecorder.headers(map["headers"])
         let stepsValue = try map.required("steps", hint: "list the requests of the flow under steps:")
         var drafts: [StepDraft] = []
         for item in try stepsValue.list() { drafts.append(try StepDecoder.decode(item)) }
