@@ -159,6 +159,9 @@ let package = Package(
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"], exclude: ["Fixtures"]),
         .testTarget(
             name: "RecordingTests", dependencies: ["Recording", "Scenario", "TestSupport"], exclude: ["Fixtures"]),
+        // Seeded, bounded fuzzing of every input (profiles, flows, HAR, curl) from the corpus in Tests/Fuzz/corpus;
+        // `make fuzz` runs it long.
+        .testTarget(name: "FuzzTests", dependencies: ["Recording", "Scenario", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

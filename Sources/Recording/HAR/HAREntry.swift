@@ -112,6 +112,9 @@ struct HARPostData: Decodable {
             && (try? c.decode([String: String].self, forKey: .text)) == nil
         params = (try? c.optionalList(HARParam.self, .params)) ?? []
         encoding = c.lenientString(.encoding)
+        if let mimeType, HeaderText.breaksLine(mimeType) {
+            throw HARValueProblem(field: "request.postData.mimeType", message: "holds a line break or NUL")
+        }
     }
 }
 
