@@ -161,7 +161,7 @@ let package = Package(
             name: "RecordingTests", dependencies: ["Recording", "Scenario", "TestSupport"], exclude: ["Fixtures"]),
         // Seeded, bounded fuzzing of every input (profiles, flows, HAR, curl) from the corpus in Tests/Fuzz/corpus;
         // `make fuzz` runs it long.
-        .testTarget(name: "FuzzTests", dependencies: ["Recording", "Scenario", "TestSupport"]),
+        .testTarget(name: "FuzzTests", dependencies: ["Recording", "Scenario", "Metrics", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )
