@@ -14,7 +14,7 @@ import Testing
                 == "error: rehearse: unknown command 'runn'\n  hint: did you mean run?")
         #expect(Rehearse.unknownCommand(in: ["valdate"])?.hasSuffix("did you mean validate?") == true)
         #expect(Rehearse.unknownCommand(in: ["import", "curll"])?.hasSuffix("did you mean curl?") == true)
-        #expect(Rehearse.unknownCommand(in: ["zzz"])?.contains("hint: commands: run, validate") == true)
+        #expect(Rehearse.unknownCommand(in: ["zzz"])?.contains("hint: commands: run, ") == true)
         for fine in [
             ["run", "p.yaml"], ["import", "har", "x.har"], ["network", "list"], ["--help"], ["help", "run"], [],
         ] {
