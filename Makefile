@@ -8,7 +8,7 @@ BENCH_PACKAGES := nginx-light wrk time
 BIN := .build/debug/rehearse
 RELEASE_BIN := .build/release/rehearse
 
-.PHONY: demo test lint format build release bench bench-arrival bench-netem deps test-deps bench-deps clean
+.PHONY: demo test lint format build release bench bench-arrival bench-netem deps test-deps bench-deps clean fuzz
 
 demo: deps build
 	$(BIN) demo
@@ -19,6 +19,18 @@ test: deps test-deps lint
 
 # Style is checked, not suggested: any swift-format finding (.swift-format: 4 spaces, 120 columns) fails the build.
 # `make format` rewrites the files in place.
+# The fuzzing `make test` runs a few hundred of (issue 13 §6), long: FUZZ_ITERATIONS mutations of each kind of input
+# (profile, flow, HAR, curl) from the corpus in Tests/Fuzz/corpus, seeded with FUZZ_SEED (a new one each run unless
+# given; it is printed, and a finding names it). Findings, and the input being tried should the run crash, are
+# written to Tests/Fuzz/findings/; add the interesting ones to the corpus.
+FUZZ_ITERATIONS ?= 20000
+FUZZ_SEED ?= $(shell date +%s)
+fuzz: deps
+	$(SWIFT) build --build-tests
+	@echo "fuzz: $(FUZZ_ITERATIONS) mutations of each input, seed $(FUZZ_SEED)"
+	REHEARSAL_FUZZ_ITERATIONS=$(FUZZ_ITERATIONS) REHEARSAL_FUZZ_SEED=$(FUZZ_SEED) \
+		$(SWIFT) test --skip-build --filter 'FuzzTests\.'
+
 lint:
 	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift
 

@@ -179,6 +179,9 @@ let package = Package(
         .testTarget(
             name: "RecordingTests", dependencies: ["Recording", "Scenario", "Secrets", "TestSupport"],
             exclude: ["Fixtures"]),
+        // Seeded, bounded fuzzing of every input (profiles, flows, HAR, curl) from the corpus in Tests/Fuzz/corpus;
+        // `make fuzz` runs it long.
+        .testTarget(name: "FuzzTests", dependencies: ["Recording", "Scenario", "Metrics", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -24,6 +24,9 @@ public enum ErrorClass: String, Sendable, Codable, CaseIterable, Comparable {
     /// interrupted iterations: a failure, counted in error rates and thresholds, recorded at the time it had waited
     /// (a lower bound of its latency).
     case cutOff = "cut_off"
+    /// Never sent: the rendered request was malformed (a header holding a line break or NUL, from a captured or
+    /// environment value), so sending it would have injected a header of its own.
+    case invalid
 
     public static func < (a: ErrorClass, b: ErrorClass) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
@@ -42,7 +45,8 @@ public enum ErrorClass: String, Sendable, Codable, CaseIterable, Comparable {
         case .check: 7
         case .blocked: 8
         case .other: 9
-        case .cutOff: 10  // added last, so runs saved before it keep their indices
+        case .cutOff: 10  // added after the first ten, so runs saved before keep their indices
+        case .invalid: 11
         }
     }
 

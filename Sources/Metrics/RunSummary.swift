@@ -17,6 +17,9 @@ public struct RunSummary: Sendable, Equatable, Codable {
     /// Each role against the fastest (or a named base) per step and group, when two or more roles ran (set by
     /// `Verdicts`' `RoleDiff`, which judges with intervals; `SavedRun.fullSummary`).
     public var roleDiff: RoleDiffReport?
+    /// Steps a role never sent although it sent others: each iteration ended before them, mostly because an
+    /// earlier request failed. `nil` in summaries written before it existed.
+    public var neverReached: [SeriesCatalog.StepKey]?
 
     public struct Totals: Sendable, Equatable, Codable {
         public var requests: Int
@@ -128,6 +131,11 @@ public struct RunSummary: Sendable, Equatable, Codable {
                 httpVersions: Self.httpVersions(s), redirects: s.redirects > 0 ? s.redirects : nil,
                 spinnerMs: key.spinnerMs)
         }
+        let ran = Set(
+            zip(catalog.steps, store.steps).filter { $0.1.requests > 0 }.map { "\($0.0.scenario)\n\($0.0.role)" })
+        neverReached = zip(catalog.steps, store.steps).filter { key, s in
+            s.requests == 0 && ran.contains("\(key.scenario)\n\(key.role)")
+        }.map(\.0)
         groups = zip(catalog.groups, store.groups).filter { $0.1.count > 0 }.map { key, g in
             GroupReport(
                 scenario: key.scenario, flow: key.flow, group: key.group, role: key.role, count: g.count,

@@ -70,6 +70,7 @@ public struct StepSeries: Sendable, Equatable, Codable {
     }
 
     private mutating func note(_ message: String) {
+        let message = FailureMessage.normalized(message)
         if messages[message] != nil || messages.count < Self.maxMessages { messages[message, default: 0] += 1 }
     }
 

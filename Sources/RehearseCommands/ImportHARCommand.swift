@@ -11,7 +11,9 @@ struct ImportHARCommand: ParsableCommand {
             Kept: the page documents, XHR/fetch and other calls to the main site (the host of the first page \
             loaded, with its sibling hosts). Dropped, and counted by reason: static assets, other hosts, CORS \
             preflights, beacons, cached answers, requests without a response. Requests that overlapped in time \
-            become a parallel group (named after the HAR page); recorded pauses become think times.
+            become a parallel group (named after the HAR page); recorded pauses become think times. Each step checks \
+            its recorded status's class (status: 2xx), so a role that sees other data still passes; \
+            --strict-status checks the exact codes.
 
             Examples:
               rehearse import har dashboard.har -o Profiles/flows/dashboard.yaml
@@ -41,6 +43,11 @@ struct ImportHARCommand: ParsableCommand {
     @Flag(name: .customLong("check-content-type"), help: "Also check each response's content type, as recorded.")
     var checkContentType = false
 
+    @Flag(
+        name: .customLong("strict-status"),
+        help: "Check each recorded status exactly (200), not its class (2xx, the default: other roles' data passes).")
+    var strictStatus = false
+
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
@@ -61,6 +68,7 @@ struct ImportHARCommand: ParsableCommand {
         options.thinkScale = thinkScale
         options.name = output.flowName
         options.checkContentType = checkContentType
+        options.strictStatus = strictStatus
         let result = try ImportRun.run { () throws(ImportError) in try HARImport.run(path: file, options: options) }
         try output.deliver(result, quiet: global.quiet)
     }

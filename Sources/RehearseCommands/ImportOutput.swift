@@ -16,7 +16,10 @@ struct ImportOutput: ParsableArguments {
 
     @Option(
         name: .customLong("role-fields"),
-        help: "Login body fields that become {{role.FIELD}}, comma-separated (default: email,username,password).")
+        help: """
+            Fields that become {{role.FIELD}} wherever they appear (query, form, JSON, raw body; the same value in \
+            a path or header too), comma-separated (default: email,username,password).
+            """)
     var roleFields: String?
 
     func validate() throws {
@@ -94,7 +97,15 @@ enum AtomicFiles {
             }
         }
         var temporaries: [(String, String)] = []
-        defer { for (temporary, _) in temporaries { unlink(temporary) } }
+        var created: [String] = []
+        defer {
+            for (temporary, _) in temporaries { unlink(temporary) }
+            // A failed write leaves nothing behind, not even the folders made for it (deepest first).
+            for folder in created.reversed() { rmdir(folder) }
+        }
+        for (path, _) in files {
+            created += try makeFolders(for: path)
+        }
         for (path, text) in files {
             let folder = (path as NSString).deletingLastPathComponent
             let name = (path as NSString).lastPathComponent
@@ -110,6 +121,28 @@ enum AtomicFiles {
             }
         }
         temporaries = []
+        created = []
+    }
+
+    /// Creates the missing folders above `path` (`flows/` for `flows/x.yaml`); the folders it made, outermost
+    /// first.
+    private static func makeFolders(for path: String) throws -> [String] {
+        var missing: [String] = []
+        var folder = (path as NSString).deletingLastPathComponent
+        while !folder.isEmpty, folder != "/", !FileManager.default.fileExists(atPath: folder) {
+            missing.insert(folder, at: 0)
+            folder = (folder as NSString).deletingLastPathComponent
+        }
+        var made: [String] = []
+        for folder in missing {
+            guard mkdir(folder, 0o777) == 0 || errno == EEXIST else {
+                let reason = String(cString: strerror(errno))
+                for done in made.reversed() { rmdir(done) }
+                throw Failure(path: path, reason: "cannot create the folder \(folder): \(reason)")
+            }
+            made.append(folder)
+        }
+        return made
     }
 
     /// The path absolute, with `.`, `..` and symbolic links resolved, to compare two names of one file.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Engine
 import Foundation
+import Scenario
 
 /// `rehearse`: the root command.
 public struct Rehearse: ParsableCommand {
@@ -24,8 +25,10 @@ public struct Rehearse: ParsableCommand {
               rehearse import har dashboard.har -o flows/dashboard.yaml
 
             Exit codes of run and demo: 0 success; 1 requests failed (no
-            thresholds set); 2 bad input; 3 run error; 99 thresholds failed;
-            130 interrupted (results written); merge as run. probe: 0 healthy, 1 degraded,
+            thresholds set); 2 bad input (found before anything is sent); 3
+            run error (an output that cannot be written is found before the
+            load); 99 thresholds failed; 130 interrupted by Ctrl-C, SIGTERM or
+            SIGHUP (results written); merge as run. probe: 0 healthy, 1 degraded,
             2 failed, 3 unknown. compare: 0 ok, 1 a --fail-on rule failed,
             2 bad input.
             """,
@@ -42,6 +45,10 @@ public struct Rehearse: ParsableCommand {
 
     /// Parses the command line and runs; bad command-line input exits with code 2 like any other bad input.
     public static func runMain() {
+        if let unknown = unknownCommand(in: Array(CommandLine.arguments.dropFirst())) {
+            FileHandle.standardError.write(Data((unknown + "\n").utf8))
+            Foundation.exit(ExitStatus.badInput.rawValue)
+        }
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -53,6 +60,29 @@ public struct Rehearse: ParsableCommand {
             }
             exit(withError: error)
         }
+    }
+}
+
+extension Rehearse {
+    /// The error for a subcommand that does not exist (`rehearse runn`, `rehearse import hra`), with the closest
+    /// one as a hint; `nil` when the words before the first option name commands or their arguments.
+    static func unknownCommand(in arguments: [String]) -> String? {
+        var command: any ParsableCommand.Type = Rehearse.self
+        var path = ["rehearse"]
+        for word in arguments {
+            let subcommands = command.configuration.subcommands
+            guard !word.hasPrefix("-"), !subcommands.isEmpty else { return nil }
+            let names = subcommands.map { $0.configuration.commandName ?? "" } + ["help"]
+            guard let next = subcommands.first(where: { $0.configuration.commandName == word }) else {
+                if word == "help" { return nil }
+                let hint = Suggestions.didYouMean(word, in: names) ?? "commands: " + names.joined(separator: ", ")
+                let shown = word.count > 40 ? String(word.prefix(37)) + "..." : word
+                return "error: \(path.joined(separator: " ")): unknown command '\(shown)'\n  hint: \(hint)"
+            }
+            command = next
+            path.append(word)
+        }
+        return nil
     }
 }
 
@@ -72,7 +102,7 @@ public enum ExitStatus: Int32 {
     case aborted = 98
     /// The profile's thresholds failed (k6's code for the same, so CI scripts carry over).
     case thresholdsFailed = 99
-    /// Stopped by Ctrl-C or SIGTERM; results for what was measured were written.
+    /// Stopped by Ctrl-C, SIGTERM or SIGHUP; results for what was measured were written.
     case interrupted = 130
 
     var exitCode: ExitCode { ExitCode(rawValue) }

@@ -56,7 +56,8 @@ struct ReportCommand: ParsableCommand {
             Console.out(SummaryJSON().render(judged.fullSummary))
         } else {
             let report = SummaryReport(
-                style: TerminalStyle(color: Console.color), phases: phases, recordedSpinnerMs: saved.info.spinnerMs)
+                style: TerminalStyle(color: Console.color), phases: phases, recordedSpinnerMs: saved.info.spinnerMs,
+                width: Console.width)
             Console.out(report.render(judged.fullSummary))
         }
     }

@@ -34,16 +34,17 @@ struct RunCommand: ParsableCommand {
 
 /// Options of `run` and `demo`: overrides of the profile's load block, engine and output settings.
 struct RunOptions: ParsableArguments {
-    @Option(help: "Virtual users (overrides load.vus).")
+    // Numbers are read even when they start with "-", so `--vus -3` says what is wrong with -3 (not "missing value").
+    @Option(parsing: .unconditional, help: "Virtual users (overrides load.vus).")
     var vus: Int?
 
-    @Option(help: "Run time, e.g. 30s or 2m (overrides load.duration).")
+    @Option(parsing: .unconditional, help: "Run time, e.g. 30s or 2m (overrides load.duration).")
     var duration: String?
 
-    @Option(help: "Total iterations shared by all VUs (overrides load.duration).")
+    @Option(parsing: .unconditional, help: "Total iterations shared by all VUs (overrides load.duration).")
     var iterations: Int?
 
-    @Option(help: "Worker threads (default: one per core).")
+    @Option(parsing: .unconditional, help: "Worker threads (default: one per core).")
     var workers: Int?
 
     @OptionGroup var output: OutputOptions
@@ -71,7 +72,9 @@ struct RunOptions: ParsableArguments {
         } catch {
             throw bad(error.description)
         }
-        if let workers, workers < 1 { throw bad("--workers must be at least 1, got \(workers)") }
+        if let workers, !(1...InputLimits.maxWorkers).contains(workers) {
+            throw bad("--workers must be from 1 to \(InputLimits.maxWorkers), got \(workers)")
+        }
         if let out = output.out { p.output = out }
         return p
     }

@@ -19,7 +19,7 @@ struct RunConclusion {
     func show(_ saved: SavedRun, folder: URL, extra: () throws -> Void) rethrows -> JudgedRun {
         let summary = saved.fullSummary
         let style = TerminalStyle(color: Console.color)
-        Console.out(SummaryReport(style: style, phases: phases).render(summary))
+        Console.out(SummaryReport(style: style, phases: phases, width: Console.width).render(summary))
         let judged = JudgedRun(thresholds, run: saved)
         let gate = GateLines(style: style).render(judged)
         if !gate.isEmpty { Console.out(gate) }

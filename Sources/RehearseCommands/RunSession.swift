@@ -29,6 +29,14 @@ struct RunSession {
             environment: environment, caFile: overrides.caFile,
             network: try overrides.network.map(NetworkInput.parse), seed: resolved.seed, segment: resolved.segment,
             startAt: resolved.startAt)
+        // Every output is checked before anything is sent, so a long run never ends in "cannot write".
+        if let problem = OutputPaths.firstProblem(
+            files: [("--junit", overrides.junit), ("--markdown", overrides.markdown)],
+            folders: [(overrides.output.out == nil ? "output" : "--out", profile.output)])
+        {
+            Console.err(problem)
+            return .runError
+        }
         if let problem = preflight(plan) {
             Console.err(problem)
             return .runError

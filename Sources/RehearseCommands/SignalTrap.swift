@@ -1,8 +1,8 @@
 @preconcurrency import Dispatch
 import Foundation
 
-/// Turns SIGINT and SIGTERM into calls of `onStop` (first: graceful, then hard) instead of killing the process,
-/// so a stopped run still writes its results.
+/// Turns SIGINT, SIGTERM and SIGHUP (a closed terminal or SSH session) into calls of `onStop` (first: graceful,
+/// then hard) instead of killing the process, so a stopped run still writes its results.
 final class SignalTrap: @unchecked Sendable {
     // @unchecked: `sources` is set once in init and only cancelled afterwards; dispatch sources are thread-safe.
     private let sources: [any DispatchSourceSignal]
@@ -10,7 +10,7 @@ final class SignalTrap: @unchecked Sendable {
     init(onStop: @escaping @Sendable (_ hard: Bool) -> Void) {
         let queue = DispatchQueue(label: "rehearse.signals")
         let count = SignalCount()
-        sources = [SIGINT, SIGTERM].map { number in
+        sources = Self.signals.map { number in
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
             source.setEventHandler { onStop(count.next() > 1) }
@@ -19,11 +19,13 @@ final class SignalTrap: @unchecked Sendable {
         }
     }
 
+    /// The signals that stop a run gracefully.
+    static let signals = [SIGINT, SIGTERM, SIGHUP]
+
     /// Restores the default handlers.
     func release() {
         for s in sources { s.cancel() }
-        signal(SIGINT, SIG_DFL)
-        signal(SIGTERM, SIG_DFL)
+        for number in Self.signals { signal(number, SIG_DFL) }
     }
 }
 

@@ -10,11 +10,15 @@ public struct SummaryReport: Reporter {
     /// The spinner limit the run itself used (ms), when the summary was re-judged for another limit
     /// (`rehearse report --spinner`): a line then says so.
     public var recordedSpinnerMs: Int?
+    /// The terminal's width: tables are kept within it by shortening names in the middle (summary.json keeps them
+    /// whole). `nil`: no limit.
+    public var width: Int?
 
-    public init(style: TerminalStyle = .plain, phases: Bool = false, recordedSpinnerMs: Int? = nil) {
+    public init(style: TerminalStyle = .plain, phases: Bool = false, recordedSpinnerMs: Int? = nil, width: Int? = nil) {
         self.style = style
         self.phases = phases
         self.recordedSpinnerMs = recordedSpinnerMs
+        self.width = width
     }
 
     /// The report of `s`, as `SummaryReport(style:phases:).render(s)`.
@@ -26,16 +30,17 @@ public struct SummaryReport: Reporter {
         var out: [String] = []
         out.append(style.bold("Rehearsal — \(s.run.profile)") + "  \(Self.headline(s))")
         out.append("")
-        out.append(Self.stepTable(s).render())
+        out.append(Self.stepTable(s).render(maxWidth: width))
+        if !(s.neverReached ?? []).isEmpty { out.append(style.dim(Self.neverReachedLegend)) }
         if phases {
             out.append("")
             out.append(style.bold("Where the time went (p95 per phase; dns/connect/tls on fresh connections only)"))
-            out.append(PhaseTable.table(s).render())
+            out.append(PhaseTable.table(s).render(maxWidth: width))
         }
         if !s.groups.isEmpty {
             out.append("")
             out.append(style.bold("Waits the user sees (parallel groups)"))
-            out.append(Self.groupTable(s).render())
+            out.append(Self.groupTable(s).render(maxWidth: width))
         }
         let server = ServerTimingLines.lines(s)
         if !server.isEmpty {
@@ -47,10 +52,10 @@ public struct SummaryReport: Reporter {
         if ScenarioTable.isWorthShowing(s) {
             out.append("")
             out.append(style.bold("Scenarios (latency from schedule vs service time)"))
-            out.append(ScenarioTable.table(s).render())
+            out.append(ScenarioTable.table(s).render(maxWidth: width))
             out += ScenarioTable.legend.map(style.dim)
         }
-        let failures = FailureList.lines(s)
+        let failures = FailureList.lines(s, width: width)
         if !failures.isEmpty {
             out.append("")
             out.append(style.bold("Failures"))
@@ -107,7 +112,7 @@ public struct SummaryReport: Reporter {
                 "step", "role", "reqs", "req/s", "p50", "p90", "p95", "p99", "p99.9", "max", "failed", "timeouts",
                 "spinner",
             ],
-            firstNumericColumn: 2)
+            firstNumericColumn: 2, droppable: [8, 5, 3])  // p99.9, p90, req/s
         for r in s.steps {
             let name = rowName(r.group.map { "\($0) › \(r.step)" } ?? r.step, scenario: r.scenario, s)
             let l = r.latency
@@ -118,8 +123,17 @@ public struct SummaryReport: Reporter {
                 r.group == nil ? Format.count(r.overSpinner) : "",
             ])
         }
+        for key in s.neverReached ?? [] {
+            let name = rowName(key.group.map { "\($0) › \(key.step)" } ?? key.step, scenario: key.scenario, s)
+            table.rows.append([name, key.role, "0", Self.neverReachedNote])
+        }
         return table
     }
+
+    /// What a step that a role never sent says in its row, and the line under the table that explains it.
+    static let neverReachedNote = "never reached"
+    static let neverReachedLegend =
+        "never reached: every iteration of that role ended before the step (an earlier step failed, or the run ended)"
 
     static func groupTable(_ s: RunSummary) -> TextTable {
         var table = TextTable(

@@ -176,3 +176,43 @@ struct GroupSeriesTests {
         #expect(a == before)
     }
 }
+
+/// Issue 13 §4: one cause, one message slot, whatever figures libcurl measured for each request.
+@Suite struct FailureMessageTests {
+    @Test func measuredFiguresBecomeN() {
+        let cases = [
+            (
+                "refused: Failed to connect to 127.0.0.1 port 9 after 1234 ms: Couldn't connect to server",
+                "refused: Failed to connect to 127.0.0.1 port 9 after N ms: Couldn't connect to server"
+            ),
+            (
+                "timeout: Operation timed out after 4001 milliseconds with 100 out of 51200 bytes received",
+                "timeout: Operation timed out after N milliseconds with N out of N bytes received"
+            ),
+            ("took 1.25s, expected at most 1s", "took Ns, expected at most 1s"),
+            ("status 500, expected one of 200, 201, 204", "status 500, expected one of 200, 201, 204"),
+            (
+                "timeout: no complete response within the 4s request timeout",
+                "timeout: no complete response within the 4s request timeout"
+            ),
+            ("HTTP 503", "HTTP 503"),
+        ]
+        for (message, normalized) in cases { #expect(FailureMessage.normalized(message) == normalized) }
+    }
+
+    @Test func oneCauseFillsOneSlot() {
+        var s = StepSeries()
+        for ms in 0..<40 {
+            s.record(
+                RequestSample(
+                    totalMicros: 1_000, responded: false, error: .refused,
+                    message: "refused: Failed to connect to 127.0.0.1 port 9 after \(ms) ms: Couldn't connect to server"
+                ))
+        }
+        s.record(RequestSample(totalMicros: 1_000, error: .http5xx, message: "HTTP 500"))
+        #expect(s.messages.count == 2)
+        #expect(
+            s.messages["refused: Failed to connect to 127.0.0.1 port 9 after N ms: Couldn't connect to server"] == 40)
+        #expect(s.messages["HTTP 500"] == 1)
+    }
+}

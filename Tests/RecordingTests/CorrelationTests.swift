@@ -167,8 +167,24 @@ import Testing
         let flow = try HARImport.run(path: path, options: options).flow
         #expect(
             flow.requests.map(\.checks) == [
-                [.status([200]), .contentType("text/html")], [.status([201]), .contentType("application/json")],
+                [.status([.statusClass(2)]), .contentType("text/html")],
+                [.status([.statusClass(2)]), .contentType("application/json")],
             ])
+    }
+
+    /// Issue 13 §1: by default the recorded status's class, so a role that sees other data still passes;
+    /// `--strict-status` checks the exact codes; the report says which.
+    @Test func statusChecksAreClassesUnlessStrict() throws {
+        let path = try Fixtures.temporary(Self.har)
+        let byClass = try HARImport.run(path: path)
+        #expect(byClass.flow.requests.map(\.checks) == [[.status([.statusClass(2)])], [.status([.statusClass(2)])]])
+        #expect(byClass.yaml.contains("status: 2xx"))
+        #expect(ImportReportText.render(byClass.report, output: nil).contains("status: 2xx"))
+        var options = ImportOptions()
+        options.strictStatus = true
+        let strict = try HARImport.run(path: path, options: options)
+        #expect(strict.flow.requests.map(\.checks) == [[.status([200])], [.status([201])]])
+        #expect(ImportReportText.render(strict.report, output: nil).contains("--strict-status"))
     }
 }
 

@@ -175,3 +175,21 @@ extension CurlTests {
         #expect(result.report.origins.mainOrigin == "https://x.test")
     }
 }
+
+extension CurlTests {
+    /// Issue 13 §4: `import curl` never writes a header (or method) that would break its line into a flow.
+    @Test func lineBreaksInHeadersAndMethodsAreRefused() {
+        for (text, option) in [
+            ("curl http://127.0.0.1/x -H $'X-Test: abc\\r\\nX-Injected: yes'", "--header"),
+            ("curl http://127.0.0.1/x -X $'GET\\r\\nX: y'", "--request"),
+            ("curl http://127.0.0.1/x -A $'agent\\nX: y'", "--user-agent"),
+            ("curl http://127.0.0.1/x -b $'a=b\\r\\nX: y'", "--cookie"),
+        ] {
+            let error = Fixtures.importError { try CurlImport.run(text: text) }
+            #expect(error?.message == "\(option): the value holds a line break or NUL (command 1)", "\(text)")
+            #expect(error.map { !$0.description.contains("Injected") && !$0.description.contains("\r") } == true)
+        }
+        let name = Fixtures.importError { try CurlImport.run(text: "curl http://127.0.0.1/x -H 'X A: b'") }
+        #expect(name?.message == "--header: a header name cannot hold \" \" (command 1)")
+    }
+}

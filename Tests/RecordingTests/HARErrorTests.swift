@@ -118,8 +118,9 @@ import Testing
 }
 
 extension HARErrorTests {
-    /// A status that is a number but no HTTP status is a located error, not a crash.
-    @Test(arguments: ["1e300", "\"1e999\"", "-1", "200.5", "1000"])
+    /// A status that is no HTTP status is a located error, not a crash — and text (`"abc"`, issue 13 §4) is
+    /// rejected like `-1`, never read as "no response" and silently dropped.
+    @Test(arguments: ["1e300", "\"1e999\"", "-1", "200.5", "1000", "\"abc\"", "true", "[200]", "{}", "\"a\\r\\nb\""])
     func statusOutOfRange(_ status: String) throws {
         let entry = HARText.entry("GET", "http://a.test/api/x").replacingOccurrences(
             of: "\"status\": 200", with: "\"status\": \(status)")
@@ -127,5 +128,23 @@ extension HARErrorTests {
         #expect(error.message.hasPrefix("log.entries[0]: response.status: "), "\(error)")
         #expect(error.message.contains("is not an HTTP status"))
         #expect(error.line != nil)
+    }
+}
+
+extension HARErrorTests {
+    /// Issue 13 §4: a request header or method that would break its line is refused at import, never written.
+    @Test func lineBreaksInRequestHeadersAndMethodsAreRefused() throws {
+        let header = HARText.entry(
+            "GET", "http://a.test/api/x", requestHeaders: [("X-Test", "abc\r\nX-Injected: yes")])
+        let error = try #require(try Self.error(HARText.document(entries: [header])))
+        #expect(
+            error.message.hasPrefix(
+                "log.entries[0]: request.headers[0]: the value of header 1 holds a line break or NUL"))
+        let name = HARText.entry("GET", "http://a.test/api/x", requestHeaders: [("X-A\u{0}", "b")])
+        #expect(try Self.error(HARText.document(entries: [name]))?.message.contains("header name") == true)
+        let method = HARText.entry("GET", "http://a.test/api/x").replacingOccurrences(
+            of: "\"method\": \"GET\"", with: #""method": "GET\r\nX: y""#)
+        let methodError = try Self.error(HARText.document(entries: [method]))
+        #expect(methodError?.message.hasPrefix("log.entries[0]: request.method: holds a line break or NUL") == true)
     }
 }

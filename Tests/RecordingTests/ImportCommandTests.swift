@@ -12,14 +12,14 @@ import Testing
 
     @Test func writesTheFlowAndProfileAndReportsOnStderr() throws {
         let dir = try Self.folder()
+        // Issue 13 §1: a missing folder is made for the flow; when another file cannot be written, nothing is
+        // left behind, not even that folder.
         let out = try RehearseBinary.run([
             "import", "har", Fixtures.path("chrome.har"), "-o", dir + "/flows/chrome.yaml", "--profile",
-            dir + "/p.yaml",
+            "/proc/no-such-folder/p.yaml",
         ])
-        // The flows folder does not exist: nothing is written, exit 3.
-        #expect(out.status == 3 && out.stderr.contains("the folder \(dir)/flows does not exist"))
-        #expect(!FileManager.default.fileExists(atPath: dir + "/p.yaml"))
-        try FileManager.default.createDirectory(atPath: dir + "/flows", withIntermediateDirectories: true)
+        #expect(out.status == 3 && out.stderr.contains("cannot create the folder /proc/no-such-folder"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).isEmpty)
         let ok = try RehearseBinary.run([
             "import", "har", Fixtures.path("chrome.har"), "-o", dir + "/flows/chrome.yaml", "--profile",
             dir + "/p.yaml",

@@ -54,7 +54,7 @@ import Testing
         let flow = try HARImport.run(path: try Fixtures.temporary(har)).flow
         #expect(
             Self.shape(flow) == [
-                "POST /api/login", "group parallel: list, stats: GET /api/list, GET /api/stats",
+                "POST /api/login", "group list, stats: GET /api/list, GET /api/stats",
                 "GET /api/items/{{item_id}}",
             ])
     }
@@ -71,6 +71,20 @@ import Testing
         let flow = try HARImport.run(path: try Fixtures.temporary(har)).flow
         #expect(
             Self.shape(flow) == ["group Projects: GET /api/a, GET /api/b", "group /reports: GET /api/c, GET /api/d"])
+    }
+
+    /// Issue 13 §1: brief group names — the page's name, else the first path segment that differs.
+    @Test func groupNamesAreBrief() {
+        #expect(
+            GroupNaming.describe(["/rest/v1/rpc/dashboard_stats", "/rest/v1/tasks", "/rest/v1/projects"])
+                == "rpc, tasks, projects")
+        #expect(GroupNaming.describe(["/api/me", "/api/a", "/api/b", "/api/c", "/api/d"]) == "me, a, b +2")
+        #expect(GroupNaming.describe(["/api/tasks/1", "/api/tasks/2"]) == "tasks", "IDs name nothing")
+        #expect(GroupNaming.describe(["/", "/"]) == "home")
+        #expect(GroupNaming.clean("Dashboard – Acme Staging") == "Dashboard")
+        #expect(GroupNaming.clean("https://staging.example.test/") == "home")
+        let long = GroupNaming.clean(String(repeating: "Quarterly revenue ", count: 5))
+        #expect(long?.count == GroupNaming.maxLength && long?.hasSuffix("…") == true)
     }
 
     @Test func entriesOutOfOrderAreSortedByStartTime() throws {

@@ -81,7 +81,7 @@ import Testing
         #expect(result.report.secrets.map(\.name).contains("PASSWORD"))
         #expect(
             ImportReportText.render(result.report, output: nil).contains(
-                "warning: --role-fields not found in any request body: pin"))
+                "warning: --role-fields not found in the recording: pin"))
     }
 
     @Test func sameRoleValueElsewhereBecomesTheRoleField() throws {

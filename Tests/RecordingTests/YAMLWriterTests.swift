@@ -51,19 +51,21 @@ import Testing
     @Test(arguments: nasty)
     func nastyStringsRoundTripExactly(_ text: String) throws {
         let value = try Template.parse(text)
+        // A header or content type is one line: those with a line break or NUL are refused (InputLimitTests).
+        let oneLine = HeaderText.breaksLine(text) ? Template(literal: "one line") : value
         let name = text.isEmpty ? "empty" : text
         let list = JSONValue.array([.string(text), .object([(text, .null)])])
         let json = JSONValue.object([(text, .string(text)), ("list", list)])
         let path = JSONPath(text: "$.x", components: [.key("x")])
         let regex = NSRegularExpression.escapedPattern(for: "r" + text)
         let flow = Flow(
-            name: name, headers: [Header(name: "X-Flow", value: value)],
+            name: name, headers: [Header(name: "X-Flow", value: oneLine)],
             steps: [
                 .request(
                     RequestStep(
                         name: name, method: "POST", url: try Template.parse("/p/" + text),
-                        query: [QueryItem(name: text, value: value)], headers: [Header(name: "X-Step", value: value)],
-                        body: .raw(value, contentType: text.isEmpty ? nil : text),
+                        query: [QueryItem(name: text, value: value)], headers: [Header(name: "X-Step", value: oneLine)],
+                        body: .raw(value, contentType: text.isEmpty || HeaderText.breaksLine(text) ? nil : text),
                         checks: [.bodyContains(value), .json(path, .string(text))])),
                 .group(
                     GroupStep(

@@ -78,7 +78,7 @@ public enum ReportFixture {
         var s = MetricsStore(catalog: catalog)
         for sample in ok(12_000, times: 5) { s.steps[0].record(sample) }
         for sample in ok(5_000, times: 5) { s.steps[2].record(sample) }
-        for sample in ok(9_000, times: 5) { s.steps[3].record(sample) }
+        for sample in ok(9_000, times: 5) { s.steps[4].record(sample) }
         for _ in 0..<5 { s.groups[0].record(micros: 15_000, overSpinner: false, failed: false) }
         s.iterationsCompleted = 5
         return RunSummary(info: info(stopReason: "completed"), catalog: catalog, store: s)

@@ -19,6 +19,26 @@ import Testing
         #expect(failure(.status([200, 201, 204]), status: 500) == "status 500, expected one of 200, 201, 204")
     }
 
+    /// Issue 13 §1: a status class (`2xx`) passes any status of the class, alone or listed with codes.
+    @Test func statusClass() throws {
+        #expect(failure(.status([.statusClass(2)]), status: 206) == nil)
+        #expect(failure(.status([.statusClass(2)]), status: 299) == nil)
+        #expect(failure(.status([.statusClass(2)]), status: 302) == "status 302, expected 2xx")
+        #expect(failure(.status([.statusClass(2), 304]), status: 304) == nil)
+        #expect(failure(.status([.statusClass(2), 304]), status: 404) == "status 404, expected 2xx or 304")
+        #expect(failure(.status([.statusClass(5)]), status: 0) == "status 0, expected 5xx")
+        #expect(StatusPattern("2XX") == .statusClass(2) && StatusPattern("404") == .code(404))
+        for bad in ["6xx", "0xx", "2x", "xx", "20", "600", "2xxx", "２xx", "-200"] {
+            #expect(StatusPattern(bad) == nil, "\(bad)")
+        }
+        let flow = try FlowDecoder.decode(
+            yaml:
+                "steps:\n  - get: /a\n    check: { status: 2xx }\n  - get: /b\n    check: { status: [2xx, 304, 404] }\n",
+            file: "f.yaml")
+        let checks = flow.steps.compactMap { if case .request(let r) = $0 { r.checks } else { nil } }
+        #expect(checks == [[.status([.statusClass(2)])], [.status([.statusClass(2), 304, 404])]])
+    }
+
     @Test func bodyContainsShowsTheTemplateNotItsValue() throws {
         #expect(failure(.bodyContains(Template(literal: "tasks"))) == nil)
         #expect(failure(.bodyContains(Template(literal: "nope"))) == "body does not contain \"nope\"")

@@ -110,7 +110,7 @@ extension VirtualUser {
         context: UserContext, into sample: inout RequestSample
     ) {
         sample.error = Self.errorClass(failure)
-        sample.message = failure.kind.rawValue + ": " + failure.message
+        sample.message = (sample.error == .invalid ? "invalid request" : failure.kind.rawValue) + ": " + failure.message
         guard failure.kind == .timeout else { return }
         let phase = Self.timeoutPhase(result.unfinishedPhase)
         // Before the request went out (DNS, TCP or TLS still under way) the connect timeout applies.
@@ -177,7 +177,18 @@ extension VirtualUser {
         case .tls: .tls
         case .reset: .reset
         case .blocked: .blocked
-        case .other: .other
+        case .other: f.code == TransferFailure.invalidRequestCode ? .invalid : .other
         }
+    }
+}
+
+extension TransferFailure {
+    /// The code of a request the engine refused to send because it was malformed (libcurl's codes are never
+    /// negative; -1 is a host off the allow-list).
+    static let invalidRequestCode = -2
+
+    /// A request never sent because rendering it produced something no request may hold.
+    static func invalidRequest(_ message: String) -> TransferFailure {
+        TransferFailure(kind: .other, code: invalidRequestCode, message: message)
     }
 }

@@ -64,6 +64,11 @@ extension VirtualUser {
             slotTrace[slot] = nil
         }
         if context.keepEvidence { slotSent[slot] = request }
+        // A captured or environment value with a line break would inject a header line: never sent (issue 13 §4).
+        if let header = HeaderText.firstBrokenLine(request.headerLines) {
+            let failure = TransferFailure.invalidRequest("header \(header) holds a line break or NUL")
+            return out.actions.append(.refuse(slot: slot, failure: failure))
+        }
         slotRedirect[slot] = RedirectState(current: (r.step.followRedirects ?? 0) > 0 ? request : nil)
         if r.needsHostCheck, let refusal = context.allowList.refusal(for: request.url) {
             let failure = TransferFailure(kind: .blocked, code: -1, message: refusal.description)

@@ -1,5 +1,6 @@
 import CurlURL
 import Foundation
+import Scenario
 
 /// Parses "Copy as cURL (bash)" text from Chrome or Firefox — one command or several — into
 /// ``CurlCommand``s. Every option is accounted for: understood, knowingly ignored, or an error naming it and
@@ -89,10 +90,19 @@ struct CurlParser {
     private static func apply(
         _ option: CurlOption, name: String, value: String, word: ShellWords.Word, to c: inout CurlCommand, number: Int
     ) throws(Failure) {
+        // A line break would add a header (or a body) of its own to every request of the flow; never quoted back.
+        if [.header, .request, .cookie, .userAgent, .referer].contains(option), HeaderText.breaksLine(value) {
+            throw Failure(
+                offset: word.offset, message: "\(name): the value holds a line break or NUL (command \(number))",
+                hint: "a header or method is one line; remove the line break")
+        }
         switch option {
         case .header:
             guard let colon = value.firstIndex(of: ":") else {
                 throw Failure(offset: word.offset, message: "\(name) \"\(value)\" is not a header (Name: value)")
+            }
+            if let problem = HeaderText.nameProblem(String(value[..<colon])) {
+                throw Failure(offset: word.offset, message: "\(name): \(problem) (command \(number))")
             }
             let headerValue = value[value.index(after: colon)...].trimmingPrefix(" ")
             if !headerValue.isEmpty {

@@ -30,10 +30,8 @@ struct FlowImporter {
         var drafts = sorted.enumerated().map { normalizer.draft($1, position: $0) }
         let recordedSecrets = SecretScrubber.recordedSecrets(in: drafts)
         var braces = LiteralBraces()
-        for i in drafts.indices {
-            braces.rewrite(&drafts[i])
-            roles.rewrite(&drafts[i])
-        }
+        for i in drafts.indices { braces.rewrite(&drafts[i]) }
+        roles.rewrite(&drafts)
 
         var correlator = Correlator(exchanges: sorted)
         let layout = layOut(&drafts, sorted, correlator: &correlator)
@@ -60,7 +58,8 @@ struct FlowImporter {
             source: source, entries: entries, requests: drafts.count, steps: layout.steps.count, groups: groups,
             thinkTimes: thinks, dropped: dropped, correlations: registry.correlations, roleFields: roles.found,
             missingRoleFields: (options.roleFields ?? []).filter { !roles.found.contains($0.lowercased()) },
-            secrets: scrubber.secrets, origins: normalizer.origins, notes: notes)
+            secrets: scrubber.secrets, origins: normalizer.origins, notes: notes,
+            statusChecks: statusChecks(flow))
         return (flow, report)
     }
 
@@ -116,17 +115,33 @@ struct FlowImporter {
         return (steps, groups, thinks)
     }
 
-    /// The expected status: as recorded, except a 304 (the conditional headers that caused it are not sent).
+    /// The expected status: the recorded one's class (`2xx`), or with `--strict-status` the recorded code, except
+    /// that a 304 expects a 200 (the conditional headers that caused it are not sent).
     /// With `--check-content-type`, the recorded media type of a response that had a body.
     private func checks(_ exchange: RecordedExchange) -> [Check] {
         guard let response = exchange.response, (100...599).contains(response.status) else { return [] }
-        var checks: [Check] = [.status([response.status == 304 ? 200 : response.status])]
+        let status = response.status == 304 ? 200 : response.status
+        var checks: [Check] = [.status([options.strictStatus ? .code(status) : .classOf(status)])]
         if options.checkContentType, response.status != 304, response.status != 204,
             let type = MediaType.essence(response.headers.first { $0.name.lowercased() == "content-type" }?.value)
         {
             checks.append(.contentType(type))
         }
         return checks
+    }
+
+    /// How the flow checks statuses, for the report; `nil` when it checks none (curl commands have no response).
+    private func statusChecks(_ flow: Flow) -> StatusCheckMode? {
+        let checksStatus = flow.steps.contains { step in
+            switch step {
+            case .request(let r): r.checks.contains { if case .status = $0 { true } else { false } }
+            case .group(let g):
+                g.requests.contains { $0.checks.contains { if case .status = $0 { true } else { false } } }
+            case .think: false
+            }
+        }
+        guard checksStatus else { return nil }
+        return options.strictStatus ? .exact : .byClass
     }
 
     /// `GET /api/me`, as the loader names an unnamed step.

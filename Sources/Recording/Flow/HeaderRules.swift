@@ -14,6 +14,20 @@ enum HeaderRules {
         "x-client-data", "proxy-connection", "expect", "content-type", "cookie", "range", "referer",
     ]
 
+    /// One header per name (names compare without case): a flow's `headers:` is a mapping, so a repeated header
+    /// (`-H 'A: 1' -H 'A: 2'`) is sent once with the values joined by `, `, as HTTP reads repeated fields.
+    static func merged(_ headers: [HTTPField]) -> [HTTPField] {
+        var out: [HTTPField] = []
+        for header in headers {
+            if let i = out.firstIndex(where: { $0.name.lowercased() == header.name.lowercased() }) {
+                out[i].value += ", " + header.value
+            } else {
+                out.append(header)
+            }
+        }
+        return out
+    }
+
     static func keeps(_ name: String) -> Bool {
         let lower = name.lowercased()
         return !lower.hasPrefix(":") && !lower.hasPrefix("sec-") && !lower.hasPrefix("x-devtools")

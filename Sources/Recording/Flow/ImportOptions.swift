@@ -18,6 +18,9 @@ public struct ImportOptions: Sendable, Equatable {
     public var name: String?
     /// Also check each response's content type (`content_type:` check).
     public var checkContentType = false
+    /// Check each recorded status exactly (`status: 200`); by default its class (`status: 2xx`), so the flow
+    /// replays for a role that sees other data (a `206` where the recording had `200`).
+    public var strictStatus = false
 
     public init() {}
 }

@@ -11,7 +11,7 @@ struct RequestNormalizer {
         let url =
             RecordedURL.parse(exchange.request.url)
             ?? RecordedURL(scheme: "http", host: "localhost", port: nil, path: "/", query: nil)
-        var headers = exchange.request.headers.filter { HeaderRules.keeps($0.name) }.map {
+        var headers = HeaderRules.merged(exchange.request.headers.filter { HeaderRules.keeps($0.name) }).map {
             DraftField(name: $0.name, value: Template(literal: $0.value))
         }
         let cookies = exchange.request.headers.filter { $0.name.lowercased() == "cookie" }.map(\.value)
@@ -19,7 +19,8 @@ struct RequestNormalizer {
         {
             headers.append(DraftField(name: "Cookie", value: Template(literal: kept)))
         }
-        let contentType = exchange.request.header("content-type") ?? exchange.request.body?.mimeType
+        let recordedType = exchange.request.header("content-type") ?? exchange.request.body?.mimeType
+        let contentType = recordedType?.isEmpty == true ? nil : recordedType
         return DraftRequest(
             position: position, method: exchange.request.method, originVariable: origins.variable(for: url),
             path: url.path.split(separator: "/", omittingEmptySubsequences: false).map {
@@ -33,27 +34,37 @@ struct RequestNormalizer {
     /// server); otherwise the recorded text in pieces, sent as recorded.
     static func query(_ text: String?) -> DraftQuery {
         guard let text, !text.isEmpty else { return .none }
-        guard !text.contains("+"), let pairs = FormEncoding.pairs(text, plusAsSpace: false) else {
+        guard !text.contains("+"), let pairs = FormEncoding.pairs(text, plusAsSpace: false), Self.uniqueNames(pairs)
+        else {
             return .raw(RawQueryPair.split(text))
         }
         return .items(pairs.map { DraftField(name: $0.name, value: Template(literal: $0.value)) })
     }
 
     /// A JSON document whatever the content type says (`fetch` sends a string body as `text/plain`), then
-    /// form fields, else the recorded text.
+    /// form fields, else the recorded text (also for a document or form that repeats a name, which a `json:` or
+    /// `form:` mapping cannot hold).
     static func body(_ body: RecordedBody, contentType: String?) -> DraftBody? {
         if body.text.isEmpty { return nil }
         let first = body.text.unicodeScalars.first { !" \t\r\n".unicodeScalars.contains($0) }
         if MediaType.isJSON(contentType) || first == "{" || first == "[",
-            let value = JSONValue.parse(body.text), Self.isDocument(value)
+            let value = JSONValue.parse(body.text), Self.isDocument(value), !value.hasRepeatedKeys
         {
             var numbers = JSONNumberText.all(in: body.text)[...]
             return .json(DraftJSON(value, numbers: &numbers), contentType: contentType)
         }
-        if MediaType.isForm(contentType), let pairs = FormEncoding.pairs(body.text, plusAsSpace: true) {
+        if MediaType.isForm(contentType), let pairs = FormEncoding.pairs(body.text, plusAsSpace: true),
+            Self.uniqueNames(pairs)
+        {
             return .form(pairs.map { DraftField(name: $0.name, value: Template(literal: $0.value)) })
         }
         return .raw(Template(literal: body.text), contentType: contentType)
+    }
+
+    /// Whether no name repeats: `query:` and `form:` are mappings, so repeated names (`?tag=a&tag=b`) are sent
+    /// as the recorded text instead.
+    private static func uniqueNames(_ pairs: [(name: String, value: String)]) -> Bool {
+        Set(pairs.map(\.name)).count == pairs.count
     }
 
     /// An object or a list (a bare JSON value is kept as raw text).
@@ -81,6 +92,18 @@ extension DraftJSON {
                 self = .value(value)
             }
         default: self = .value(value)
+        }
+    }
+}
+
+extension JSONValue {
+    /// Whether an object anywhere in the value names a key twice (`{"a": 1, "a": 2}`).
+    var hasRepeatedKeys: Bool {
+        switch self {
+        case .object(let members):
+            Set(members.map(\.0)).count != members.count || members.contains { $0.1.hasRepeatedKeys }
+        case .array(let items): items.contains(where: \.hasRepeatedKeys)
+        default: false
         }
     }
 }

@@ -1,3 +1,5 @@
+import Scenario
+
 /// One item of `log.entries` in a HAR 1.2 file, reduced to the fields the import reads.
 ///
 /// Every field but `request` is optional: browsers and proxies leave out what the specification calls
@@ -49,6 +51,23 @@ struct HARRequest: Decodable {
         url = try c.decode(String.self, forKey: .url)
         headers = try c.optionalList(HARField.self, .headers)
         postData = try c.decodeIfPresent(HARPostData.self, forKey: .postData)
+        try Self.checkLines(method: method, headers: headers)
+    }
+
+    /// A method or request header that would break its line (CR, LF, NUL) or is no header name: never written
+    /// into a flow, where it would add a header of its own to every request. (`:authority` and the other HTTP/2
+    /// pseudo-headers are dropped later.)
+    private static func checkLines(method: String, headers: [HARField]) throws(HARValueProblem) {
+        if HeaderText.breaksLine(method) {
+            throw HARValueProblem(field: "request.method", message: "holds a line break or NUL")
+        }
+        for (i, header) in headers.enumerated() {
+            let problem =
+                HeaderText.breaksLine(header.value)
+                ? "the value of header \(i + 1) holds a line break or NUL"
+                : header.name.hasPrefix(":") ? nil : HeaderText.nameProblem(header.name)
+            if let problem { throw HARValueProblem(field: "request.headers[\(i)]", message: problem) }
+        }
     }
 }
 
@@ -93,6 +112,9 @@ struct HARPostData: Decodable {
             && (try? c.decode([String: String].self, forKey: .text)) == nil
         params = (try? c.optionalList(HARParam.self, .params)) ?? []
         encoding = c.lenientString(.encoding)
+        if let mimeType, HeaderText.breaksLine(mimeType) {
+            throw HARValueProblem(field: "request.postData.mimeType", message: "holds a line break or NUL")
+        }
     }
 }
 
@@ -123,16 +145,26 @@ struct HARResponse: Decodable {
 
     init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: Keys.self)
-        status =
-            try c.lenientDouble(.status).map { value throws(HARValueProblem) in
-                guard let status = Int(exactly: value), (0...999).contains(status) else {
-                    throw HARValueProblem(field: "response.status", message: "\(value) is not an HTTP status (0…999)")
-                }
-                return status
-            } ?? 0
+        status = try Self.status(c)
         headers = try c.optionalList(HARField.self, .headers)
         content = try c.decodeIfPresent(HARContent.self, forKey: .content)
         redirectURL = c.lenientString(.redirectURL)
+    }
+
+    /// A number (or numeric text) from 0 to 999; 0 when absent. Anything else — `-1`, `200.5`, `"abc"`, `true` —
+    /// is an error, never a silent "no response".
+    private static func status(_ c: KeyedDecodingContainer<Keys>) throws(HARValueProblem) -> Int {
+        guard let value = c.lenientDouble(.status) else {
+            guard c.contains(.status), (try? c.decodeNil(forKey: .status)) == false else { return 0 }
+            let text = c.lenientString(.status).map { $0.prefix(20) }
+            let shown = text.map { $0.allSatisfy { !$0.isNewline && $0.isASCII } ? "\"\($0)\"" : "this text" }
+            throw HARValueProblem(
+                field: "response.status", message: "\(shown ?? "a list or object") is not an HTTP status (0…999)")
+        }
+        guard let status = Int(exactly: value), (0...999).contains(status) else {
+            throw HARValueProblem(field: "response.status", message: "\(value) is not an HTTP status (0…999)")
+        }
+        return status
     }
 }
 

@@ -67,12 +67,9 @@ enum FlowYAMLWriter {
         var jsonChecks: [(String, Node)] = []
         for check in checks {
             switch check {
-            case .status(let codes):
-                pairs.append(
-                    (
-                        "status",
-                        codes.count == 1 ? YAMLTree.int(codes[0]) : YAMLTree.list(codes.map(YAMLTree.int), flow: true)
-                    ))
+            case .status(let patterns):
+                let nodes = patterns.map(status)
+                pairs.append(("status", nodes.count == 1 ? nodes[0] : YAMLTree.list(nodes, flow: true)))
             case .bodyContains(let t): pairs.append(("body_contains", YAMLTree.string(t.description)))
             case .maxDuration(let d): pairs.append(("max_duration", YAMLTree.string(YAMLText.duration(d))))
             case .contentType(let type): pairs.append(("content_type", YAMLTree.string(type)))
@@ -81,6 +78,14 @@ enum FlowYAMLWriter {
         }
         if !jsonChecks.isEmpty { pairs.append(("json", YAMLTree.map(jsonChecks))) }
         return YAMLTree.map(pairs)
+    }
+
+    /// `200` as a number, `2xx` as text.
+    private static func status(_ pattern: StatusPattern) -> Node {
+        switch pattern {
+        case .code(let code): YAMLTree.int(code)
+        case .statusClass: YAMLTree.string(pattern.description)
+        }
     }
 
     private static func think(_ t: ThinkTime) -> String {

@@ -20,4 +20,14 @@ public struct ImportReport: Sendable, Equatable {
     public var origins: OriginTable
     /// Things the user should know (limits reached, values that could not be correlated).
     public var notes: [String]
+    /// How the written checks read the recorded statuses; `nil` when no step checks its status.
+    public var statusChecks: StatusCheckMode?
+}
+
+/// How an import checks the recorded statuses.
+public enum StatusCheckMode: Sendable, Equatable {
+    /// `status: 2xx`: the recorded status's class (the default), so other roles' data still passes.
+    case byClass
+    /// `status: 200`: exactly as recorded (`--strict-status`).
+    case exact
 }

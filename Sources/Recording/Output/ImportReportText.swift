@@ -15,7 +15,15 @@ public enum ImportReportText {
         }
         if !r.missingRoleFields.isEmpty {
             lines.append(
-                "warning: --role-fields not found in any request body: " + r.missingRoleFields.joined(separator: ", "))
+                "warning: --role-fields not found in the recording: " + r.missingRoleFields.joined(separator: ", "))
+        }
+        switch r.statusChecks {
+        case .byClass?:
+            lines.append(
+                "Checks: each step checks its recorded status's class (status: 2xx), so other roles replay it; "
+                    + "--strict-status checks the exact codes")
+        case .exact?: lines.append("Checks: each step checks its recorded status exactly (--strict-status)")
+        case nil: break
         }
         lines.append("Target: base_url: \"{{env.\(OriginTable.mainVariable)}}\"  (recorded \(r.origins.mainOrigin))")
         for (variable, origin) in r.origins.entries.dropFirst() {

@@ -2,8 +2,9 @@
 ///
 /// `description` renders as
 /// `Profiles/demo.yaml:12:5: error: load.duration: bad duration "30" — expected a number with a unit`
-/// followed by `\n  hint: …` when there is a hint. Messages never contain secret values (role field
-/// values, environment values); they name fields and variables instead.
+/// followed by `\n  hint: …` when there is a hint, then the ``others`` found in the same load, one after the
+/// other. Messages never contain secret values (role field values, environment values); they name fields and
+/// variables instead.
 public struct ScenarioError: Error, CustomStringConvertible, Sendable, Equatable {
     /// The file the problem is in, as the user named it (or as resolved relative to the profile).
     public var file: String
@@ -17,6 +18,9 @@ public struct ScenarioError: Error, CustomStringConvertible, Sendable, Equatable
     public var message: String
     /// How to fix it, when there is a useful suggestion.
     public var hint: String?
+    /// Further problems found in the same load, where the loader could go on (other keys, other steps); shown
+    /// after this one.
+    public var others: [ScenarioError] = []
 
     /// Creates an error; leave `line`/`column` `nil` when the place in the file is unknown.
     public init(
@@ -54,6 +58,7 @@ public struct ScenarioError: Error, CustomStringConvertible, Sendable, Equatable
         if !field.isEmpty { text += "\(field): " }
         text += message
         if let hint { text += "\n  hint: \(hint)" }
+        for other in others { text += "\n" + other.description }
         return text
     }
 }

@@ -1,4 +1,4 @@
-/// "Did you mean" suggestions for misspelled keys, variables and field names.
+/// "Did you mean" suggestions for misspelled keys, variables, field names and commands.
 public enum Suggestions {
     /// The closest candidate: edit distance ≤ 2 (≤ 1 for three-letter words, case-insensitive), else a candidate that starts with the
     /// word (or that the word starts with). `nil` when nothing is close.
@@ -38,7 +38,9 @@ public enum Suggestions {
     }
 
     /// `"did you mean X?"` text, or `nil`.
-    static func didYouMean(_ word: String, in candidates: some Sequence<String>, format: (String) -> String = { $0 })
+    public static func didYouMean(
+        _ word: String, in candidates: some Sequence<String>, format: (String) -> String = { $0 }
+    )
         -> String?
     {
         closest(to: word, in: candidates).map { "did you mean \(format($0))?" }

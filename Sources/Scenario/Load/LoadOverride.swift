@@ -35,8 +35,17 @@ public struct LoadOverride: Sendable, Equatable {
                     + "this one has scenarios \(names): change their load: in the profile")
         }
         if let vus, vus < 1 { throw LoadOverrideError("--vus must be at least 1, got \(vus)") }
+        if let vus, vus > InputLimits.maxVUs {
+            throw LoadOverrideError(
+                "--vus \(InputLimits.format(vus)) is over the limit of \(InputLimits.format(InputLimits.maxVUs)) VUs")
+        }
         if let iterations, iterations < 1 {
             throw LoadOverrideError("--iterations must be at least 1, got \(iterations)")
+        }
+        if let iterations, iterations > InputLimits.maxIterations {
+            throw LoadOverrideError(
+                "--iterations \(InputLimits.format(iterations)) is over the limit of "
+                    + InputLimits.format(InputLimits.maxIterations))
         }
         var load = p.scenarios[0].load
         if let duration {
@@ -62,6 +71,10 @@ public struct LoadOverride: Sendable, Equatable {
         guard let d = DurationText.parse(text), d > .zero else {
             throw LoadOverrideError(
                 "--duration: bad duration \"\(text)\"; expected a number with a unit, e.g. 30s or 2m")
+        }
+        guard d <= InputLimits.maxLoadDuration else {
+            throw LoadOverrideError(
+                "--duration \(text) is longer than the limit of \(InputLimits.maxLoadDuration.shortText)")
         }
         if case .constantArrivalRate(let rate, _, let maxVUs) = executor, vus == nil {
             return .constantArrivalRate(rate: rate, duration: d, maxVUs: maxVUs)

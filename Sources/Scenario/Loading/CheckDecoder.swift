@@ -1,5 +1,5 @@
-/// Decodes a request's `check:` mapping: `status`, `body_contains`, `json` (path → value), `max_duration`,
-/// `content_type`.
+/// Decodes a request's `check:` mapping: `status` (codes or classes such as `2xx`), `body_contains`, `json`
+/// (path → value), `max_duration`, `content_type`.
 enum CheckDecoder {
     static let keys = ["status", "body_contains", "json", "max_duration", "content_type"]
 
@@ -23,20 +23,27 @@ enum CheckDecoder {
         return checks
     }
 
-    /// `200` or `[200, 201]`; each between 100 and 599.
-    private static func statuses(_ value: YAMLValue) throws(ScenarioError) -> [Int] {
+    /// `200`, `2xx` or a list such as `[200, 201]` or `[2xx, 304]`; codes between 100 and 599, classes 1xx–5xx.
+    private static func statuses(_ value: YAMLValue) throws(ScenarioError) -> [StatusPattern] {
         let items: [YAMLValue]
         if case .sequence = value.node { items = try value.list() } else { items = [value] }
-        guard !items.isEmpty else { throw value.error("expected a status such as 200 or a list [200, 201]") }
-        var codes: [Int] = []
-        for item in items {
-            let code = try item.int()
-            guard (100...599).contains(code) else {
-                throw item.error("\(code) is not an HTTP status", hint: "statuses are between 100 and 599")
-            }
-            codes.append(code)
+        guard !items.isEmpty else {
+            throw value.error("expected a status such as 200, a class such as 2xx, or a list [200, 201]")
         }
-        return codes
+        var patterns: [StatusPattern] = []
+        for item in items {
+            let text = try item.string()
+            guard let pattern = StatusPattern(text) else {
+                if let code = Int(text) {
+                    throw item.error("\(code) is not an HTTP status", hint: "statuses are between 100 and 599")
+                }
+                throw item.error(
+                    "expected a status such as 200 or a class such as 2xx, found \(item.foundDescription)",
+                    hint: "classes are 1xx, 2xx, 3xx, 4xx and 5xx")
+            }
+            patterns.append(pattern)
+        }
+        return patterns
     }
 
     /// `{ $.ok: true, $.items[0].id: 7 }` → one check per path, in file order.

@@ -11,12 +11,39 @@ public struct FileNotFound: Error, Sendable, Equatable {
     public init(path: String) { self.path = path }
 }
 
+/// Thrown by a ``FileReader`` when the file is not text the loaders can read: past ``InputLimits/maxFileBytes``,
+/// holding NUL bytes (a binary file), or not UTF-8.
+public struct FileNotText: Error, Sendable, Equatable {
+    /// What is wrong: `it holds NUL bytes (a binary file?)`.
+    public var reason: String
+    /// An error saying `reason`.
+    public init(_ reason: String) { self.reason = reason }
+
+    static let tooLarge = FileNotText("it is over the limit of \(InputLimits.maxFileBytes >> 20) MB")
+}
+
 /// File access for the loaders.
 public enum FileReading {
-    /// Reads UTF-8 files from disk; a missing file throws ``FileNotFound``.
+    /// Reads UTF-8 files from disk, at most ``InputLimits/maxFileBytes`` of them (a FIFO or `/dev/zero` is never
+    /// read past that); a missing file throws ``FileNotFound``, a binary or oversized one ``FileNotText``.
     public static let disk: FileReader = { path in
         guard FileManager.default.fileExists(atPath: path) else { throw FileNotFound(path: path) }
-        return try String(contentsOfFile: path, encoding: .utf8)
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw FileNotFound(path: path) }
+        defer { try? handle.close() }
+        let data = try handle.read(upToCount: InputLimits.maxFileBytes + 1) ?? Data()
+        return try text(data)
+    }
+
+    /// `data` as text, or why it is not.
+    static func text(_ data: Data) throws(FileNotText) -> String {
+        guard data.count <= InputLimits.maxFileBytes else {
+            throw FileNotText.tooLarge
+        }
+        guard !data.contains(0) else { throw FileNotText("it holds NUL bytes (a binary file?)") }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw FileNotText("it is not UTF-8 text (a binary file?)")
+        }
+        return text
     }
 
     /// `path` resolved against `directory` (absolute paths stay as they are).
@@ -43,7 +70,14 @@ public enum FileReading {
         throws(ScenarioError) -> String
     {
         do {
-            return try reader(path)
+            let text = try reader(path)
+            if text.utf8.count > InputLimits.maxFileBytes { throw FileNotText.tooLarge }
+            return text
+        } catch let error as FileNotText {
+            var failure = reference
+            failure.message = "\(path) is not a text \(what.hasPrefix("CSV") ? "CSV" : "YAML") file: \(error.reason)"
+            failure.hint = "give the \(what) as UTF-8 text"
+            throw failure
         } catch {
             var failure = reference
             failure.message = error is FileNotFound ? "\(what) not found: \(path)" : "cannot read \(what) \(path)"

@@ -22,20 +22,32 @@ public enum FlowDecoder {
         guard case .mapping = root.node else {
             throw root.typeError("a flow (a mapping with steps:)", hint: "see the README, section Profiles and flows")
         }
-        let map = try root.mapping(allowed: keys)
+        // Keys and steps are independent: every mistake among them is reported at once.
+        var errors = ErrorCollector()
+        let map = try root.mapping(allowed: nil)
+        errors.checkKeys(map, allowed: keys)
         var headerRecorder = TemplateRecorder()
-        let headers = try headerRecorder.pairs(map["headers"]).map { Header(name: $0.0, value: $0.1) }
-        let stepsValue = try map.required("steps", hint: "list the requests of the flow under steps:")
+        let headers = errors.attempt { () throws(ScenarioError) in try headerRecorder.headers(map["headers"]) } ?? []
+        let name = errors.attempt { () throws(ScenarioError) in try map["name"]?.nonEmptyString() } ?? nil
+        let continueOnFailure =
+            errors.attempt { () throws(ScenarioError) in try map["continue_on_failure"]?.bool() } ?? nil
+        let stepsValue = errors.attempt { () throws(ScenarioError) in
+            try map.required("steps", hint: "list the requests of the flow under steps:")
+        }
+        let items = stepsValue.flatMap { v in errors.attempt { () throws(ScenarioError) in try v.list() } } ?? []
         var drafts: [StepDraft] = []
-        for item in try stepsValue.list() { drafts.append(try StepDecoder.decode(item)) }
-        guard !drafts.isEmpty else { throw stepsValue.error("a flow needs at least one step") }
+        for item in items {
+            if let draft = errors.attempt({ () throws(ScenarioError) in try StepDecoder.decode(item) }) {
+                drafts.append(draft)
+            }
+        }
+        try errors.finish()  // names and capture references need every step
+        guard !drafts.isEmpty else { throw (stepsValue ?? root).error("a flow needs at least one step") }
         try StepNaming.assignNames(&drafts)
         try CaptureReferences.validate(drafts, flowHeaders: headerRecorder.usages)
         let flow = Flow(
-            name: try map["name"]?.nonEmptyString() ?? FileReading.baseName(of: file),
-            headers: headers, steps: drafts.map(step),
-            continueOnFailure: try map["continue_on_failure"]?.bool() ?? false,
-            source: SourceLocation(file: file, line: 1, column: 1))
+            name: name ?? FileReading.baseName(of: file), headers: headers, steps: drafts.map(step),
+            continueOnFailure: continueOnFailure ?? false, source: SourceLocation(file: file, line: 1, column: 1))
         return DecodedFlow(flow: flow, usages: headerRecorder.usages + drafts.flatMap(usages))
     }
 

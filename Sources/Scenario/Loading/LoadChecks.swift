@@ -3,6 +3,7 @@
 /// rates are unknown in advance; the engine holds them under the cap as they run.
 enum LoadChecks {
     static func validate(_ profile: Profile, scenariosValue: YAMLValue, target: YAMLValue) throws(ScenarioError) {
+        try checkTotalVUs(profile, scenariosValue: scenariosValue)
         guard let cap = profile.target.maxRate else { return }
         var needed = 0.0
         var parts: [String] = []
@@ -18,6 +19,18 @@ enum LoadChecks {
             "the arrival rates need up to \(IterationRateText.format(needed)) requests, more than target.max_rate "
                 + "\(IterationRateText.format(cap)) (\(parts.joined(separator: ", ")))",
             hint: "lower the rates, or raise target.max_rate if the target may take it")
+    }
+}
+
+/// Scenarios run side by side: their VUs together stay within ``InputLimits/maxVUs``.
+extension LoadChecks {
+    static func checkTotalVUs(_ profile: Profile, scenariosValue: YAMLValue) throws(ScenarioError) {
+        let total = profile.scenarios.reduce(0) { $0 + $1.load.executor.maxVUs }
+        guard total > InputLimits.maxVUs else { return }
+        throw scenariosValue.error(
+            "the scenarios need up to \(InputLimits.format(total)) VUs together, over the limit of "
+                + InputLimits.format(InputLimits.maxVUs),
+            hint: "see README \"Bad input\" for the limits of every input")
     }
 }
 

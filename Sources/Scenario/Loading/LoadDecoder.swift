@@ -25,8 +25,11 @@ enum LoadDecoder {
         guard executor.maxVUs >= 1 else {
             throw value.error("the load never runs a virtual user", hint: "give at least one stage a target above 0")
         }
-        let gracefulStop = try map["graceful_stop"]?.duration() ?? .seconds(10)
-        let startTime = try map["start_time"]?.duration() ?? .zero
+        let gracefulStop =
+            try map["graceful_stop"].map { v throws(ScenarioError) in try atMost(InputLimits.maxWait, v) }
+            ?? .seconds(10)
+        let startTime =
+            try map["start_time"].map { v throws(ScenarioError) in try atMost(InputLimits.maxLoadDuration, v) } ?? .zero
         return LoadShape(executor: executor, startTime: startTime, gracefulStop: gracefulStop)
     }
 
@@ -82,7 +85,7 @@ enum LoadDecoder {
         switch kind {
         case .constantVUs:
             let vus = try count(map, "vus", minimum: 1, hint: "e.g. vus: 10")
-            let duration = try positive(try map.required("duration", hint: "e.g. duration: 30s"))
+            let duration = try loadLength(try map.required("duration", hint: "e.g. duration: 30s"))
             let rampUp = try map["ramp_up"]?.duration() ?? .zero
             if rampUp > duration, let rampValue = map["ramp_up"] {
                 throw rampValue.error(
@@ -91,14 +94,14 @@ enum LoadDecoder {
             }
             return .constantVUs(vus: vus, duration: duration, rampUp: rampUp)
         case .rampingVUs:
-            let start = try map["start_vus"].map { v throws(ScenarioError) in try nonNegative(v) } ?? 0
+            let start = try map["start_vus"].map { v throws(ScenarioError) in try vusCount(v) } ?? 0
             let stages = try StageDecoder.decode(
                 try map.required("stages", hint: "e.g. stages: [{duration: 30s, target: 20}]"), rates: false)
             return .rampingVUs(startVUs: start, stages: stages)
         case .constantArrivalRate:
             let rate = try StageDecoder.rate(try map.required("rate", hint: "e.g. rate: 50/s"))
             guard rate > 0 else { throw map["rate"]!.error("rate must be above 0", hint: "e.g. rate: 50/s") }
-            let duration = try positive(try map.required("duration", hint: "e.g. duration: 1m"))
+            let duration = try loadLength(try map.required("duration", hint: "e.g. duration: 1m"))
             return .constantArrivalRate(rate: rate, duration: duration, maxVUs: try maxVUs(map))
         case .rampingArrivalRate:
             let start = try map["start_rate"].map { v throws(ScenarioError) in try StageDecoder.rate(v) } ?? 0
@@ -114,7 +117,7 @@ enum LoadDecoder {
             let vus = try map["vus"].map { v throws(ScenarioError) in try count(map, "vus", minimum: 1, hint: "") } ?? 1
             let iterations = try count(map, "iterations", minimum: 1, hint: "e.g. iterations: 100")
             let maxDuration =
-                try map["max_duration"].map { v throws(ScenarioError) in try positive(v) }
+                try map["max_duration"].map { v throws(ScenarioError) in try loadLength(v) }
                 ?? LoadShape.defaultMaxDuration
             if kind == .sharedIterations, iterations < vus, let v = map["vus"] {
                 throw v.error(
@@ -138,7 +141,7 @@ enum LoadDecoder {
         }
         let maxVUs = try count(map, "max_vus", minimum: 1, hint: "")
         if let pre = map["pre_allocated_vus"] {
-            let n = try nonNegative(pre)
+            let n = try vusCount(pre)
             if n > maxVUs {
                 throw pre.error(
                     "pre_allocated_vus \(n) is more than max_vus \(maxVUs)",
@@ -149,17 +152,48 @@ enum LoadDecoder {
         return maxVUs
     }
 
+    /// A count of VUs (`vus`, `max_vus`) or of iterations, from `minimum` up to its documented limit.
     private static func count(_ map: YAMLMap, _ key: String, minimum: Int, hint: String) throws(ScenarioError) -> Int {
         let value = try map.required(key, hint: hint.isEmpty ? nil : hint)
         let n = try value.int()
         guard n >= minimum else { throw value.error("\(key) must be at least \(minimum), found \(n)") }
+        try checkLimit(n, key == "iterations" ? InputLimits.maxIterations : InputLimits.maxVUs, value)
         return n
     }
 
-    private static func nonNegative(_ value: YAMLValue) throws(ScenarioError) -> Int {
+    /// A number of VUs that may be 0 (`start_vus`, `pre_allocated_vus`).
+    private static func vusCount(_ value: YAMLValue) throws(ScenarioError) -> Int {
         let n = try value.int()
         guard n >= 0 else { throw value.error("must be 0 or more, found \(n)") }
+        try checkLimit(n, InputLimits.maxVUs, value)
         return n
+    }
+
+    /// `n` up to `limit` (VUs or iterations), else an error naming the limit.
+    static func checkLimit(_ n: Int, _ limit: Int, _ value: YAMLValue) throws(ScenarioError) {
+        guard n > limit else { return }
+        let what = limit == InputLimits.maxIterations ? "iterations" : "VUs"
+        throw value.error(
+            "\(InputLimits.format(n)) is over the limit of \(InputLimits.format(limit)) \(what)",
+            hint: "see README \"Bad input\" for the limits of every input")
+    }
+
+    /// A positive load length up to a week.
+    private static func loadLength(_ value: YAMLValue) throws(ScenarioError) -> Duration {
+        try atMost(InputLimits.maxLoadDuration, value, positive: true)
+    }
+
+    /// A duration up to `limit` (positive when asked).
+    static func atMost(_ limit: Duration, _ value: YAMLValue, positive: Bool = false) throws(ScenarioError)
+        -> Duration
+    {
+        let duration = positive ? try self.positive(value) : try value.duration()
+        guard duration <= limit else {
+            throw value.error(
+                "\(duration.shortText) is longer than the limit of \(limit.shortText)",
+                hint: "see README \"Bad input\" for the limits of every input")
+        }
+        return duration
     }
 
     private static func fieldPath(_ map: YAMLMap, _ key: String) -> String {
@@ -170,9 +204,9 @@ enum LoadDecoder {
         var timeouts = Timeouts()
         guard let value else { return timeouts }
         let map = try value.mapping(allowed: timeoutKeys)
-        if let v = map["request"] { timeouts.request = try positive(v) }
-        if let v = map["connect"] { timeouts.connect = try positive(v) }
-        if let v = map["spinner"] { timeouts.spinner = try positive(v) }
+        if let v = map["request"] { timeouts.request = try atMost(InputLimits.maxWait, v, positive: true) }
+        if let v = map["connect"] { timeouts.connect = try atMost(InputLimits.maxWait, v, positive: true) }
+        if let v = map["spinner"] { timeouts.spinner = try atMost(InputLimits.maxWait, v, positive: true) }
         return timeouts
     }
 

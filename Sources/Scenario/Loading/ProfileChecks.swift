@@ -7,17 +7,22 @@ struct ProfileChecks {
     let target: Target
     let roles: [RoleDraft]
 
-    func validate(_ usages: [TemplateUsage]) throws(ScenarioError) {
+    /// Checks every usage; each problem is collected once (a variable unset in ten places is one error).
+    func validate(_ usages: [TemplateUsage], into errors: inout ErrorCollector) {
         let allFields = Set(roles.flatMap { $0.role.accounts.first?.keys.map { $0 } ?? [] })
+        var reported: Set<String> = []
         for usage in usages {
             for variable in usage.template.variables {
-                switch variable {
-                case .env(let name): try checkEnvironment(name, usage)
-                case .role(let field): try checkRoleField(field, usage, allFields: allFields)
-                default: break
+                let problem = ErrorCollector.catching { () throws(ScenarioError) in
+                    switch variable {
+                    case .env(let name): try checkEnvironment(name, usage)
+                    case .role(let field): try checkRoleField(field, usage, allFields: allFields)
+                    default: break
+                    }
                 }
+                if let problem, reported.insert(problem.message).inserted { errors.add(problem) }
             }
-            if usage.isURL { try checkHost(usage) }
+            if usage.isURL { _ = errors.attempt { () throws(ScenarioError) in try checkHost(usage) } }
         }
     }
 

@@ -30,49 +30,79 @@ public struct ProfileLoader: Sendable {
         return try decode(yaml: text, path: path)
     }
 
-    /// Decodes profile text as if read from `path` (flow and CSV paths are relative to its folder).
+    /// Decodes profile text as if read from `path` (flow and CSV paths are relative to its folder). Independent
+    /// parts (top-level keys, flow files, steps) are all checked, and their errors thrown together.
     public func decode(yaml: String, path: String) throws(ScenarioError) -> Profile {
         let root = try YAMLDocument.root(yaml: yaml, file: path)
         guard case .mapping = root.node else {
             throw root.typeError("a profile (a mapping with target, flows, roles and load)")
         }
-        let map = try root.mapping(allowed: Self.keys)
+        var errors = ErrorCollector()
+        let map = try root.mapping(allowed: nil)
+        errors.checkKeys(map, allowed: Self.keys)
         let directory = FileReading.directory(of: path)
-        let target = try TargetDecoder(environment: environment).decode(try map.required("target"))
+        let target = errors.attempt { () throws(ScenarioError) in
+            try TargetDecoder(environment: environment).decode(try map.required("target"))
+        }
         // Without `roles`, every VU is one anonymous user with no credentials (public pages, benchmarks).
-        let roles =
+        let roles = errors.attempt { () throws(ScenarioError) in
             try map["roles"].map { v throws(ScenarioError) in try decodeRoles(v, directory) }
-            ?? [RoleDraft(role: Role(name: "anonymous", accounts: [[:]]), value: root)]
+                ?? [RoleDraft(role: Role(name: "anonymous", accounts: [[:]]), value: root)]
+        }
         var flowCache = FlowCache()
-        let scenarios = try ScenarioDecoder(
-            loadFlows: { v throws(ScenarioError) in try loadFlows(v, directory, cache: &flowCache) },
-            roles: roles.map(\.role)
-        ).decode(map)
-        let timeouts = try LoadDecoder.timeouts(map["timeouts"])
-        let checks = ProfileChecks(environment: environment, target: target, roles: roles)
-        try checks.validate(flowCache.flows.flatMap(\.usages))
+        let scenarios = errors.attempt { () throws(ScenarioError) in
+            try ScenarioDecoder(
+                loadFlows: { v throws(ScenarioError) in try loadFlows(v, directory, cache: &flowCache) },
+                roles: roles?.map(\.role)
+            ).decode(map)
+        }
+        let timeouts = errors.attempt { () throws(ScenarioError) in try LoadDecoder.timeouts(map["timeouts"]) }
+        if let target, let roles {
+            ProfileChecks(environment: environment, target: target, roles: roles).validate(
+                flowCache.flows.flatMap(\.usages), into: &errors)
+        }
         let waitNames = flowCache.flows.flatMap { $0.flow.waitNames }
-        let probe = try map["probe"].map { v throws(ScenarioError) in try ProbeDecoder.decode(v, names: waitNames) }
+        let probe = errors.attempt { () throws(ScenarioError) in
+            try map["probe"].map { v throws(ScenarioError) in try ProbeDecoder.decode(v, names: waitNames) }
+        }
+        let network = errors.attempt { () throws(ScenarioError) in
+            try map["network"].map { v throws(ScenarioError) in try NetworkDecoder.decode(v) }
+        }
+        let name = errors.attempt { () throws(ScenarioError) in try map["name"]?.nonEmptyString() }
+        let output = errors.attempt { () throws(ScenarioError) in try map["output"]?.nonEmptyString() }
+        try errors.finish()
+        guard let target, let roles, let scenarios, let timeouts, let probe, let network, let name, let output else {
+            throw ScenarioError(file: path, message: "the profile could not be read")  // unreachable: errors thrown
+        }
         var profile = Profile(
-            name: try map["name"]?.nonEmptyString() ?? FileReading.baseName(of: path), target: target,
-            scenarios: scenarios, roles: roles.map(\.role), timeouts: timeouts,
-            output: try map["output"]?.nonEmptyString() ?? "Results",
+            name: name ?? FileReading.baseName(of: path), target: target, scenarios: scenarios,
+            roles: roles.map(\.role), timeouts: timeouts, output: output ?? "Results",
             source: SourceLocation(file: path, line: 1, column: 1))
         try LoadChecks.validate(
             profile, scenariosValue: map["scenarios"] ?? map["load"] ?? root, target: map["target"]!)
         profile.probe = probe
-        profile.network = try map["network"].map { v throws(ScenarioError) in try NetworkDecoder.decode(v) }
-        let thresholdNames = ThresholdNames(
-            flows: profile.flows, roles: profile.roles.map(\.name), scenarios: scenarios.map(\.name))
+        profile.network = network
+        try decodeThresholds(map, into: &profile)
+        return profile
+    }
+
+    /// `thresholds` and `abort_when`, which name the profile's steps, groups, roles and scenarios.
+    private func decodeThresholds(_ map: YAMLMap, into profile: inout Profile) throws(ScenarioError) {
+        var errors = ErrorCollector()
+        let names = ThresholdNames(
+            flows: profile.flows, roles: profile.roles.map(\.name), scenarios: profile.scenarios.map(\.name))
         profile.thresholds =
-            try map["thresholds"].map { v throws(ScenarioError) in
-                try ThresholdDecoder.decode(v, names: thresholdNames)
+            errors.attempt { () throws(ScenarioError) in
+                try map["thresholds"].map { v throws(ScenarioError) in try ThresholdDecoder.decode(v, names: names) }
+                    ?? []
             } ?? []
         profile.abortWhen =
-            try map["abort_when"].map { v throws(ScenarioError) in
-                try ThresholdDecoder.decodeAbort(v, names: thresholdNames)
+            errors.attempt { () throws(ScenarioError) in
+                try map["abort_when"].map { v throws(ScenarioError) in
+                    try ThresholdDecoder.decodeAbort(v, names: names)
+                } ?? []
             } ?? []
-        return profile
+        try errors.finish()
     }
 
     /// Reads each flow file relative to the profile's folder; a file several scenarios name is read once.

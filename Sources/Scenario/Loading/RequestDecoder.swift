@@ -35,7 +35,7 @@ struct RequestDecoder {
         try Self.checkURLShape(url, at: urlValue)
         var step = RequestStep(name: "", method: method.uppercased(), url: url, source: value.location)
         step.query = try recorder.pairs(map["query"]).map { QueryItem(name: $0.0, value: $0.1) }
-        step.headers = try recorder.pairs(map["headers"]).map { Header(name: $0.0, value: $0.1) }
+        step.headers = try recorder.headers(map["headers"])
         step.body = try body(map)
         step.captures = try CaptureDecoder.captures(map["capture"])
         step.checks = try CheckDecoder.checks(map["check"], recorder: &recorder)
@@ -122,7 +122,11 @@ struct RequestDecoder {
         case "form":
             return .form(try recorder.pairs(kind.value).map { QueryItem(name: $0.0, value: $0.1) })
         default:
-            let contentType = try map["content_type"].map { v throws(ScenarioError) in try v.nonEmptyString() }
+            let contentType = try map["content_type"].map { v throws(ScenarioError) in
+                let text = try v.nonEmptyString()
+                guard !HeaderText.breaksLine(text) else { throw v.error("content_type holds a line break or NUL") }
+                return text
+            }
             return .raw(try recorder.template(kind.value), contentType: contentType)
         }
     }

@@ -119,6 +119,13 @@ struct CSVAccounts {
                 message: table == nil ? "the CSV file is empty" : "the CSV file has a header but no accounts",
                 hint: "the first row names the fields, e.g. email,password; then one row per account")
         }
+        guard table.rows.count <= InputLimits.maxCSVRows else {
+            throw ScenarioError(
+                file: path, field: value.path,
+                message: "\(InputLimits.format(table.rows.count)) accounts are over the limit of "
+                    + InputLimits.format(InputLimits.maxCSVRows),
+                hint: "a run needs at most one account per VU; keep as many rows as it has VUs")
+        }
         return try accounts(table, path: path, field: value.path)
     }
 

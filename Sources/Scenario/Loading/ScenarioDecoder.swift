@@ -4,16 +4,25 @@ struct ScenarioDecoder {
     static let keys = ["flow", "flows", "roles", "load"]
     /// Loads a flow file (once per path) relative to the profile's folder.
     let loadFlows: (YAMLValue) throws(ScenarioError) -> [DecodedFlow]
-    let roles: [Role]
+    /// `nil` when the roles could not be read (their errors are reported): weights are then not checked.
+    let roles: [Role]?
 
     /// The scenarios of a profile mapping `map` (with `scenarios:`, or the top-level `flows` and `load`).
     func decode(_ map: YAMLMap) throws(ScenarioError) -> [LoadScenario] {
         guard let value = map["scenarios"] else {
-            let flows = try loadFlows(try map.required("flows", hint: "e.g. flows: [flows/checkout.yaml]"))
-            let load = try LoadDecoder.load(try map.required("load", hint: "e.g. load: { vus: 10, duration: 30s }"))
+            // The flows and the load are independent: both are checked, their errors thrown together.
+            var errors = ErrorCollector()
+            let flows = errors.attempt { () throws(ScenarioError) in
+                try loadFlows(try map.required("flows", hint: "e.g. flows: [flows/checkout.yaml]"))
+            }
+            let load = errors.attempt { () throws(ScenarioError) in
+                try LoadDecoder.load(try map.required("load", hint: "e.g. load: { vus: 10, duration: 30s }"))
+            }
+            try errors.finish()
+            guard let flows, let load else { return [] }
             return [
                 LoadScenario(
-                    name: LoadScenario.defaultName, flows: flows.map(\.flow), roleWeights: roles.map(\.weight),
+                    name: LoadScenario.defaultName, flows: flows.map(\.flow), roleWeights: roles?.map(\.weight) ?? [],
                     load: load)
             ]
         }
@@ -27,9 +36,14 @@ struct ScenarioDecoder {
             }
         }
         var scenarios: [LoadScenario] = []
-        for entry in try value.mapping(allowed: nil).entries {
-            scenarios.append(try scenario(name: entry.key, entry.value))
+        var errors = ErrorCollector()
+        let entries = try value.mapping(allowed: nil).entries
+        for entry in entries {
+            if let s = errors.attempt({ () throws(ScenarioError) in try scenario(name: entry.key, entry.value) }) {
+                scenarios.append(s)
+            }
         }
+        try errors.finish()
         guard !scenarios.isEmpty else { throw value.error("scenarios must name at least one scenario") }
         return scenarios
     }
@@ -43,14 +57,20 @@ struct ScenarioDecoder {
         case (.some, .some): throw map.keyNode("flows")!.error("give either flow or flows, not both")
         case (nil, nil): flowValue = try map.required("flow", hint: "e.g. flow: flows/dashboard.yaml")
         }
-        let flows = try loadFlows(flowValue).map(\.flow)
-        let load = try LoadDecoder.load(try map.required("load", hint: "e.g. load: { vus: 10, duration: 30s }"))
+        var errors = ErrorCollector()
+        let flows = errors.attempt { () throws(ScenarioError) in try loadFlows(flowValue).map(\.flow) }
+        let load = errors.attempt { () throws(ScenarioError) in
+            try LoadDecoder.load(try map.required("load", hint: "e.g. load: { vus: 10, duration: 30s }"))
+        }
+        try errors.finish()
+        guard let flows, let load else { throw value.error("the scenario could not be read") }  // thrown above
         return LoadScenario(
             name: name, flows: flows, roleWeights: try weights(map["roles"]), load: load, source: value.location)
     }
 
     /// `roles: {user: 9, admin: 1}` or `roles: [user, admin]` (their profile weights); absent: every role.
     private func weights(_ value: YAMLValue?) throws(ScenarioError) -> [Int] {
+        guard let roles else { return [] }
         guard let value else { return roles.map(\.weight) }
         let names = roles.map(\.name)
         var weights = Array(repeating: 0, count: roles.count)

@@ -4,9 +4,17 @@
 enum StageDecoder {
     static func decode(_ value: YAMLValue, rates: Bool) throws(ScenarioError) -> [Stage] {
         var stages: [Stage] = []
-        for item in try value.list() {
+        let items = try value.list()
+        guard items.count <= InputLimits.maxStages else {
+            throw value.error(
+                "\(InputLimits.format(items.count)) stages are over the limit of "
+                    + InputLimits.format(InputLimits.maxStages),
+                hint: "merge stages; a ramp is one stage")
+        }
+        for item in items {
             let map = try item.mapping(allowed: ["duration", "target"])
-            let duration = try map.required("duration", hint: "e.g. duration: 30s").duration()
+            let duration = try LoadDecoder.atMost(
+                InputLimits.maxLoadDuration, try map.required("duration", hint: "e.g. duration: 30s"))
             let targetValue = try map.required("target", hint: rates ? "e.g. target: 20/s" : "e.g. target: 20")
             let target: Double
             if rates {
@@ -20,6 +28,7 @@ enum StageDecoder {
                 }
                 let n = try targetValue.int()
                 guard n >= 0 else { throw targetValue.error("target must be 0 or more, found \(n)") }
+                try LoadDecoder.checkLimit(n, InputLimits.maxVUs, targetValue)
                 target = Double(n)
             }
             stages.append(Stage(duration: duration, target: target))
@@ -33,16 +42,29 @@ enum StageDecoder {
             throw value.error(
                 "the stages last 0s in all", hint: "give at least one stage a duration, e.g. duration: 30s")
         }
+        guard stages.totalDuration <= InputLimits.maxLoadDuration else {
+            throw value.error(
+                "the stages last \(stages.totalDuration.shortText), longer than the limit of "
+                    + InputLimits.maxLoadDuration.shortText,
+                hint: "see README \"Bad input\" for the limits of every input")
+        }
         return stages
     }
 
-    /// Iterations per second from `20/s`, `90/m` or `20`.
+    /// Iterations per second from `20/s`, `90/m` or `20`, up to ``InputLimits/maxRate``.
     static func rate(_ value: YAMLValue) throws(ScenarioError) -> Double {
         let text = try value.string()
+        let rate: Double
         do {
-            return try IterationRateText.parseOrExplain(text)
+            rate = try IterationRateText.parseOrExplain(text)
         } catch {
             throw value.error(error.message, hint: error.hint)
         }
+        guard rate <= InputLimits.maxRate else {
+            throw value.error(
+                "\(text) is over the limit of \(InputLimits.format(Int(InputLimits.maxRate)))/s",
+                hint: "see README \"Bad input\" for the limits of every input")
+        }
+        return rate
     }
 }

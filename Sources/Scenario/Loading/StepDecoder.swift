@@ -37,26 +37,40 @@ enum StepDecoder {
             requests.append(try RequestDecoder.decode(item))
         }
         guard !requests.isEmpty else { throw list.error("a group needs at least one request") }
+        guard requests.count <= InputLimits.maxGroupRequests else {
+            throw list.error(
+                "\(InputLimits.format(requests.count)) requests in one group are over the limit of "
+                    + InputLimits.format(InputLimits.maxGroupRequests),
+                hint: "a browser sends a few at once; split the group")
+        }
         return GroupDraft(
             name: name, nameValue: nameValue, requests: requests, location: value.location,
             spinner: try map["spinner"].map { v throws(ScenarioError) in try LoadDecoder.positive(v) })
     }
 
-    /// `think: 500ms` or `think: 1s..3s`.
+    /// `think: 500ms` or `think: 1s..3s`, at most ``InputLimits/maxWait``.
     private static func think(_ value: YAMLValue) throws(ScenarioError) -> ThinkTime {
         let map = try value.mapping(allowed: ["think"])
         let thinkValue = try map.required("think")
         let text = try thinkValue.string()
-        guard let range = text.firstRange(of: "..") else {
-            return .fixed(try parseDuration(text, at: thinkValue))
+        let think: ThinkTime
+        if let range = text.firstRange(of: "..") {
+            let minimum = try parseDuration(String(text[..<range.lowerBound]), at: thinkValue)
+            let maximum = try parseDuration(String(text[range.upperBound...]), at: thinkValue)
+            guard minimum <= maximum else {
+                throw thinkValue.error(
+                    "think range \"\(text)\" has its minimum above its maximum",
+                    hint: "write the smaller duration first")
+            }
+            think = ThinkTime(minimum: minimum, maximum: maximum)
+        } else {
+            think = .fixed(try parseDuration(text, at: thinkValue))
         }
-        let minimum = try parseDuration(String(text[..<range.lowerBound]), at: thinkValue)
-        let maximum = try parseDuration(String(text[range.upperBound...]), at: thinkValue)
-        guard minimum <= maximum else {
+        guard think.maximum <= InputLimits.maxWait else {
             throw thinkValue.error(
-                "think range \"\(text)\" has its minimum above its maximum", hint: "write the smaller duration first")
+                "think time \(think.maximum.shortText) is longer than the limit of \(InputLimits.maxWait.shortText)")
         }
-        return ThinkTime(minimum: minimum, maximum: maximum)
+        return think
     }
 
     private static func parseDuration(_ text: String, at value: YAMLValue) throws(ScenarioError) -> Duration {

@@ -38,6 +38,27 @@ struct TemplateRecorder {
         return template
     }
 
+    /// `headers:`: names that are HTTP tokens, values whose text holds no line break or NUL (placeholders are
+    /// checked when the request is rendered).
+    mutating func headers(_ value: YAMLValue?) throws(ScenarioError) -> [Header] {
+        guard let value else { return [] }
+        var out: [Header] = []
+        for entry in try value.mapping(allowed: nil).entries {
+            if let problem = HeaderText.nameProblem(entry.key) {
+                throw entry.keyNode.error(
+                    "\(problem)", hint: "header names are letters, digits and - (e.g. X-Request-Id)")
+            }
+            let template = try template(entry.value)
+            for case .literal(let text) in template.parts where HeaderText.breaksLine(text) {
+                throw entry.value.error(
+                    "the value of header \(entry.key) holds a line break or NUL",
+                    hint: "a header is one line: a line break would start another header")
+            }
+            out.append(Header(name: entry.key, value: template))
+        }
+        return out
+    }
+
     /// A mapping of names to template values (`headers`, `query`, `form`), in file order.
     mutating func pairs(_ value: YAMLValue?) throws(ScenarioError) -> [(String, Template)] {
         guard let value else { return [] }

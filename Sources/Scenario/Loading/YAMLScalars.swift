@@ -63,15 +63,18 @@ extension YAMLValue {
             guard case .scalar(let scalar) = keyNode else { throw keyValue.typeError("a key") }
             let key = scalar.string
             let located = YAMLValue(node: keyNode, file: file, path: child(keyNode, key: key).path)
-            if let allowed, !allowed.contains(key) {
-                let hint =
-                    Suggestions.didYouMean(key, in: allowed, format: { "\"\($0)\"" })
-                    ?? "valid keys here: " + allowed.joined(separator: ", ")
-                throw located.error("unknown key \"\(key)\"", hint: hint)
-            }
+            if let allowed, !allowed.contains(key) { throw located.unknownKey(key, allowed: allowed) }
             entries.append((key, located, child(valueNode, key: key)))
         }
         return YAMLMap(owner: self, entries: entries)
+    }
+
+    /// `unknown key "nmae"` at this key, with "did you mean" among `allowed`.
+    func unknownKey(_ key: String, allowed: [String]) -> ScenarioError {
+        let hint =
+            Suggestions.didYouMean(key, in: allowed, format: { "\"\($0)\"" })
+            ?? "valid keys here: " + allowed.joined(separator: ", ")
+        return error("unknown key \"\(key)\"", hint: hint)
     }
 }
 

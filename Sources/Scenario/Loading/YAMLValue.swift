@@ -62,6 +62,22 @@ struct YAMLValue {
 enum YAMLDocument {
     /// Composes `yaml`; a syntax error becomes a located ``ScenarioError``. An empty document is a null node.
     static func root(yaml: String, file: String) throws(ScenarioError) -> YAMLValue {
+        if let control = yaml.unicodeScalars.first(where: { $0.value < 0x20 && !"\t\n\r".unicodeScalars.contains($0) })
+        {
+            let reason = control == "\0" ? "it holds NUL bytes" : "it holds control characters (U+\(hex(control)))"
+            throw ScenarioError(
+                file: file, message: "not a text YAML file: \(reason) (a binary file?)",
+                hint: "profiles and flows are UTF-8 YAML text")
+        }
+        if let place = YAMLExpansion.overflow(
+            in: yaml, maxNodes: InputLimits.maxYAMLNodes, maxBytes: InputLimits.maxYAMLScalarBytes)
+        {
+            throw ScenarioError(
+                file: file, line: place.line, column: place.column,
+                message: "the document grows past \(InputLimits.format(InputLimits.maxYAMLNodes)) nodes or "
+                    + "\(InputLimits.maxYAMLScalarBytes >> 20) MB of text once its aliases (*name) are expanded",
+                hint: "an alias repeats its anchor's whole value; use fewer aliases of large values")
+        }
         let node: Node?
         do {
             node = try Yams.compose(yaml: yaml)
@@ -71,6 +87,11 @@ enum YAMLDocument {
             throw ScenarioError(file: file, message: "malformed YAML: \(error)")
         }
         return YAMLValue(node: node ?? Node("", Tag(.null)), file: file, path: "")
+    }
+
+    private static func hex(_ scalar: Unicode.Scalar) -> String {
+        let digits = String(scalar.value, radix: 16, uppercase: true)
+        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     }
 
     /// Turns a Yams error into a located error; never includes the document text.

@@ -1,7 +1,7 @@
 /// A condition on a response; a failing check marks the request failed (class `check`).
 public enum Check: Sendable, Equatable, Codable {
-    /// The status must be one of these.
-    case status([Int])
+    /// The status must match one of these: exact codes (`200`) or classes (`2xx`).
+    case status([StatusPattern])
     /// The body must contain this text (templates expanded).
     case bodyContains(Template)
     /// The JSON value at the path must equal this value.

@@ -20,7 +20,12 @@ extension YAMLValue {
             throw error(
                 "bad duration \"\(text)\" — expected a number with a unit", hint: "add a unit, e.g. \(text)ms")
         }
-        return try duration()
+        let duration = try duration()
+        guard duration <= InputLimits.maxWait else {
+            throw error(
+                "\(fieldName) \(duration.shortText) is longer than the limit of \(InputLimits.maxWait.shortText)")
+        }
+        return duration
     }
 
     /// A positive duration with a unit (`slow_close`, `spike`).

@@ -23,7 +23,8 @@ extension Check {
     ) -> String? {
         switch self {
         case .status(let allowed):
-            return allowed.contains(status) ? nil : "status \(status), expected \(Self.alternatives(allowed))"
+            return allowed.contains { $0.matches(status) }
+                ? nil : "status \(status), expected \(Self.alternatives(allowed.map(\.description)))"
         case .bodyContains(let template):
             let needle = Array(render(template).utf8)
             if needle.isEmpty || (body.bytes.map { Self.contains($0, needle) } ?? false) { return nil }
@@ -65,13 +66,13 @@ extension Check {
         return "\(path) is \(shown), expected \(want)"
     }
 
-    /// `200`, `200 or 201`, `one of 200, 201, 204`.
-    static func alternatives(_ codes: [Int]) -> String {
+    /// `200`, `2xx or 304`, `one of 200, 201, 204`.
+    static func alternatives(_ codes: [String]) -> String {
         switch codes.count {
         case 0: "none"
-        case 1: "\(codes[0])"
+        case 1: codes[0]
         case 2: "\(codes[0]) or \(codes[1])"
-        default: "one of " + codes.map(String.init).joined(separator: ", ")
+        default: "one of " + codes.joined(separator: ", ")
         }
     }
 

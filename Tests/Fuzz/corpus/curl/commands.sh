@@ -1,0 +1,3 @@
+curl 'https://staging.example.test/api/login' -H 'content-type: application/json' -H 'apikey: sb-anon-Q29uc3RhbnRLZXkxMjM0NTY3ODkw' --data-raw '{"email":"ada@example.test","password":"S3cret-Passw0rd!"}' --compressed
+curl 'https://staging.example.test/rest/v1/tasks?select=*&owner=eq.42' -H 'authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.c2lnbmF0dXJl' -H 'accept: application/json' -b 'sid=abc123456789; theme=dark'
+curl -X PATCH https://staging.example.test/rest/v1/tasks/7 -d 'done=true' -u bob:hunter2 && curl -G https://staging.example.test/search --data-urlencode 'q=a b&c' -A 'agent/1.0' -e https://staging.example.test/
