@@ -9,6 +9,8 @@ final class RunState: Sendable {
     let stopLevel = Atomic<Int>(0)
     /// Virtual users running an iteration now.
     let activeVUs = Atomic<Int>(0)
+    /// The same per role (indexed like `profile.roles`), for the timeline's per-role points.
+    let activeVUsByRole: [Counter]
     /// `target.max_rate` for the whole run (nil: no cap); set once before the workers start.
     let ceiling: RequestCeiling?
     private let mailbox = Mutex<[MetricsStore]>([])
@@ -18,8 +20,23 @@ final class RunState: Sendable {
     /// Why an engine thread had to stop the run (libcurl refused a call), if one did.
     private let failure = Mutex<String?>(nil)
 
-    init(maxRate: Double?, start: UInt64) {
+    init(maxRate: Double?, start: UInt64, roles: Int = 0) {
         ceiling = maxRate.map { RequestCeiling(perSecond: $0, start: start) }
+        activeVUsByRole = (0..<roles).map { _ in Counter() }
+    }
+
+    /// A user of `role` began (+1) or ended (−1) an iteration: counted in the total and in its role's count.
+    func iterationChanged(role: Int, by delta: Int) {
+        _ = activeVUs.add(delta, ordering: .relaxed)
+        if activeVUsByRole.indices.contains(role) { _ = activeVUsByRole[role].value.add(delta, ordering: .relaxed) }
+    }
+
+    /// Active VUs per role now.
+    var activeVUsPerRole: [Int] { activeVUsByRole.map { $0.value.load(ordering: .relaxed) } }
+
+    /// An atomic count that can live in an array (`Atomic` itself cannot be copied into one).
+    final class Counter: Sendable {
+        let value = Atomic<Int>(0)
     }
 
     /// An engine thread cannot go on: remember why (the first reason wins) and cut the run.

@@ -98,12 +98,18 @@ public struct ScenarioInfo: Sendable, Equatable, Codable {
     /// Open model: latency is measured from each iteration's scheduled start (coordinated omission corrected).
     public var openModel: Bool
     public var maxVUs: Int
+    /// The moments its load changes course (its start, a ramp's or a stage's end, its end), for timelines; absent
+    /// in runs saved before they were kept.
+    public var marks: [LoadMark]?
 
-    public init(name: String, executor: String, load: String, openModel: Bool, maxVUs: Int) {
+    public init(
+        name: String, executor: String, load: String, openModel: Bool, maxVUs: Int, marks: [LoadMark]? = nil
+    ) {
         self.name = name
         self.executor = executor
         self.load = load
         self.openModel = openModel
         self.maxVUs = maxVUs
+        self.marks = marks
     }
 }

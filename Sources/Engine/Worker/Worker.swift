@@ -170,7 +170,7 @@ final class Worker {
             for slot in users[user].busySlots where (try? multi.cancel(transports[user].handles[slot])) == true {
                 cut += 1
             }
-            if users[user].inIteration { _ = state.activeVUs.subtract(1, ordering: .relaxed) }
+            if users[user].inIteration { state.iterationChanged(role: users[user].role, by: -1) }
             users[user].abandon()
             markDone(user)
         }
