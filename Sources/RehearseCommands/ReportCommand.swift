@@ -19,6 +19,7 @@ struct ReportCommand: ParsableCommand {
               rehearse report Results/20261126T101500Z-demo --json > summary.json
               rehearse report Results/20261126T101500Z-demo --spinner 3s
               rehearse report Results/20261126T101500Z-demo --slowest 3
+              rehearse report Results/20261126T101500Z-demo --html
             """)
 
     @Argument(help: "A run folder under Results/.")
@@ -36,6 +37,9 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Draw the N slowest iterations of each role (and an ordinary one) as waterfalls.")
     var slowest: Int?
 
+    @Flag(help: "(Re)write the run's page, report.html, from the saved files, and print its path.")
+    var html = false
+
     func run() throws {
         let saved: SavedRun
         do {
@@ -47,6 +51,10 @@ struct ReportCommand: ParsableCommand {
             throw ExitStatus.badInput.exitCode
         }
         let judged = try spinnerMs().map { SpinnerRejudgement.rejudge(saved, spinnerMs: $0) } ?? saved
+        if html {
+            try writePage(judged)
+            return
+        }
         if let slowest {
             guard slowest >= 1 else {
                 Console.err("error: --slowest must be at least 1, got \(slowest)")
@@ -60,6 +68,16 @@ struct ReportCommand: ParsableCommand {
             let report = SummaryReport(
                 style: TerminalStyle(color: Console.color), phases: phases, recordedSpinnerMs: saved.info.spinnerMs)
             Console.out(report.render(judged.fullSummary))
+        }
+    }
+
+    /// `report.html` in the run folder.
+    private func writePage(_ saved: SavedRun) throws {
+        do {
+            Console.out("Report: \(try ResultsFolder.writeReport(saved, to: URL(fileURLWithPath: folder)).path)")
+        } catch {
+            Console.err("error: cannot write \(folder)/report.html: \(error.localizedDescription)")
+            throw ExitStatus.runError.exitCode
         }
     }
 

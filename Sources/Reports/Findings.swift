@@ -4,17 +4,27 @@ import Verdicts
 /// Plain-language lines about what the user would have seen: which waits crossed the spinner limit, for which
 /// role — the "spinner of death" the run exists to find.
 enum Findings {
-    static func lines(_ s: RunSummary, style: TerminalStyle) -> [String] {
-        let spinner = Format.latency(Double(s.run.spinnerMs))
-        var waits: [(name: String, role: String, over: Int, count: Int, p95: Double)] = s.groups.map {
-            ($0.group, $0.role, $0.overSpinner, $0.count, $0.time.p95)
-        }
+    /// A wait the user sees: a parallel group, or a lone request step.
+    typealias Wait = (name: String, role: String, over: Int, count: Int, p95: Double)
+
+    /// Every wait; those that crossed the spinner limit, the largest share first (`slowWaits`).
+    static func waits(_ s: RunSummary) -> [Wait] {
+        var waits: [Wait] = s.groups.map { ($0.group, $0.role, $0.overSpinner, $0.count, $0.time.p95) }
         waits += s.steps.filter { $0.group == nil }.map {
             ($0.step, $0.role, $0.overSpinner, $0.requests, $0.latency.p95)
         }
-        let slow = waits.filter { $0.over > 0 }.sorted {
+        return waits
+    }
+
+    static func slowWaits(_ s: RunSummary) -> [Wait] {
+        waits(s).filter { $0.over > 0 }.sorted {
             Double($0.over) / Double($0.count) > Double($1.over) / Double($1.count)
         }
+    }
+
+    static func lines(_ s: RunSummary, style: TerminalStyle) -> [String] {
+        let spinner = Format.latency(Double(s.run.spinnerMs))
+        let slow = slowWaits(s)
         guard !slow.isEmpty else {
             return [style.green("✓ No wait crossed the \(spinner) spinner limit.")]
         }
