@@ -37,7 +37,10 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Draw the N slowest iterations of each role (and an ordinary one) as waterfalls.")
     var slowest: Int?
 
-    @Flag(help: "(Re)write the run's page, report.html, from the saved files, and print its path.")
+    @Flag(
+        help:
+            "(Re)write the run's page, report.html, from the saved files, and print its path (with --spinner: report-spinner-<ms>ms.html)."
+    )
     var html = false
 
     func run() throws {
@@ -52,7 +55,7 @@ struct ReportCommand: ParsableCommand {
         }
         let judged = try spinnerMs().map { SpinnerRejudgement.rejudge(saved, spinnerMs: $0) } ?? saved
         if html {
-            try writePage(judged)
+            try writePage(judged, recordedSpinnerMs: saved.info.spinnerMs)
             return
         }
         if let slowest {
@@ -71,10 +74,12 @@ struct ReportCommand: ParsableCommand {
         }
     }
 
-    /// `report.html` in the run folder.
-    private func writePage(_ saved: SavedRun) throws {
+    /// `report.html` in the run folder (`report-spinner-…ms.html` for another spinner limit).
+    private func writePage(_ saved: SavedRun, recordedSpinnerMs: Int) throws {
         do {
-            Console.out("Report: \(try ResultsFolder.writeReport(saved, to: URL(fileURLWithPath: folder)).path)")
+            let file = try ResultsFolder.writeReport(
+                saved, to: URL(fileURLWithPath: folder), recordedSpinnerMs: recordedSpinnerMs)
+            Console.out("Report: \(file.path)")
         } catch {
             Console.err("error: cannot write \(folder)/report.html: \(error.localizedDescription)")
             throw ExitStatus.runError.exitCode

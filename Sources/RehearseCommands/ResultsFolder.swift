@@ -33,11 +33,17 @@ enum ResultsFolder {
     }
 
     /// `report.html`: the run as one self-contained page, with the knee's levels when the folder holds `knee.json`.
-    /// Rendered from what the folder keeps, so `rehearse report RUN --html` writes the same page again.
+    /// Rendered from what the folder keeps, so `rehearse report RUN --html` writes the same page again. A run
+    /// re-judged for another spinner limit (`recordedSpinnerMs` is the run's own) gets a page of its own beside it,
+    /// `report-spinner-3000ms.html`, and the run's page stays as the run left it.
     @discardableResult
-    static func writeReport(_ saved: SavedRun, to folder: URL) throws -> URL {
-        let file = folder.appendingPathComponent("report.html")
-        let page = RunPage(run: saved, runID: folder.standardizedFileURL.lastPathComponent, knee: try readKnee(folder))
+    static func writeReport(_ saved: SavedRun, to folder: URL, recordedSpinnerMs: Int? = nil) throws -> URL {
+        let rejudged = recordedSpinnerMs.map { $0 != saved.info.spinnerMs } ?? false
+        let file = folder.appendingPathComponent(
+            rejudged ? "report-spinner-\(saved.info.spinnerMs)ms.html" : "report.html")
+        let page = RunPage(
+            run: saved, runID: folder.standardizedFileURL.lastPathComponent, knee: try readKnee(folder),
+            recordedSpinnerMs: recordedSpinnerMs)
         try write(HTMLReport().render(page), to: file)
         return file
     }

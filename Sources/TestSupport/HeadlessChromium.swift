@@ -28,8 +28,16 @@ public enum HeadlessChromium {
         ]
     }
 
+    /// One browser at a time in the whole test process: a browser takes a core for a second, and timing-sensitive
+    /// tests run beside these.
+    private static let one = NSLock()
+
     /// Loads `page` (a copy with the probe) and returns what happened.
     public static func load(_ page: URL, width: Int = 1280, height: Int = 2000) throws -> PageLoad {
+        try one.withLock { try loadAlone(page, width: width, height: height) }
+    }
+
+    private static func loadAlone(_ page: URL, width: Int, height: Int) throws -> PageLoad {
         let folder = try TemporaryFolder("chromium")
         defer { folder.remove() }
         let html = try String(contentsOf: page, encoding: .utf8)
@@ -46,21 +54,6 @@ public enum HeadlessChromium {
         let requests = try NetLogRequests.pageRequests(in: URL(fileURLWithPath: netLog))
         return try PageLoad(
             dom: out.stdout, stderr: out.stderr, requests: requests, bytes: html.utf8.count)
-    }
-
-    /// A screenshot of `page` as it is (no probe), `width` × `height` pixels, to `file` (PNG).
-    public static func screenshot(_ page: URL, to file: URL, width: Int = 1280, height: Int = 2400) throws {
-        let folder = try TemporaryFolder("chromium")
-        defer { folder.remove() }
-        let out = try ChildProcess.run(
-            executable,
-            flags(profile: folder.path("profile")) + [
-                "--virtual-time-budget=10000", "--window-size=\(width),\(height)", "--screenshot=\(file.path)",
-                page.absoluteString,
-            ], timeout: .seconds(120))
-        guard out.status == 0, FileManager.default.fileExists(atPath: file.path) else {
-            throw ChildProcess.Failure("chromium --screenshot failed\n\(out.transcript)")
-        }
     }
 }
 

@@ -126,6 +126,13 @@ import Testing
         try Self.check(
             copy.appendingPathComponent("report.html"),
             sections: ["verdict", "timeline", "steps", "groups", "phases", "role-diff", "details"])
+        // Another spinner limit gets a page of its own; the run's page stays as it was.
+        let page = try Self.text(copy.appendingPathComponent("report.html"))
+        let rejudged = try RehearseBinary.run(["report", copy.path, "--html", "--spinner", "3s"])
+        let other = copy.appendingPathComponent("report-spinner-3000ms.html")
+        #expect(rejudged.stdout == "Report: \(other.path)\n", "\(rejudged.transcript)")
+        #expect(try Self.text(other).contains("Spinner limit 3s, re-judged from the saved histograms"))
+        #expect(try Self.text(copy.appendingPathComponent("report.html")) == page)
         let missing = try RehearseBinary.run(["report", w.folder.path, "--html"])
         #expect(missing.status == 2, "\(missing.transcript)")
     }

@@ -32,7 +32,8 @@ import Verdicts
         #expect(html.has("Thresholds failed: 3 of 4"), "the verdict in words")
         #expect(html.has("<p class=\"banner fail\"><span class=\"sign\">✗</span>"), "and in colour")
         #expect(html.has("waited on <b>home</b>: 40% of 10 waits over the 2s spinner limit"), "at a glance")
-        #expect(html.has("since 8 s into the run"), "since when, from the per-role timeline")
+        #expect(
+            html.has("the role's p95 over the limit since 8 s into the run"), "since when, from the per-role timeline")
         #expect(html.has("20260304T050607Z-golden") && html.has("ci-host · Linux 6.1"), "run id, machine")
         #expect(html.has("slow-4g") && html.has("users.csv"), "network per role, the profile")
         #expect(html.has("Written by Rehearsal 0.0.0-test") && html.has("Chart.js v3.9.1"))
@@ -147,7 +148,7 @@ import Verdicts
             let labels = (overlay["series"] as? [[String: Any]] ?? []).compactMap { $0["label"] as? String }
             #expect(labels.starts(with: ["baseline", "candidate"]))
         }
-        #expect(page.has("--fail-on &#39;p95 +10%&#39;"))
+        #expect(page.has("--fail-on &apos;p95 +10%&apos;"))
     }
 
     /// Chart.js is Debian's libjs-chart.js, verbatim (when the package is installed to compare with).

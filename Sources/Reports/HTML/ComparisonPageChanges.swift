@@ -14,7 +14,7 @@ enum ComparisonPageChanges {
         let latency = r.series.flatMap { s in s.latency.map { (s, $0) } }
         let effect = r.method.minEffect * 100
         out += charts.figure(
-            forest(latency, showFlow: showFlow, band: effect, unit: "%", title: "change of the percentile, %"),
+            forest(latency, showFlow: showFlow, band: effect, unit: "Δ%", title: "change of the percentile, %"),
             caption: "Latency: relative change (candidate vs baseline)",
             note: "The shaded band is ±\(Format.trimmed(effect, digits: 2))%: a change inside it is never a verdict.",
             height: 70 + 20 * latency.count)
@@ -58,7 +58,7 @@ enum ComparisonPageChanges {
             spec.lines.append(
                 ReferenceLine(axis: "x", value: -band, to: band, label: "", color: VerdictColor.neutral, dashed: false))
         }
-        spec.unit = unit == "%" ? "%" : "pt"
+        spec.unit = unit
         spec.xTitle = title
         return spec
     }

@@ -11,11 +11,14 @@ public struct RunPage: Sendable {
     public var runID: String?
     /// `knee.json`, when the run was a knee test.
     public var knee: KneeReport?
+    /// The spinner limit the run itself used (ms), when `run` was re-judged for another (`report --spinner`).
+    public var recordedSpinnerMs: Int?
 
-    public init(run: SavedRun, runID: String? = nil, knee: KneeReport? = nil) {
+    public init(run: SavedRun, runID: String? = nil, knee: KneeReport? = nil, recordedSpinnerMs: Int? = nil) {
         self.run = run
         self.runID = runID
         self.knee = knee
+        self.recordedSpinnerMs = recordedSpinnerMs
     }
 }
 
@@ -50,7 +53,7 @@ struct RunPageContext {
 
     var info: RunInfo { page.run.info }
     var spinnerMs: Double { Double(info.spinnerMs) }
-    /// Roles in the run's order, then any the series name that the run did not list.
+    /// Roles in the run's order, then any that series name and the run did not list (an older run).
     var roles: [String] {
         let listed = info.roles
         var extra: [String] = []

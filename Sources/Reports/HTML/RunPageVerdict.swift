@@ -36,6 +36,10 @@ enum RunPageVerdict {
             out += "<p class=\"banner warn small\"><span class=\"sign\">⚠</span> Interrupted (Ctrl-C): the figures "
             out += "cover what was measured until the stop.</p>"
         }
+        if let recorded = c.page.recordedSpinnerMs, recorded != s.run.spinnerMs {
+            out += "<p class=\"banner warn small\"><span class=\"sign\">⚠</span> "
+            out += HTMLText.escape(Findings.rejudged(s, recordedSpinnerMs: recorded)) + "</p>"
+        }
         for line in SplitRunLines.lines(s, style: .plain) {
             let warn = line.hasPrefix("⚠")
             out += "<p class=\"\(warn ? "banner warn small" : "note")\">\(HTMLText.escape(line))</p>"
@@ -75,7 +79,7 @@ enum RunPageVerdict {
             text += "\(Format.percent(wait.over, of: wait.count)) of \(wait.count) waits over the "
             text += "\(Format.latency(c.spinnerMs)) spinner limit (p95 \(Format.latency(wait.p95)))"
             if let since = firstCrossing(c, role: wait.role) {
-                text += "; since \(Format.trimmed(since, digits: 0)) s into the run"
+                text += "; the role's p95 over the limit since \(Format.trimmed(since, digits: 0)) s into the run"
             }
             if let why = explanation(c.summary, role: wait.role, wait: wait.name) {
                 text += "; why: \(HTMLText.escape(why))"
