@@ -8,7 +8,8 @@ BENCH_PACKAGES := nginx-light wrk time
 BIN := .build/debug/rehearse
 RELEASE_BIN := .build/release/rehearse
 
-.PHONY: demo test lint format build release bench bench-arrival bench-netem deps test-deps bench-deps clean fuzz
+.PHONY: demo test lint format build release bench bench-arrival bench-netem deps test-deps bench-deps clean fuzz \
+	vendor-chart-js report-screenshot
 
 demo: deps build
 	$(BIN) demo
@@ -62,16 +63,26 @@ deps:
 # The probe tests check metrics with Prometheus' reference text parser (Python's prometheus_client); the import
 # test records a HAR live with headless Chromium (Debian) through mitmproxy (PyPI; 10.1+ for its HAR dump); the
 # `rehearse k8s` tests validate manifests offline against the Kubernetes API types of Debian's python3-kubernetes
-# (scripts/validate-k8s-manifests.py, run with /usr/bin/python3).
+# (scripts/validate-k8s-manifests.py, run with /usr/bin/python3). The HTML report tests open pages in headless
+# Chromium and check the vendored Chart.js against Debian's libjs-chart.js.
 test-deps:
 	@python3 -c 'import prometheus_client' 2>/dev/null || python3 -m pip install --quiet prometheus_client \
 		|| bash scripts/install-packages.sh python3-prometheus-client
-	@bash scripts/install-packages.sh chromium iproute2 python3-kubernetes python3-yaml
+	@bash scripts/install-packages.sh chromium iproute2 python3-kubernetes python3-yaml libjs-chart.js
 	@command -v mitmdump >/dev/null || { python3 -m pip install --quiet 'mitmproxy>=10.1' \
 		&& { ! command -v pyenv >/dev/null || pyenv rehash; }; }
 
 bench-deps: deps
 	@bash scripts/install-packages.sh $(BENCH_PACKAGES)
+
+# Chart.js for the HTML pages: Debian's libjs-chart.js, vendored verbatim into Sources/Reports/HTML/Vendor/ with its
+# MIT licence (the build needs no package: the file is in the repository).
+vendor-chart-js:
+	@bash scripts/vendor-chart-js.sh
+
+# docs/report-demo.png: the demo run's report.html in headless Chromium (refresh it when the page changes).
+report-screenshot: build
+	@bash scripts/report-screenshot.sh $(BIN)
 
 clean:
 	rm -rf .build

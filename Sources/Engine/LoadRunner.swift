@@ -15,6 +15,8 @@ public final class LoadRunner: Sendable {
     private let abortReason = Mutex<String?>(nil)
     /// The run's start (monotonic ns), once the workers are ready.
     private let runStart = Mutex<UInt64?>(nil)
+    /// Seconds from the start when a stop was first asked for (abort, Ctrl-C, the caller), for the timeline.
+    private let stopAt = Mutex<Double?>(nil)
     private let finished = Atomic<Bool>(false)
 
     /// Whether `run` has returned.
@@ -22,14 +24,22 @@ public final class LoadRunner: Sendable {
 
     public init(plan: RunPlan) {
         self.plan = plan
-        state = RunState(maxRate: plan.maxRequestRate, start: MonotonicClock.now())
+        state = RunState(maxRate: plan.maxRequestRate, start: MonotonicClock.now(), roles: plan.profile.roles.count)
     }
 
     /// Stops the run: the first call lets iterations in flight finish (up to `load.graceful_stop`); a second call,
     /// or `hard`, cuts transfers at once. Safe from any thread, e.g. a signal handler's queue.
     public func stop(hard: Bool = false) {
         let level = state.stopLevel.load(ordering: .relaxed)
+        noteStop()
         state.requestStop(hard: hard || level >= 1)
+    }
+
+    /// Remembers when the first stop was asked for, once the run has started.
+    private func noteStop() {
+        guard let start = runStart.withLock({ $0 }) else { return }
+        let seconds = Double(MonotonicClock.now() - start) / 1e9
+        stopAt.withLock { if $0 == nil { $0 = (seconds * 1000).rounded() / 1000 } }
     }
 
     /// Stops the run gracefully because `reason` (an `abort_when` condition) held; the run is reported `aborted`.
@@ -42,6 +52,7 @@ public final class LoadRunner: Sendable {
             MonotonicClock.now() < start + plannedEnd
         else { return false }
         abortReason.withLock { if $0 == nil { $0 = reason } }
+        noteStop()
         state.requestStop()
         return true
     }
@@ -83,13 +94,16 @@ public final class LoadRunner: Sendable {
         let startTime = start.monotonic
         let started = start.wall
         runStart.withLock { $0 = startTime }
-        var merger = IntervalMerger(catalog: plan.catalog, startTime: startTime, wallStart: started)
+        var merger = IntervalMerger(
+            catalog: plan.catalog, startTime: startTime, wallStart: started, roles: plan.profile.roles.map(\.name))
         var tick: UInt64 = 1
         // Wake just after each whole second of the run, when every worker has handed over that interval.
         while done.wait(timeout: .now() + .nanoseconds(Self.wait(until: startTime + tick * 1_000_000_000 + 60_000_000)))
             == .timedOut
         {
-            let (point, interval) = merger.merge(state.collect(), activeVUs: state.activeVUs.load(ordering: .relaxed))
+            let (point, interval) = merger.merge(
+                state.collect(), activeVUs: state.activeVUs.load(ordering: .relaxed),
+                activeByRole: state.activeVUsPerRole)
             onProgress(merger.progress(point, stopping: state.stopLevel.load(ordering: .relaxed) > 0))
             onInterval(interval, point.elapsed)
             tick = (MonotonicClock.now() - startTime) / 1_000_000_000 + 1
@@ -155,6 +169,9 @@ public final class LoadRunner: Sendable {
             rehearsalVersion: RehearsalVersion.current, libcurlVersion: Curl.version, timeline: timeline,
             network: roleNetworks())
         info.abortReason = abort
+        info.stopAtSeconds = stopAt.withLock { $0 }
+        info.machine = MachineDescription.current(workers: plan.workers)
+        info.profileSummary = p.validationSummary().map { plan.secrets.mask($0) }
         info.segment = plan.segment.isWhole ? nil : SegmentInfo(index: plan.segment.index, count: plan.segment.count)
         info.fingerprint = plan.fingerprint
         info.seed = plan.seed
@@ -163,7 +180,8 @@ public final class LoadRunner: Sendable {
         info.scenarios = p.scenarios.map { s in
             ScenarioInfo(
                 name: s.name, executor: s.load.executor.name, load: s.load.summaryText,
-                openModel: s.load.executor.isArrivalRate, maxVUs: s.load.maxVUs)
+                openModel: s.load.executor.isArrivalRate, maxVUs: s.load.maxVUs,
+                marks: s.load.marks.map { LoadMark(atSeconds: $0.seconds, label: $0.label) })
         }
         return info
     }

@@ -10,6 +10,8 @@ final class RunState: Sendable {
     /// Virtual users running an iteration now, and the most there were at once.
     let activeVUs = Atomic<Int>(0)
     let peakActiveVUs = Atomic<Int>(0)
+    /// The same per role (indexed like `profile.roles`), for the timeline's per-role points.
+    let activeVUsByRole: [Counter]
     /// `target.max_rate` for the whole run (nil: no cap); set once before the workers start.
     let ceiling: RequestCeiling?
     private let mailbox = Mutex<[MetricsStore]>([])
@@ -19,8 +21,24 @@ final class RunState: Sendable {
     /// Why an engine thread had to stop the run (libcurl refused a call), if one did.
     private let failure = Mutex<String?>(nil)
 
-    init(maxRate: Double?, start: UInt64) {
+    init(maxRate: Double?, start: UInt64, roles: Int = 0) {
         ceiling = maxRate.map { RequestCeiling(perSecond: $0, start: start) }
+        activeVUsByRole = (0..<roles).map { _ in Counter() }
+    }
+
+    /// A user of `role` began (+1) or ended (−1) an iteration: counted in the total and in its role's count.
+    func iterationChanged(role: Int, by delta: Int) {
+        let active = activeVUs.add(delta, ordering: .relaxed).newValue
+        if activeVUsByRole.indices.contains(role) { _ = activeVUsByRole[role].value.add(delta, ordering: .relaxed) }
+        if delta > 0 { raisePeak(to: active) }
+    }
+
+    /// Active VUs per role now.
+    var activeVUsPerRole: [Int] { activeVUsByRole.map { $0.value.load(ordering: .relaxed) } }
+
+    /// An atomic count that can live in an array (`Atomic` itself cannot be copied into one).
+    final class Counter: Sendable {
+        let value = Atomic<Int>(0)
     }
 
     /// An engine thread cannot go on: remember why (the first reason wins) and cut the run.
@@ -31,9 +49,8 @@ final class RunState: Sendable {
 
     var failureReason: String? { failure.withLock { $0 } }
 
-    /// One more user in an iteration (once per iteration, never per request).
-    func iterationStarted() {
-        let active = activeVUs.add(1, ordering: .relaxed).newValue
+    /// Keeps the most users that were in an iteration at once (once per iteration, never per request).
+    private func raisePeak(to active: Int) {
         var peak = peakActiveVUs.load(ordering: .relaxed)
         while active > peak {
             let (exchanged, original) = peakActiveVUs.compareExchange(

@@ -108,19 +108,25 @@ public struct ScenarioInfo: Sendable, Equatable, Codable {
     /// Open model: latency is measured from each iteration's scheduled start (coordinated omission corrected).
     public var openModel: Bool
     public var maxVUs: Int
+    /// The moments its load changes course (its start, a ramp's or a stage's end, its end), for timelines; absent
+    /// in runs saved before they were kept.
+    public var marks: [LoadMark]?
 
-    public init(name: String, executor: String, load: String, openModel: Bool, maxVUs: Int) {
+    public init(
+        name: String, executor: String, load: String, openModel: Bool, maxVUs: Int, marks: [LoadMark]? = nil
+    ) {
         self.name = name
         self.executor = executor
         self.load = load
         self.openModel = openModel
         self.maxVUs = maxVUs
+        self.marks = marks
     }
 
     // `maxVus`, so JSON's snake_case is `max_vus` as documented; runs saved before wrote `max_v_us` (read back as
     // `maxVUs`), which is still read.
     private enum CodingKeys: String, CodingKey {
-        case name, executor, load, openModel
+        case name, executor, load, openModel, marks
         case maxVUs = "maxVus"
         case legacyMaxVUs = "maxVUs"
     }
@@ -132,6 +138,7 @@ public struct ScenarioInfo: Sendable, Equatable, Codable {
         load = try c.decode(String.self, forKey: .load)
         openModel = try c.decode(Bool.self, forKey: .openModel)
         maxVUs = try c.decodeIfPresent(Int.self, forKey: .maxVUs) ?? c.decode(Int.self, forKey: .legacyMaxVUs)
+        marks = try c.decodeIfPresent([LoadMark].self, forKey: .marks)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -141,5 +148,6 @@ public struct ScenarioInfo: Sendable, Equatable, Codable {
         try c.encode(load, forKey: .load)
         try c.encode(openModel, forKey: .openModel)
         try c.encode(maxVUs, forKey: .maxVUs)
+        try c.encodeIfPresent(marks, forKey: .marks)
     }
 }

@@ -44,13 +44,21 @@ public struct RunInfo: Sendable, Equatable, Codable {
     public var thresholds: [String]?
     /// A run made by `rehearse merge`: its parts, the missing segments, how timelines were aligned.
     public var merge: MergeInfo?
+    /// Seconds from the start at which the run was told to stop early (`abort_when`, Ctrl-C, the knee test having
+    /// seen enough); absent when it ran its course, and in runs saved before it was kept.
+    public var stopAtSeconds: Double?
+    /// The machine that generated the load, e.g. `host-1 · Linux 6.1 · 2 cores` (absent in older runs).
+    public var machine: String?
+    /// The profile in a few lines, as `rehearse validate` prints it: no role field or environment value, secrets
+    /// redacted (absent in older runs).
+    public var profileSummary: [String]?
 
     // Spelled so that JSON's snake_case (`base_url`) round-trips through the encoders' key strategies.
     private enum CodingKeys: String, CodingKey {
         case profile, startedAt, endedAt, durationSeconds, stopReason, vus, plannedDurationSeconds
         case plannedIterations, rampUpSeconds, workers, requestTimeoutMs, connectTimeoutMs, spinnerMs, roles
         case rehearsalVersion, libcurlVersion, timeline, network, scenarios, generator, abortReason, concurrencyReached
-        case segment, fingerprint, seed, start, thresholds, merge
+        case segment, fingerprint, seed, start, thresholds, merge, stopAtSeconds, machine, profileSummary
         case baseURL = "baseUrl"
     }
 
@@ -95,9 +103,12 @@ public struct TimelinePoint: Sendable, Equatable, Codable {
     public var p95: Double
     /// The wall-clock time at the interval's end, Unix seconds (absent in runs saved before it was kept).
     public var at: Double?
+    /// The same interval per role, in the run's role order (absent in runs saved before it was kept).
+    public var roles: [RoleTimelinePoint]?
 
     public init(
-        elapsed: Double, activeVus: Int, requests: Int, failed: Int, timeouts: Int, p95: Double, at: Double? = nil
+        elapsed: Double, activeVus: Int, requests: Int, failed: Int, timeouts: Int, p95: Double, at: Double? = nil,
+        roles: [RoleTimelinePoint]? = nil
     ) {
         self.elapsed = elapsed
         self.activeVus = activeVus
@@ -106,6 +117,7 @@ public struct TimelinePoint: Sendable, Equatable, Codable {
         self.timeouts = timeouts
         self.p95 = p95
         self.at = at
+        self.roles = roles
     }
 }
 

@@ -27,7 +27,7 @@ struct CompareCommand: ParsableCommand {
               0  no --fail-on rule failed (always without --fail-on)
               1  a series regressed past a --fail-on tolerance, or is inconclusive past it
               2  bad input: no histograms.json, a bad option, no series in common
-              3  the --markdown file cannot be written
+              3  the --markdown or --html file cannot be written
 
             Examples:
               rehearse compare Results/<baseline-run> Results/<candidate-run>
@@ -35,6 +35,7 @@ struct CompareCommand: ParsableCommand {
               rehearse compare Results/<base> Results/<cand> --fail-on 'error_rate +1pt'
               rehearse compare Results/<base> Results/<cand> --markdown compare.md
               rehearse compare Results/<base> Results/<cand> --json > compare.json
+              rehearse compare Results/<base> Results/<cand> --html compare.html
             """)
 
     @Argument(help: "The baseline run folder (written by rehearse run).")
@@ -58,6 +59,9 @@ struct CompareCommand: ParsableCommand {
     @Option(help: "Also write the comparison as Markdown (a pull-request comment) to this file.")
     var markdown: String?
 
+    @Option(help: "Also write the comparison as a self-contained page (percentile plots, forest plot) to this file.")
+    var html: String?
+
     @Flag(help: "Print the comparison as JSON instead of the table.")
     var json = false
 
@@ -74,13 +78,10 @@ struct CompareCommand: ParsableCommand {
         report.baseline.folder = baseline
         report.candidate.folder = candidate
         show(report)
-        if let markdown {
-            do {
-                try ComparisonMarkdown().render(report).write(toFile: markdown, atomically: true, encoding: .utf8)
-            } catch {
-                Console.err("error: cannot write \(markdown): \(error.localizedDescription)")
-                throw ExitStatus.runError.exitCode
-            }
+        if let markdown { try write(ComparisonMarkdown().render(report), to: markdown) }
+        if let html {
+            let page = ComparisonPage(report: report, baseline: base, candidate: cand, rules: rules)
+            try write(HTMLComparison().render(page), to: html)
         }
         if report.series.isEmpty {
             Console.err(
@@ -89,6 +90,16 @@ struct CompareCommand: ParsableCommand {
             throw ExitStatus.badInput.exitCode
         }
         try gate(report, rules)
+    }
+
+    /// `--markdown` and `--html`: exit 3 when the file cannot be written.
+    private func write(_ text: String, to path: String) throws {
+        do {
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+        } catch {
+            Console.err("error: cannot write \(path): \(error.localizedDescription)")
+            throw ExitStatus.runError.exitCode
+        }
     }
 
     private func show(_ report: ComparisonReport) {

@@ -19,6 +19,7 @@ struct ReportCommand: ParsableCommand {
               rehearse report Results/20261126T101500Z-demo --json > summary.json
               rehearse report Results/20261126T101500Z-demo --spinner 3s
               rehearse report Results/20261126T101500Z-demo --slowest 3
+              rehearse report Results/20261126T101500Z-demo --html
             """)
 
     @Argument(help: "A run folder under Results/.")
@@ -36,6 +37,12 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Draw the N slowest iterations of each role (and an ordinary one) as waterfalls.")
     var slowest: Int?
 
+    @Flag(
+        help:
+            "(Re)write the run's page, report.html, from the saved files, and print its path (with --spinner: report-spinner-<ms>ms.html)."
+    )
+    var html = false
+
     func run() throws {
         let saved: SavedRun
         do {
@@ -45,6 +52,10 @@ struct ReportCommand: ParsableCommand {
             throw ExitStatus.badInput.exitCode
         }
         let judged = try spinnerMs().map { SpinnerRejudgement.rejudge(saved, spinnerMs: $0) } ?? saved
+        if html {
+            try writePage(judged, recordedSpinnerMs: saved.info.spinnerMs)
+            return
+        }
         if let slowest {
             guard slowest >= 1 else {
                 Console.err("error: --slowest must be at least 1, got \(slowest)")
@@ -59,6 +70,18 @@ struct ReportCommand: ParsableCommand {
                 style: TerminalStyle(color: Console.color), phases: phases, recordedSpinnerMs: saved.info.spinnerMs,
                 width: Console.width)
             Console.out(report.render(judged.fullSummary))
+        }
+    }
+
+    /// `report.html` in the run folder (`report-spinner-…ms.html` for another spinner limit).
+    private func writePage(_ saved: SavedRun, recordedSpinnerMs: Int) throws {
+        do {
+            let file = try ResultsFolder.writeReport(
+                saved, to: URL(fileURLWithPath: folder), recordedSpinnerMs: recordedSpinnerMs)
+            Console.out("Report: \(file.path)")
+        } catch {
+            Console.err("error: cannot write \(folder)/report.html: \(error.localizedDescription)")
+            throw ExitStatus.runError.exitCode
         }
     }
 

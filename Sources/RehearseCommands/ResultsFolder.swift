@@ -2,9 +2,10 @@ import Foundation
 import Metrics
 import Reports
 import Scenario
+import Verdicts
 
-/// `Results/<UTC time>-<profile>/`: `summary.json` (the documented summary) and `histograms.json` (every series'
-/// histograms, from which reports are re-rendered).
+/// `Results/<UTC time>-<profile>/`: `summary.json` (the documented summary), `histograms.json` (every series'
+/// histograms, from which reports are re-rendered) and `report.html` (the page).
 enum ResultsFolder {
     /// Creates a new, uniquely named folder for a run; a segment's name ends in `-2of8`, so processes of one split
     /// run started in the same second into one folder never pick the same name.
@@ -29,6 +30,31 @@ enum ResultsFolder {
     static func write(_ saved: SavedRun, summary: RunSummary, to folder: URL) throws {
         try write(SummaryJSON().render(summary), to: folder.appendingPathComponent("summary.json"))
         try write(JSONText.encode(saved, pretty: false), to: folder.appendingPathComponent("histograms.json"))
+    }
+
+    /// `report.html`: the run as one self-contained page, with the knee's levels when the folder holds `knee.json`.
+    /// Rendered from what the folder keeps, so `rehearse report RUN --html` writes the same page again. A run
+    /// re-judged for another spinner limit (`recordedSpinnerMs` is the run's own) gets a page of its own beside it,
+    /// `report-spinner-3000ms.html`, and the run's page stays as the run left it.
+    @discardableResult
+    static func writeReport(_ saved: SavedRun, to folder: URL, recordedSpinnerMs: Int? = nil) throws -> URL {
+        let rejudged = recordedSpinnerMs.map { $0 != saved.info.spinnerMs } ?? false
+        let file = folder.appendingPathComponent(
+            rejudged ? "report-spinner-\(saved.info.spinnerMs)ms.html" : "report.html")
+        let page = RunPage(
+            run: saved, runID: folder.standardizedFileURL.lastPathComponent, knee: try readKnee(folder),
+            recordedSpinnerMs: recordedSpinnerMs)
+        try write(HTMLReport().render(page), to: file)
+        return file
+    }
+
+    /// `knee.json`, when the run was a knee test.
+    static func readKnee(_ folder: URL) throws -> KneeReport? {
+        let url = folder.appendingPathComponent("knee.json")
+        guard FileManager.default.fileExists(atPath: url.path) else { return nil }
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        return try decoder.decode(KneeReport.self, from: Data(contentsOf: url))
     }
 
     /// `evidence.json`: the failing requests and responses of a probe, secrets already redacted.

@@ -25,7 +25,19 @@ struct RunConclusion {
         if !gate.isEmpty { Console.out(gate) }
         try extra()
         Console.out("\nResults: \(folder.path)/summary.json")
+        writeReport(saved, folder: folder)
         return judged
+    }
+
+    /// `report.html` beside the results, after what the command added (a knee test's `knee.json` is in the page).
+    /// A page that cannot be written is said, not fatal: the results it would show are already on disk.
+    private func writeReport(_ saved: SavedRun, folder: URL) {
+        do {
+            let file = try ResultsFolder.writeReport(saved, to: folder)
+            Console.out("Report: \(file.path)")
+        } catch {
+            Console.err("warning: cannot write \(folder.path)/report.html: \(error.localizedDescription)")
+        }
     }
 
     /// `--junit` and `--markdown`, then the exit status of the verdict.

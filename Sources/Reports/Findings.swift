@@ -4,6 +4,25 @@ import Verdicts
 /// Plain-language lines about what the user would have seen: which waits crossed the spinner limit, for which
 /// role — the "spinner of death" the run exists to find.
 enum Findings {
+    /// A wait the user sees: a parallel group, or a lone request step; `limitMs` is its own spinner limit, if any.
+    typealias Wait = (name: String, role: String, over: Int, count: Int, p95: Double, limitMs: Int?)
+
+    /// Every wait of the run.
+    static func waits(_ s: RunSummary) -> [Wait] {
+        var waits: [Wait] = s.groups.map { ($0.group, $0.role, $0.overSpinner, $0.count, $0.time.p95, $0.spinnerMs) }
+        waits += s.steps.filter { $0.group == nil }.map {
+            ($0.step, $0.role, $0.overSpinner, $0.requests, $0.latency.p95, $0.spinnerMs)
+        }
+        return waits
+    }
+
+    /// The waits that crossed their spinner limit, the largest share first.
+    static func slowWaits(_ s: RunSummary) -> [Wait] {
+        waits(s).filter { $0.over > 0 }.sorted {
+            Double($0.over) / Double($0.count) > Double($1.over) / Double($1.count)
+        }
+    }
+
     static func lines(_ s: RunSummary, style: TerminalStyle) -> [String] {
         cutOff(s, style: style) + spinnerLines(s, style: style)
     }
@@ -22,17 +41,12 @@ enum Findings {
 
     static func spinnerLines(_ s: RunSummary, style: TerminalStyle) -> [String] {
         let spinner = Format.latency(Double(s.run.spinnerMs))
-        var waits: [(name: String, role: String, over: Int, count: Int, p95: Double, limitMs: Int?)] = s.groups.map {
-            ($0.group, $0.role, $0.overSpinner, $0.count, $0.time.p95, $0.spinnerMs)
-        }
-        waits += s.steps.filter { $0.group == nil }.map {
-            ($0.step, $0.role, $0.overSpinner, $0.requests, $0.latency.p95, $0.spinnerMs)
-        }
-        let slow = waits.filter { $0.over > 0 }.sorted {
+        let all = waits(s)
+        let slow = all.filter { $0.over > 0 }.sorted {
             Double($0.over) / Double($0.count) > Double($1.over) / Double($1.count)
         }
         guard !slow.isEmpty else {
-            let own = waits.contains { $0.limitMs != nil } ? " (or its own)" : ""
+            let own = all.contains { $0.limitMs != nil } ? " (or its own)" : ""
             return [style.green("✓ No wait crossed the \(spinner) spinner limit\(own).")]
         }
         var out: [String] = []

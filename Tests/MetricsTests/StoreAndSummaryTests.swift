@@ -250,6 +250,29 @@ struct SavedRunJSONTests {
         #expect(totals["iterations_completed"] as? Int == 2)
     }
 
+    /// Every optional field of the run info set: a hand-written coding that forgets one (as merges of features
+    /// each adding a field can) fails here, not in a report rebuilt later.
+    @Test func everyFieldOfTheRunInfoRoundTrips() throws {
+        var info = Fixture.info()
+        info.scenarios = [
+            ScenarioInfo(
+                name: "browse", executor: "ramping-vus", load: "ramp", openModel: false, maxVUs: 8,
+                marks: [LoadMark(atSeconds: 5, label: "ramp ends")])
+        ]
+        info.segment = SegmentInfo(index: 2, count: 4)
+        info.start = StartInfo(scheduled: "2026-01-02T03:04:05Z", lateSeconds: 0.2, toleranceSeconds: 1)
+        info.fingerprint = "abc123"
+        info.seed = 42
+        info.thresholds = ["p95 < 1s"]
+        info.abortReason = "error_rate > 50% for 2s"
+        info.concurrencyReached = 7
+        info.stopAtSeconds = 12.5
+        info.machine = "host · Linux · 2 cores"
+        info.profileSummary = ["profile demo"]
+        let (back, _) = try Self.roundTrip(info)
+        #expect(back == info)
+    }
+
     @Test func emptyRunRoundTrips() throws {
         let saved = SavedRun(
             info: Fixture.info(durationSeconds: 0, stopReason: "aborted"), catalog: SeriesCatalog(),

@@ -73,8 +73,8 @@ extension Worker {
     func apply(_ user: Int, now: UInt64) {
         for result in outbox.results {
             switch result {
-            case .iterationStarted: state.iterationStarted()
-            case .iterationEnded: _ = state.activeVUs.subtract(1, ordering: .relaxed)
+            case .iterationStarted: state.iterationChanged(role: users[user].role, by: 1)
+            case .iterationEnded: state.iterationChanged(role: users[user].role, by: -1)
             case .request, .group, .secret: break
             }
             recorder.record(result)

@@ -183,7 +183,7 @@ final class Worker {
                 users[user].cutOff(now: now, sentAt: { handles[$0].sentAt }, context: context, into: &outbox)
                 apply(user, now: now)
             }
-            if wasInIteration { _ = state.activeVUs.subtract(1, ordering: .relaxed) }
+            if wasInIteration { state.iterationChanged(role: users[user].role, by: -1) }
             users[user].abandon()
             markDone(user)
         }

@@ -49,7 +49,21 @@ struct MergedTimeline {
     private static func add(_ a: TimelinePoint, _ b: TimelinePoint) -> TimelinePoint {
         TimelinePoint(
             elapsed: a.elapsed, activeVus: a.activeVus + b.activeVus, requests: a.requests + b.requests,
-            failed: a.failed + b.failed, timeouts: a.timeouts + b.timeouts, p95: max(a.p95, b.p95), at: a.at)
+            failed: a.failed + b.failed, timeouts: a.timeouts + b.timeouts, p95: max(a.p95, b.p95), at: a.at,
+            roles: addRoles(a.roles, b.roles))
+    }
+
+    /// Per role by name, in the order first seen; a part saved without per-role points leaves the merge without.
+    private static func addRoles(_ a: [RoleTimelinePoint]?, _ b: [RoleTimelinePoint]?) -> [RoleTimelinePoint]? {
+        guard var merged = a, let b else { return nil }
+        for point in b {
+            if let i = merged.firstIndex(where: { $0.role == point.role }) {
+                merged[i] = merged[i].adding(point)
+            } else {
+                merged.append(point)
+            }
+        }
+        return merged
     }
 }
 

@@ -23,8 +23,21 @@ extension RunMerge {
         info.segment = nil
         info.start = nil
         (info.stopReason, info.abortReason) = stop(parts)
+        info.stopAtSeconds = stopMoment(parts, mergedStart: timeline.start)
+        info.machine =
+            infos.allSatisfy { $0.machine == nil } ? nil : unique(infos.compactMap(\.machine)).joined(separator: "; ")
         info.generator = generator(parts, store: store)
         return info
+    }
+
+    /// The earliest moment a part was told to stop, on the merged run's clock (by wall-clock time when both starts
+    /// are known, else as the part saw it).
+    private static func stopMoment(_ parts: [Part], mergedStart: Double?) -> Double? {
+        parts.compactMap { part -> Double? in
+            guard let at = part.run.info.stopAtSeconds else { return nil }
+            guard let mergedStart, let start = ISOTime.seconds(part.run.info.startedAt) else { return at }
+            return ((at + start - mergedStart) * 1000).rounded() / 1000
+        }.min()
     }
 
     /// Aborted if any part was (it stopped early: the merged load is not what was planned), else interrupted if any
