@@ -9,7 +9,7 @@ BIN := .build/debug/rehearse
 RELEASE_BIN := .build/release/rehearse
 
 .PHONY: demo test lint format build release bench bench-arrival bench-netem deps test-deps bench-deps clean fuzz \
-	vendor-chart-js report-screenshot
+	vendor-chart-js report-screenshot docs
 
 demo: deps build
 	$(BIN) demo
@@ -64,10 +64,13 @@ deps:
 # test records a HAR live with headless Chromium (Debian) through mitmproxy (PyPI; 10.1+ for its HAR dump); the
 # `rehearse k8s` tests validate manifests offline against the Kubernetes API types of Debian's python3-kubernetes
 # (scripts/validate-k8s-manifests.py, run with /usr/bin/python3). The HTML report tests open pages in headless
-# Chromium and check the vendored Chart.js against Debian's libjs-chart.js.
+# Chromium and check the vendored Chart.js against Debian's libjs-chart.js. The docs tests validate real runs'
+# summary.json against docs/summary.schema.json with Python's jsonschema (scripts/validate-summary.py).
 test-deps:
 	@python3 -c 'import prometheus_client' 2>/dev/null || python3 -m pip install --quiet prometheus_client \
 		|| bash scripts/install-packages.sh python3-prometheus-client
+	@python3 -c 'import jsonschema' 2>/dev/null || python3 -m pip install --quiet jsonschema \
+		|| bash scripts/install-packages.sh python3-jsonschema
 	@bash scripts/install-packages.sh chromium iproute2 python3-kubernetes python3-yaml libjs-chart.js
 	@command -v mitmdump >/dev/null || { python3 -m pip install --quiet 'mitmproxy>=10.1' \
 		&& { ! command -v pyenv >/dev/null || pyenv rehash; }; }
@@ -83,6 +86,11 @@ vendor-chart-js:
 # docs/report-demo.png: the demo run's report.html in headless Chromium (refresh it when the page changes).
 report-screenshot: build
 	@bash scripts/report-screenshot.sh $(BIN)
+
+# The generated end of docs/reference-cli.md: every command's --help at 100 columns (scripts/cli-reference.sh).
+# DocsTests fails when the file differs from the binary's help; this refreshes it.
+docs: build
+	@bash scripts/cli-reference.sh --write $(BIN)
 
 clean:
 	rm -rf .build

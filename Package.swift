@@ -186,6 +186,17 @@ let package = Package(
         // Seeded, bounded fuzzing of every input (profiles, flows, HAR, curl) from the corpus in Tests/Fuzz/corpus;
         // `make fuzz` runs it long.
         .testTarget(name: "FuzzTests", dependencies: ["Recording", "Scenario", "Metrics", "TestSupport"]),
+        // The documentation checked against the code: every key the loaders accept in the reference tables (both
+        // ways), the generated --help of docs/reference-cli.md, real runs' summary.json against
+        // docs/summary.schema.json, and every example of README.md and docs/*.md loaded, parsed and, against the demo
+        // target, run (docs/development.md "Examples that run").
+        .testTarget(
+            name: "DocsTests",
+            dependencies: [
+                "Scenario", "RehearseCommands", "DemoStaging", "TestSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Yams", package: "Yams"),
+            ]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -8,6 +8,8 @@ struct RoleDraft {
 /// (one account per row), plus `secret_fields`.
 struct RoleDecoder {
     static let keys = ["weight", "fields", "csv", "secret_fields", "network", "spinner"]
+    /// A field read from the environment: `{ env: NAME }`.
+    static let fieldKeys = ["env"]
     let environment: [String: String]
     let profileDirectory: String
     let fileReader: FileReader
@@ -56,7 +58,7 @@ struct RoleDecoder {
         var account: [String: String] = [:]
         for entry in try value.mapping(allowed: nil).entries {
             if case .mapping = entry.value.node {
-                let envValue = try entry.value.mapping(allowed: ["env"]).required(
+                let envValue = try entry.value.mapping(allowed: Self.fieldKeys).required(
                     "env", hint: "e.g. { env: API_TOKEN }")
                 let name = try envValue.nonEmptyString()
                 guard let resolved = environment[name] else {

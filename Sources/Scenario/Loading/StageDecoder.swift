@@ -2,6 +2,8 @@
 /// no stage, a total length of 0, targets that never rise above 0, or the wrong kind of target (a rate in VU
 /// stages, or VUs in rate stages).
 enum StageDecoder {
+    static let keys = ["duration", "target"]
+
     static func decode(_ value: YAMLValue, rates: Bool) throws(ScenarioError) -> [Stage] {
         var stages: [Stage] = []
         let items = try value.list()
@@ -12,7 +14,7 @@ enum StageDecoder {
                 hint: "merge stages; a ramp is one stage")
         }
         for item in items {
-            let map = try item.mapping(allowed: ["duration", "target"])
+            let map = try item.mapping(allowed: keys)
             let duration = try LoadDecoder.atMost(
                 InputLimits.maxLoadDuration, try map.required("duration", hint: "e.g. duration: 30s"))
             let targetValue = try map.required("target", hint: rates ? "e.g. target: 20/s" : "e.g. target: 20")

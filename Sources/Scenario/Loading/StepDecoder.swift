@@ -16,6 +16,11 @@ struct GroupDraft {
 
 /// Decodes the entries of `steps:`: a request, `group:` + `requests:`, or `think:`.
 enum StepDecoder {
+    /// A parallel group: `group:` (its name), `requests:` and an optional `spinner:`.
+    static let groupKeys = ["group", "requests", "spinner"]
+    /// A pause: `think:` alone.
+    static let thinkKeys = ["think"]
+
     static func decode(_ value: YAMLValue) throws(ScenarioError) -> StepDraft {
         guard case .mapping = value.node else {
             throw value.typeError("a step (a mapping such as { get: /api/me })")
@@ -27,7 +32,7 @@ enum StepDecoder {
     }
 
     private static func group(_ value: YAMLValue) throws(ScenarioError) -> GroupDraft {
-        let map = try value.mapping(allowed: ["group", "requests", "spinner"])
+        let map = try value.mapping(allowed: groupKeys)
         let nameValue = try map.required("group")
         let name = try nameValue.nonEmptyString()
         let list = try map.required("requests", hint: "list the requests sent in parallel under requests:")
@@ -50,7 +55,7 @@ enum StepDecoder {
 
     /// `think: 500ms` or `think: 1s..3s`, at most ``InputLimits/maxWait``.
     private static func think(_ value: YAMLValue) throws(ScenarioError) -> ThinkTime {
-        let map = try value.mapping(allowed: ["think"])
+        let map = try value.mapping(allowed: thinkKeys)
         let thinkValue = try map.required("think")
         let text = try thinkValue.string()
         let think: ThinkTime
