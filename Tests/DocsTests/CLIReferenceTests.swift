@@ -8,7 +8,7 @@ import Testing
     static let begin = "<!-- BEGIN GENERATED: rehearse --help (make docs) -->"
     static let end = "<!-- END GENERATED -->"
 
-    @Test func theGeneratedHelpMatchesTheBinary() throws {
+    @Test func theGeneratedHelpMatchesTheBinary() async throws {
         let doc = try MarkdownDoc("docs/reference-cli.md")
         let parts = doc.text.components(separatedBy: Self.begin + "\n")
         try #require(parts.count == 2, "docs/reference-cli.md needs one line \(Self.begin)")
@@ -18,7 +18,7 @@ import Testing
         #expect(!parts[0].contains("## Every command's --help"), "the hand-written part stays above the markers")
 
         let script = MarkdownDoc.root.appendingPathComponent("scripts/cli-reference.sh").path
-        let out = try ChildProcess.run("/bin/bash", [script, RehearseBinary.path], timeout: .seconds(60))
+        let out = try await ChildProcess("/bin/bash", [script, RehearseBinary.path]).finished()
         try #require(out.status == 0, "\(out.transcript)")
         if out.stdout != inFile {
             Issue.record(

@@ -17,7 +17,7 @@ extension DocCommand {
 
     /// How to check the command beyond parsing. May make a run first, when the command reads `Results/<run>` and
     /// the doc's earlier commands made none.
-    func plan(in workspace: DocWorkspace) throws -> Plan {
+    func plan(in workspace: DocWorkspace) async throws -> Plan {
         if let reason = staticReason { return .validateOnly(reason) }
         var arguments = shell.arguments
         if arguments.contains(where: { $0.hasPrefix("/") }) {
@@ -27,14 +27,20 @@ extension DocCommand {
             guard word.hasPrefix("Results/<"), word.hasSuffix(">") else {
                 return .validateOnly("\(word) is a placeholder the test cannot fill")
             }
-            arguments[index] = try workspace.newestRun() ?? Self.makeRun(in: workspace)
+            if let run = workspace.newestRun() {
+                arguments[index] = run
+            } else {
+                arguments[index] = try await Self.makeRun(in: workspace)
+            }
         }
         let command = try Self.parse(arguments, line: shell.line)
         for input in Self.inputs(of: command) {
             if input.contains("*") {
                 let matches = workspace.expand(input)
-                guard !matches.isEmpty else { return .validateOnly("\(input) matches no file here") }
-                arguments.replaceSubrange(arguments.firstIndex(of: input)!...arguments.firstIndex(of: input)!, with: matches)
+                guard !matches.isEmpty, let at = arguments.firstIndex(of: input) else {
+                    return .validateOnly("\(input) matches no file here")
+                }
+                arguments.replaceSubrange(at...at, with: matches)
             } else if !workspace.exists(input) {
                 guard input.hasSuffix(".har") else { return .validateOnly("it reads \(input), the reader's own file") }
                 try workspace.write(input, String(contentsOfFile: Self.recordedHAR, encoding: .utf8))
@@ -107,9 +113,9 @@ extension DocCommand {
     }
 
     /// A run of `Profiles/demo.yaml` for examples that read `Results/<run>` before the doc made one.
-    static func makeRun(in workspace: DocWorkspace) throws -> String {
+    static func makeRun(in workspace: DocWorkspace) async throws -> String {
         try workspace.ensureServer()
-        let out = try workspace.run(["run", "Profiles/demo.yaml", "--duration", "2s", "--vus", "2", "-q"])
+        let out = try await workspace.run(["run", "Profiles/demo.yaml", "--duration", "2s", "--vus", "2", "-q"])
         guard [0, 1].contains(out.status), let run = workspace.newestRun() else {
             throw DocProblem(line: 0, "the run made for Results/<run> placeholders failed:\n\(out.transcript)")
         }

@@ -12,7 +12,7 @@ import Testing
 /// later command reads what an earlier one wrote.
 @Suite struct DocExamplesTests {
     @Test(arguments: MarkdownDoc.allPaths)
-    func everyExampleLoadsParsesAndRuns(path: String) throws {
+    func everyExampleLoadsParsesAndRuns(path: String) async throws {
         let doc = try MarkdownDoc(path)
         var workspace: DocWorkspace?  // made for the first block that needs one (a demo server, a Profiles/ copy)
         var log = ExampleLog(doc: path)
@@ -29,7 +29,7 @@ import Testing
                 case .otherYAML: try YAMLExample.parse(block.text)
                 default:
                     if workspace == nil { workspace = try DocWorkspace() }
-                    try check(block, kind, doc, workspace!, &log)
+                    try await check(block, kind, doc, workspace!, &log)
                 }
             } catch let error as ScenarioError where kind.isWhole {
                 // The loader's line is the block's; the doc's is the fence's plus that.
@@ -44,7 +44,7 @@ import Testing
     private func check(
         _ block: MarkdownDoc.Block, _ kind: ExampleKind, _ doc: MarkdownDoc, _ workspace: DocWorkspace,
         _ log: inout ExampleLog
-    ) throws {
+    ) async throws {
         let virtualPath = "Profiles/\((doc.path as NSString).lastPathComponent)-line\(block.line).yaml"
         switch kind {
         case .text, .json, .otherYAML: break
@@ -60,7 +60,8 @@ import Testing
         case .fragment(let file):
             for fragment in YAMLExample.alternatives(block.text) {
                 let target = file.flatMap { workspace.exists($0) ? $0 : nil }
-                let base = try String(contentsOfFile: workspace.absolute(target ?? "Profiles/demo.yaml"), encoding: .utf8)
+                let base = try String(
+                    contentsOfFile: workspace.absolute(target ?? "Profiles/demo.yaml"), encoding: .utf8)
                 let merged = try YAMLExample.merge(fragment: fragment, over: base)
                 if let target { try workspace.write(target, merged) }
                 try YAMLExample.loadProfile(
@@ -69,23 +70,23 @@ import Testing
             }
         case .commands:
             for shell in try ShellCommand.commands(in: block.text, firstLine: block.line + 1) {
-                try checkCommand(shell, doc, workspace, &log)
+                try await checkCommand(shell, doc, workspace, &log)
             }
         }
     }
 
     private func checkCommand(
         _ shell: ShellCommand, _ doc: MarkdownDoc, _ workspace: DocWorkspace, _ log: inout ExampleLog
-    ) throws {
+    ) async throws {
         let command = try DocCommand(shell)
         let missing = command.missingRepositoryInputs
         #expect(missing.isEmpty, "\(doc.path):\(shell.line): \(shell) reads \(missing), which the repository lacks")
-        switch try command.plan(in: workspace) {
+        switch try await command.plan(in: workspace) {
         case .validateOnly(let reason):
             log.validated.append("\(shell.line): \(reason)")
         case .run(let arguments, let environment):
             if !(command.parsed is DemoCommand) { try workspace.ensureServer() }
-            let out = try workspace.run(arguments, environment: environment)
+            let out = try await workspace.run(arguments, environment: environment)
             log.ran.append("\(shell.line): rehearse \(arguments.joined(separator: " ")) → \(out.status)")
             log.seconds += out.seconds
             #expect(

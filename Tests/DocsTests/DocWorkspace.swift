@@ -96,15 +96,16 @@ final class DocWorkspace {
         let directory = slash.map { String(pattern[..<$0]) } ?? ""
         let last = slash.map { String(pattern[pattern.index(after: $0)...]) } ?? pattern
         guard !directory.contains("*") else { return [] }
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: absolute(directory.isEmpty ? "." : directory)))
+        let names =
+            (try? FileManager.default.contentsOfDirectory(atPath: absolute(directory.isEmpty ? "." : directory)))
         return (names ?? []).filter { fnmatch(last, $0, 0) == 0 }.sorted().map {
             directory.isEmpty ? $0 : "\(directory)/\($0)"
         }
     }
 
     /// Runs `rehearse ARGUMENTS` in the workspace (at most a minute).
-    func run(_ arguments: [String], environment extra: [String: String] = [:]) throws -> ChildProcess.Output {
-        try RehearseBinary.run(
-            arguments, environment: environment.merging(extra) { $1 }, directory: path, timeout: .seconds(60))
+    func run(_ arguments: [String], environment extra: [String: String] = [:]) async throws -> ChildProcess.Output {
+        try await RehearseBinary.start(arguments, environment: environment.merging(extra) { $1 }, directory: path)
+            .finished(timeout: .seconds(60))
     }
 }

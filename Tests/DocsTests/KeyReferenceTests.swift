@@ -16,7 +16,8 @@ import Testing
         let section = try #require(doc.section("Every key"), "\(path) has no \"## Every key\" section")
         var documented: [String: String] = [:]
         for row in MarkdownDoc.tableRows(in: section) {
-            let key = try #require(Self.keyPath(row.first ?? ""), "\(path): a row whose first cell is no `key path`: \(row)")
+            let key = try #require(
+                Self.keyPath(row.first ?? ""), "\(path): a row whose first cell is no `key path`: \(row)")
             #expect(documented[key] == nil, "\(path): \(key) has two rows")
             documented[key] = row.dropFirst().joined(separator: " | ")
         }
@@ -42,7 +43,8 @@ import Testing
                 let name = segment.hasSuffix("[]") ? segment.dropLast(2) : segment[...]
                 return !name.isEmpty
                     && (name.allSatisfy { $0.isLowercase || $0 == "_" }
-                        || (name.first == "<" && name.last == ">" && name.dropFirst().dropLast().allSatisfy(\.isLowercase)))
+                        || (name.first == "<" && name.last == ">"
+                            && name.dropFirst().dropLast().allSatisfy(\.isLowercase)))
             }
             #expect(wellFormed, "\(entry.path)")
         }

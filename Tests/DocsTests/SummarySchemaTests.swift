@@ -29,7 +29,7 @@ import Testing
         """
     }
 
-    @Test func realRunsOfEveryShapeMatchTheSchema() throws {
+    @Test func realRunsOfEveryShapeMatchTheSchema() async throws {
         // The slow policy on few rows: user's dashboard query takes ~60 ms against admin's 5 ms, and a login and a
         // dashboard without think times give each role enough samples for a role diff with a cause; a 40 ms request
         // timeout cuts user's query.
@@ -37,50 +37,54 @@ import Testing
         defer { server.shutdown() }
         let folder = try TemporaryFolder("schema")
         defer { folder.remove() }
-        try folder.write("flow.yaml", YAMLExample.standInFlow)
-        let p = server.port
-        let profiles = [
-            "two-roles": "load: { vus: 8, duration: 2s }\nthresholds: [\"p95(group:dashboard) < 2s\"]",
-            "open": "load: { executor: constant-arrival-rate, rate: 8/s, duration: 2s, max_vus: 6 }\n"
-                + "network: { rtt: 4ms }",
-            "cut": "load: { vus: 4, duration: 3s, graceful_stop: 0s }\ntimeouts: { request: 40ms }\n"
-                + "abort_when: [\"error_rate > 5% for 1s\"]",
-        ]
-        for (name, extra) in profiles { try folder.write("\(name).yaml", Self.profile(port: p, extra: extra)) }
-        func start(_ arguments: [String]) throws -> ChildProcess {
-            try RehearseBinary.start(arguments + ["-q"], directory: folder.directory)
-        }
-        var children = try profiles.keys.sorted().map { name in
-            (name, try start(["run", "\(name).yaml", "--out", "runs/\(name)"]))
-        }
-        children += try (1...2).map { i in
-            ("segment \(i)", try start(["run", "two-roles.yaml", "--segment", "\(i)/2", "--out", "runs/segments"]))
-        }
-        children.append(
-            ("knee", try start(["knee", "two-roles.yaml", "--vus", "1..2", "--level", "2s", "--warmup", "1s",
-                                "--out", "runs/knee"])))
-        for (name, child) in children {
-            let out = try child.wait(timeout: .seconds(60))
-            #expect([0, 1, 98, 99].contains(out.status), "\(name): \(out.transcript)")
-        }
-        let segments = try FileManager.default.contentsOfDirectory(atPath: folder.path("runs/segments")).sorted()
-        let merged = try RehearseBinary.run(
-            ["merge"] + segments.map { "runs/segments/\($0)" } + ["--out", "runs/merged"], directory: folder.directory)
-        #expect([0, 1].contains(merged.status), "\(merged.transcript)")
+        try await Self.makeRuns(in: folder, port: server.port)
 
         let summaries = Self.summaries(under: folder.path("runs"))
         #expect(summaries.count == 7, "\(summaries)")
         try Self.expectShapes(summaries)
-        let out = try ChildProcess.run(
-            "python3", [Self.validator, Self.schema] + summaries + [Self.oldRun], timeout: .seconds(60))
+        let out = try await ChildProcess("python3", [Self.validator, Self.schema] + summaries + [Self.oldRun])
+            .finished()
         try #require(out.status != 3, "Python's jsonschema is missing: run `make test` (it installs it)")
         #expect(out.status == 0, "summary.json does not match docs/summary.schema.json:\n\(out.transcript)")
+    }
+
+    /// The profiles of the runs: their load and what else each shape needs.
+    static let shapes = [
+        "two-roles": "load: { vus: 8, duration: 2s }\nthresholds: [\"p95(group:dashboard) < 2s\"]",
+        "open": "load: { executor: constant-arrival-rate, rate: 8/s, duration: 2s, max_vus: 6 }\nnetwork: { rtt: 4ms }",
+        "cut": "load: { vus: 4, duration: 3s, graceful_stop: 0s }\ntimeouts: { request: 40ms }\n"
+            + "abort_when: [\"error_rate > 5% for 1s\"]",
+    ]
+
+    /// Under `runs/` of `folder`: a run of each shape, two segments of a split run and their merge, a knee test.
+    /// The runs go at once (each is light), then the merge.
+    static func makeRuns(in folder: TemporaryFolder, port: Int) async throws {
+        try folder.write("flow.yaml", YAMLExample.standInFlow)
+        for (name, extra) in shapes { try folder.write("\(name).yaml", profile(port: port, extra: extra)) }
+        let commands =
+            shapes.keys.sorted().map { ["run", "\($0).yaml", "--out", "runs/\($0)"] }
+            + (1...2).map { ["run", "two-roles.yaml", "--segment", "\($0)/2", "--out", "runs/segments"] }
+            + [["knee", "two-roles.yaml", "--vus", "1..2", "--level", "2s", "--warmup", "1s", "--out", "runs/knee"]]
+        let children = try commands.map { try RehearseBinary.start($0 + ["-q"], directory: folder.directory) }
+        for (command, child) in zip(commands, children) {
+            let out = try await child.finished(timeout: .seconds(60))
+            #expect([0, 1, 98, 99].contains(out.status), "\(command): \(out.transcript)")
+        }
+        let segments = try FileManager.default.contentsOfDirectory(atPath: folder.path("runs/segments")).sorted()
+        let merged = try await RehearseBinary.start(
+            ["merge"] + segments.map { "runs/segments/\($0)" } + ["--out", "runs/merged"], directory: folder.directory
+        ).finished()
+        #expect([0, 1].contains(merged.status), "\(merged.transcript)")
     }
 
     /// The runs really have the shapes the schema must cover.
     static func expectShapes(_ paths: [String]) throws {
         let all = try paths.map { path in
-            (path, try #require(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any]))
+            (
+                path,
+                try #require(
+                    JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
+            )
         }
         func some(_ what: String, _ test: ([String: Any]) -> Bool) {
             #expect(all.contains { test($0.1) }, "no run has \(what): \(paths)")
