@@ -107,7 +107,7 @@ enum AtomicFiles {
             created += try makeFolders(for: path)
         }
         for (path, text) in files {
-            let folder = (path as NSString).deletingLastPathComponent
+            let folder = PathText.parent(path)
             let name = (path as NSString).lastPathComponent
             let temporary = (folder.isEmpty ? "" : folder + "/") + ".\(name).tmp-\(getpid())"
             guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8)) else {
@@ -128,10 +128,10 @@ enum AtomicFiles {
     /// first.
     private static func makeFolders(for path: String) throws -> [String] {
         var missing: [String] = []
-        var folder = (path as NSString).deletingLastPathComponent
+        var folder = PathText.parent(path)
         while !folder.isEmpty, folder != "/", !FileManager.default.fileExists(atPath: folder) {
             missing.insert(folder, at: 0)
-            folder = (folder as NSString).deletingLastPathComponent
+            folder = PathText.parent(folder)
         }
         var made: [String] = []
         for folder in missing {

@@ -42,7 +42,7 @@ struct InitCommand: ParsableCommand {
 
     func run() throws {
         guard (url == nil) != (har == nil) else { throw bad("give exactly one of --url and --har") }
-        let folder = ((output as NSString).deletingLastPathComponent as NSString)
+        let folder = (PathText.parent(output) as NSString)
         let flowName = try self.flowName()
         let flowPath = folder.appendingPathComponent("flows/\(flowName).yaml")
         for path in [output, flowPath] where !force && FileManager.default.fileExists(atPath: path) {
@@ -61,7 +61,7 @@ struct InitCommand: ParsableCommand {
         try check(files, profile: output)
         do {
             try FileManager.default.createDirectory(
-                atPath: (flowPath as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                atPath: PathText.parent(flowPath), withIntermediateDirectories: true)
             try AtomicFiles.write(files)
         } catch {
             Console.err("error: cannot write \(error)")
@@ -90,7 +90,7 @@ struct InitCommand: ParsableCommand {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
             "rehearse-init-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: scratch) }
-        let base = (profile as NSString).deletingLastPathComponent
+        let base = PathText.parent(profile)
         for (path, text) in files {
             let relative = base.isEmpty ? path : String(path.dropFirst(base.count).drop { $0 == "/" })
             let target = scratch.appendingPathComponent(relative)

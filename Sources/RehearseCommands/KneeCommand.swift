@@ -42,7 +42,7 @@ struct KneeCommand: ParsableCommand {
     @Option(help: "Error rate past which a level counts as crossed, e.g. 1%.")
     var errorLimit = "1%"
 
-    @Option(help: "Open model: the most VUs the arrivals may use.")
+    @Option(name: .customLong("max-vus"), help: "Open model: the most VUs the arrivals may use.")
     var maxVUs = 200
 
     @Option(help: "Worker threads (default: one per core).")

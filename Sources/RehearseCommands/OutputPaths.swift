@@ -12,7 +12,7 @@ enum OutputPaths {
             if isFolder.boolValue { return "it is a folder; name a file" }
             return tryOpen(path, flags: O_WRONLY) ? nil : "the file is not writable (\(reason()))"
         }
-        let parent = (path as NSString).deletingLastPathComponent
+        let parent = PathText.parent(path)
         let folder = parent.isEmpty ? "." : parent
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) else {
             return "the folder \(folder) does not exist"
@@ -32,7 +32,7 @@ enum OutputPaths {
         }
         var existing = path
         while !existing.isEmpty, !FileManager.default.fileExists(atPath: existing) {
-            existing = (existing as NSString).deletingLastPathComponent
+            existing = PathText.parent(existing)
         }
         if !existing.isEmpty, FileManager.default.fileExists(atPath: existing, isDirectory: &isFolder),
             !isFolder.boolValue

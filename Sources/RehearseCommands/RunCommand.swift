@@ -13,7 +13,7 @@ struct RunCommand: ParsableCommand {
             Examples:
               rehearse run Profiles/demo.yaml
               rehearse run Profiles/demo.yaml --vus 50 --duration 2m --workers 2
-              rehearse run Profiles/smoke.yaml --iterations 1 --out /tmp/results -q
+              rehearse run Profiles/release-gate.yaml --out /tmp/results -q
               rehearse run gate.yaml --segment 2/4 --start-at 2026-11-26T10:15:00Z --seed 42
               rehearse run gate.yaml --serve 0.0.0.0:9464
             """)

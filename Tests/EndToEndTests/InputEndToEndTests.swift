@@ -27,6 +27,20 @@ import Testing
         #expect(server.requestCount() == 0, "nothing was sent")
     }
 
+    /// `--out r`: a one-character folder name once crashed the output check (Foundation traps on it).
+    @Test func aShortRelativeResultsFolderIsMade() throws {
+        let server = try TestServer.start()
+        defer { server.shutdown() }
+        let ws = try Workspace()
+        defer { ws.remove() }
+        let profile = try ws.write(
+            profile: Workspace.profileYAML(base: server.baseURL, load: "{ vus: 1, iterations: 1 }"),
+            flow: "steps:\n  - get: /ok\n")
+        let run = try RehearseBinary.run(["run", profile, "--out", "r", "-q"], directory: ws.folder.path)
+        #expect(run.status == 0, "\(run.transcript)")
+        #expect(FileManager.default.fileExists(atPath: ws.folder.appendingPathComponent("r").path))
+    }
+
     @Test func sighupStopsGracefullyAndWritesResults() throws {
         let server = try TestServer.start()
         defer { server.shutdown() }
