@@ -24,6 +24,26 @@ size_t ccurl_buffer_write(char *ptr, size_t size, size_t nmemb, void *userdata) 
     return n;
 }
 
+static int has_prefix_nocase(const char *line, size_t length, const char *prefix, size_t prefix_length) {
+    if (length < prefix_length) return 0;
+    for (size_t i = 0; i < prefix_length; i++) {
+        char c = line[i];
+        if (c >= 'A' && c <= 'Z') c = (char)(c + ('a' - 'A'));
+        if (c != prefix[i]) return 0;
+    }
+    return 1;
+}
+
+size_t ccurl_header_write(char *ptr, size_t size, size_t nmemb, void *userdata) {
+    ccurl_buffer *b = (ccurl_buffer *)userdata;
+    size_t n = size * nmemb;
+    if (n > 0 && (ptr[0] == 's' || ptr[0] == 'S')) {
+        if (has_prefix_nocase(ptr, n, "server-timing:", 14)) b->seen |= CCURL_SAW_SERVER_TIMING;
+        else if (has_prefix_nocase(ptr, n, "set-cookie:", 11)) b->seen |= CCURL_SAW_SET_COOKIE;
+    }
+    return ccurl_buffer_write(ptr, size, nmemb, userdata);
+}
+
 void ccurl_buffer_free(ccurl_buffer *b) {
     free(b->data);
     b->data = NULL;

@@ -143,6 +143,19 @@ public struct MetricsStore: Sendable, Equatable, Codable {
         iterations.add(o.iterations)
     }
 
+    /// An empty store whose histograms are as wide as this one's: the next interval records without resizing.
+    public func emptied() -> MetricsStore {
+        MetricsStore(
+            steps: steps.map { $0.emptied() }, groups: groups.map { $0.emptied() },
+            scenarios: scenarios.map { ScenarioSeries(scheduleLag: $0.scheduleLag.emptied()) })
+    }
+
+    private init(steps: [StepSeries], groups: [GroupSeries], scenarios: [ScenarioSeries]) {
+        self.steps = steps
+        self.groups = groups
+        self.scenarios = scenarios
+    }
+
     public var requests: Int { steps.reduce(0) { $0 + $1.requests } }
     public var droppedIterations: Int { scenarios.reduce(0) { $0 + $1.dropped } }
     public var failed: Int { steps.reduce(0) { $0 + $1.failed } }
@@ -150,7 +163,7 @@ public struct MetricsStore: Sendable, Equatable, Codable {
 
     /// Every request's user-experienced time, all series together.
     public var allRequests: LatencyHistogram {
-        steps.reduce(into: LatencyHistogram()) { $0.add($1.total) }
+        steps.reduce(into: LatencyHistogram()) { $0.add($1.total) }  // `add` takes the first one's storage as it is
     }
 }
 

@@ -83,6 +83,15 @@ public struct StepSeries: Sendable, Equatable, Codable {
     public var failed: Int { errors.reduce(0, +) }
     public func errors(_ c: ErrorClass) -> Int { errors[c.index] }
 
+    /// An empty series whose histograms are as wide as this one's (see `LatencyHistogram.emptied`).
+    public func emptied() -> StepSeries {
+        var empty = StepSeries()
+        empty.total = total.emptied()
+        empty.service = service.emptied()
+        empty.phases = phases.map { $0.emptied() }
+        return empty
+    }
+
     private enum CodingKeys: String, CodingKey {
         case total, service, phases, requests, errors, freshConnections, reusedConnections, bytes, wireBytes
         case overSpinner, messages, serverTiming, exemplars
@@ -128,6 +137,13 @@ public struct GroupSeries: Sendable, Equatable, Codable {
         time.record(micros: micros)
         if overSpinner { self.overSpinner += 1 }
         if failed { self.failed += 1 }
+    }
+
+    /// An empty series whose histogram is as wide as this one's.
+    public func emptied() -> GroupSeries {
+        var empty = GroupSeries()
+        empty.time = time.emptied()
+        return empty
     }
 
     public mutating func add(_ o: GroupSeries) {

@@ -11,7 +11,10 @@ extension EasyHandle {
         result.bodyBytes = body.pointee.total
         result.wireBodyBytes = infoOffset(CURLINFO_SIZE_DOWNLOAD_T)
         result.httpVersion = Self.httpVersionName(info(CURLINFO_HTTP_VERSION))
-        result.serverTiming = headerValues("Server-Timing")
+        // libcurl finds a header by walking every one; the header callback noted whether this response has any.
+        let seen = header.pointee.seen
+        if seen & CCURL_SAW_SERVER_TIMING != 0 { result.serverTiming = headerValues("Server-Timing") }
+        if seen & CCURL_SAW_SET_COOKIE != 0 { cookiesReceived = true }
         if body.pointee.limit > 0 { result.body = bytes(of: body) }
         if keepHeaders { result.headers = Self.parseHeaders(bytes(of: header)) }
         if code != CURLE_OK {

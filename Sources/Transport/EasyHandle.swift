@@ -12,20 +12,28 @@ public final class EasyHandle {
     let errorBuffer: UnsafeMutablePointer<CChar>
     /// The header list the current request uses; libcurl does not copy it, so it lives here.
     var headerList: UnsafeMutablePointer<curl_slist>?
-    var headerLines: [String] = []
+    /// What `headerList` was built from (nil: no list yet).
+    var headerListKey: HeaderListKey?
     /// The `traceparent` line inside `headerList`, when the current list has one (its bytes belong to the list).
     var traceLine: UnsafeMutablePointer<CChar>?
     var lastMethod = "GET"
     var lastURL = ""
+    /// The current URL parsed by libcurl, which reads it for each transfer (`CURLOPT_CURLU`); nil when it went as text.
+    var parsedURL: OpaquePointer?
     var keepHeaders = false
     /// The `Accept-Encoding` libcurl was last told (see `setAcceptEncoding`).
     var acceptEncoding: String?
     var acceptEncodingSet = false
     /// `TransferOptions.acceptEncoding`: what a request that names none asks for.
     var defaultAcceptEncoding: String?
+    /// What the current request asked for before `Curl.decodable` (see `prepare`).
+    var askedEncoding: String?
+    var askedEncodingKnown = false
     /// Whether HTTP/2 may be negotiated, and whether `CURLOPT_PIPEWAIT` is on (see `setPipeWait`).
     var allowHTTP2 = true
     var pipeWait = false
+    /// A response since the last `clearCookies` set a cookie (the jar may hold one).
+    public var cookiesReceived = false
     /// Keeps the share alive as long as the handle points at it.
     let share: ShareHandle?
     /// Whether the handle is added to a multi handle (in flight).
@@ -59,6 +67,7 @@ public final class EasyHandle {
 
     deinit {
         curl_easy_cleanup(raw)
+        curl_url_cleanup(parsedURL)
         curl_slist_free_all(headerList)
         curl_slist_free_all(connectToList)
         ccurl_buffer_free(body)
@@ -92,7 +101,7 @@ public final class EasyHandle {
             Curl.name(of: CURLOPT_WRITEFUNCTION))
         try set(CURLOPT_WRITEDATA, pointer: body)
         try CurlError.check(
-            ccurl_easy_setopt_write_cb(raw, CURLOPT_HEADERFUNCTION, ccurl_buffer_write),
+            ccurl_easy_setopt_write_cb(raw, CURLOPT_HEADERFUNCTION, ccurl_header_write),
             Curl.name(of: CURLOPT_HEADERFUNCTION))
         try set(CURLOPT_HEADERDATA, pointer: header)
         try set(CURLOPT_PRIVATE, pointer: Unmanaged.passUnretained(self).toOpaque())

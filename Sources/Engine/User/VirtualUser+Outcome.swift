@@ -75,7 +75,10 @@ extension VirtualUser {
             sample.message = "HTTP \(result.status)"
             return sample
         }
-        if let message = checkFailure(result, r, elapsed: elapsed, context: context) {
+        // Most steps check nothing beyond the status: skip building the checks' lookup (it copies the user).
+        if !r.step.checks.isEmpty || !r.step.captures.isEmpty,
+            let message = checkFailure(result, r, elapsed: elapsed, context: context)
+        {
             sample.error = .check
             sample.message = message
         }

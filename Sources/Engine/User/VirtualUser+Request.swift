@@ -5,6 +5,14 @@ import Transport
 extension VirtualUser {
     /// Renders the step into a transport request for this user.
     func build(_ r: CompiledRequest, context: UserContext) -> HTTPRequest {
+        let evidence = context.keepEvidence
+        // A literal step (the usual case) needs no lookup closure: capturing the user would copy it whole.
+        if let url = r.fixedURL, let lines = r.fixedHeaderLines, r.step.body == nil {
+            return HTTPRequest(
+                method: r.step.method, url: url, headerLines: lines, body: nil,
+                keepBodyBytes: r.step.needsBody ? 1 << 20 : (evidence ? Evidence.bodyBytes : 0),
+                keepHeaders: r.step.needsHeaders || evidence, acceptEncoding: r.acceptEncoding)
+        }
         let lookup = { (v: Variable) in self.value(v, context: context) }
         var url = r.fixedURL ?? r.url.render(lookup)
         if let base = r.runtimeBase { url = URLJoin.join(base: base, relative: url) }
@@ -20,7 +28,6 @@ extension VirtualUser {
                 lines.append("Content-Type: \(type)")
             }
         }
-        let evidence = context.keepEvidence
         return HTTPRequest(
             method: r.step.method, url: url, headerLines: lines, body: body,
             keepBodyBytes: r.step.needsBody ? 1 << 20 : (evidence ? Evidence.bodyBytes : 0),

@@ -6,15 +6,18 @@ extension Worker {
     /// loop's next turn (`startNow: false`), so a flow with nothing to send never loops within one turn.
     func gate(_ user: Int, now: UInt64, startNow: Bool) {
         guard !stopping else { return markDone(user) }
-        let u = users[user]
-        switch pacers[u.scenario].next(indexInScenario: u.indexInScenario, started: u.iteration, now: now) {
+        // Fields, not `users[user]` whole: a copy of the user would retain every array it holds.
+        let scenario = users[user].scenario
+        let next = pacers[scenario].next(
+            indexInScenario: users[user].indexInScenario, started: users[user].iteration, now: now)
+        switch next {
         case .start:
             guard !startNow else { return startIteration(user, now: now, scheduled: now) }
             // The pacer has granted it (a shared count is already taken): the wake starts it without asking again.
             startGranted[user] = true
             wakes.insert(Wake(time: now, vu: user))
         case .wait(let until): wakes.insert(Wake(time: until, vu: user))
-        case .idle: idle[u.scenario].append(user)
+        case .idle: idle[scenario].append(user)
         case .done: markDone(user)
         }
     }
