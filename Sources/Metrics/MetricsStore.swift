@@ -105,12 +105,14 @@ public struct MetricsStore: Sendable, Equatable, Codable {
     public var evidence: [FailureEvidence] = []
     /// Waterfalls: per role the slowest iterations and a few ordinary ones, request by request.
     public var iterations = IterationTraces()
+    /// How late users woke after their think times, µs (the engine's own lag in a closed model).
+    public var wakeLag = LatencyHistogram()
     public static let maxEvidence = 20
 
     // Evidence is written to its own file (`evidence.json`), not with the histograms.
     private enum CodingKeys: String, CodingKey {
         case steps, groups, scenarios, iterationsCompleted, iterationsFailed, requestsInterrupted, throttledRequests
-        case iterations
+        case iterations, wakeLag
     }
 
     public init(catalog: SeriesCatalog) {
@@ -129,6 +131,7 @@ public struct MetricsStore: Sendable, Equatable, Codable {
         requestsInterrupted = try c.decode(Int.self, forKey: .requestsInterrupted)
         throttledRequests = try c.decodeIfPresent(Int.self, forKey: .throttledRequests) ?? 0
         iterations = try c.decodeIfPresent(IterationTraces.self, forKey: .iterations) ?? IterationTraces()
+        wakeLag = try c.decodeIfPresent(LatencyHistogram.self, forKey: .wakeLag) ?? LatencyHistogram()
     }
 
     public mutating func add(_ o: MetricsStore) {
@@ -141,13 +144,16 @@ public struct MetricsStore: Sendable, Equatable, Codable {
         throttledRequests += o.throttledRequests
         evidence += o.evidence.prefix(max(0, Self.maxEvidence - evidence.count))
         iterations.add(o.iterations)
+        wakeLag.add(o.wakeLag)
     }
 
     /// An empty store whose histograms are as wide as this one's: the next interval records without resizing.
     public func emptied() -> MetricsStore {
-        MetricsStore(
+        var empty = MetricsStore(
             steps: steps.map { $0.emptied() }, groups: groups.map { $0.emptied() },
             scenarios: scenarios.map { ScenarioSeries(scheduleLag: $0.scheduleLag.emptied()) })
+        empty.wakeLag = wakeLag.emptied()
+        return empty
     }
 
     private init(steps: [StepSeries], groups: [GroupSeries], scenarios: [ScenarioSeries]) {

@@ -12,7 +12,7 @@ public final class ShareHandle {
             throw CurlError(operation: "curl_share_init", code: -1, message: "out of memory")
         }
         raw = share
-        for data in [CURL_LOCK_DATA_COOKIE, CURL_LOCK_DATA_CONNECT, CURL_LOCK_DATA_DNS, CURL_LOCK_DATA_SSL_SESSION] {
+        for data in [CURL_LOCK_DATA_COOKIE, CURL_LOCK_DATA_CONNECT, CURL_LOCK_DATA_SSL_SESSION] {
             let code = ccurl_share_setopt_long(share, CURLSHOPT_SHARE, Int(data.rawValue))
             guard code == CURLSHE_OK else {
                 curl_share_cleanup(share)

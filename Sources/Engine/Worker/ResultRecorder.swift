@@ -76,6 +76,7 @@ struct ResultRecorder {
 
     mutating func recordLag(scenario: Int, micros: Int) { store.scenarios[scenario].scheduleLag.record(micros: micros) }
     mutating func recordDropped(scenario: Int) { store.scenarios[scenario].dropped += 1 }
+    mutating func recordWakeLag(micros: Int) { store.wakeLag.record(micros: micros) }
     mutating func recordThrottled() { store.throttledRequests += 1 }
     mutating func recordInterrupted(_ count: Int) { store.requestsInterrupted += count }
 

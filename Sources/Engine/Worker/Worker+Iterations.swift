@@ -35,6 +35,8 @@ extension Worker {
             _ = wakes.removeMin()
             guard !isDone[next.vu] else { continue }
             if users[next.vu].inIteration {
+                // A think time ended: how late the loop got to it (a stop wakes users early, which is no lag).
+                if !stopping { recorder.recordWakeLag(micros: Int((now &- next.time) / 1000)) }
                 users[next.vu].resume(now: now, context: context, into: &outbox)
                 apply(next.vu, now: now)
             } else if startGranted[next.vu] {
