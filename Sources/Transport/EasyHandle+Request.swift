@@ -25,10 +25,16 @@ extension EasyHandle {
             askedEncoding = asked
             askedEncodingKnown = true
         }
-        let list = HeaderListKey(
-            lines: request.headerLines, tracing: request.traceParent != nil, expect: body != nil,
-            encoding: acceptEncoding.flatMap { $0.isEmpty ? nil : $0 })
-        if list != headerListKey { try setHeaders(list) }
+        let tracing = request.traceParent != nil
+        let encoding = acceptEncoding.flatMap { $0.isEmpty ? nil : $0 }
+        if let key = headerListKey, key.lines == request.headerLines, key.tracing == tracing,
+            key.expect == (body != nil), key.encoding == encoding
+        {
+            // The list as built: nothing to set (the usual case, compared field by field without a copy of the key).
+        } else {
+            try setHeaders(
+                HeaderListKey(lines: request.headerLines, tracing: tracing, expect: body != nil, encoding: encoding))
+        }
         if let trace = request.traceParent, let traceLine { trace.write(into: traceLine) }
     }
 
@@ -37,14 +43,17 @@ extension EasyHandle {
     /// handle keeps the parsed URL alive (libcurl does not copy it). A URL libcurl's parser refuses goes as text,
     /// so the transfer fails exactly as it always did (`CURLE_URL_MALFORMAT`…).
     private func setURL(_ url: String) throws(CurlError) {
-        let parsed = curl_url()
-        if let parsed, curl_url_set(parsed, CURLUPART_URL, url, UInt32(CURLU_NON_SUPPORT_SCHEME)) == CURLUE_OK {
-            try CurlError.check(ccurl_easy_setopt_curlu(raw, parsed), Curl.name(of: CURLOPT_CURLU))
+        var parsed = curl_url()
+        if let handle = parsed, curl_url_set(handle, CURLUPART_URL, url, UInt32(CURLU_NON_SUPPORT_SCHEME)) == CURLUE_OK
+        {
+            try CurlError.check(ccurl_easy_setopt_curlu(raw, handle), Curl.name(of: CURLOPT_CURLU))
         } else {
             curl_url_cleanup(parsed)
+            parsed = nil
             try CurlError.check(ccurl_easy_setopt_curlu(raw, nil), Curl.name(of: CURLOPT_CURLU))
             try set(CURLOPT_URL, url)
         }
+        // Only now: libcurl no longer points at the previous one.
         curl_url_cleanup(parsedURL)
         parsedURL = parsed
     }

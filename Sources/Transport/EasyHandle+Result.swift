@@ -5,9 +5,11 @@ extension EasyHandle {
     /// Reads what the finished transfer produced.
     func result(code: CURLcode) -> TransferResult {
         var result = TransferResult(status: Int(info(CURLINFO_RESPONSE_CODE)))
-        result.timings = timings()
         result.newConnections = Int(info(CURLINFO_NUM_CONNECTS))
-        result.primaryPort = info(CURLINFO_PRIMARY_PORT)
+        // A reused connection paid no connect or TLS (libcurl reports 0): two of eleven lookups fewer per request.
+        let fresh = result.newConnections > 0
+        result.timings = timings(fresh: fresh)
+        if fresh { result.primaryPort = info(CURLINFO_PRIMARY_PORT) }
         result.bodyBytes = body.pointee.total
         result.wireBodyBytes = infoOffset(CURLINFO_SIZE_DOWNLOAD_T)
         result.httpVersion = Self.httpVersionName(info(CURLINFO_HTTP_VERSION))
@@ -38,11 +40,13 @@ extension EasyHandle {
         return Int(value)
     }
 
-    private func timings() -> TransferTimings {
+    private func timings(fresh: Bool) -> TransferTimings {
         var t = TransferTimings()
         t.nameLookup = infoOffset(CURLINFO_NAMELOOKUP_TIME_T)
-        t.connect = infoOffset(CURLINFO_CONNECT_TIME_T)
-        t.appConnect = infoOffset(CURLINFO_APPCONNECT_TIME_T)
+        if fresh {
+            t.connect = infoOffset(CURLINFO_CONNECT_TIME_T)
+            t.appConnect = infoOffset(CURLINFO_APPCONNECT_TIME_T)
+        }
         t.preTransfer = infoOffset(CURLINFO_PRETRANSFER_TIME_T)
         t.startTransfer = infoOffset(CURLINFO_STARTTRANSFER_TIME_T)
         t.total = infoOffset(CURLINFO_TOTAL_TIME_T)

@@ -163,15 +163,16 @@ public final class MultiHandle {
 
 /// libcurl's socket callback: which events it wants on a socket.
 private let multiSocketCallback: curl_socket_callback = { _, fd, what, userp, _ in
-    let multi = Unmanaged<MultiHandle>.fromOpaque(userp!).takeUnretainedValue()
-    multi.sockets.update(fd: fd, what: what)
+    // The multi handle outlives every callback it gets: borrowed, not retained (twice per request).
+    Unmanaged<MultiHandle>.fromOpaque(userp!)._withUnsafeGuaranteedRef { $0.sockets.update(fd: fd, what: what) }
     return 0
 }
 
 /// libcurl's timer callback: when to call `socket_action(CURL_SOCKET_TIMEOUT)` next (-1: never).
 private let multiTimerCallback: curl_multi_timer_callback = { _, ms, userp in
-    let multi = Unmanaged<MultiHandle>.fromOpaque(userp!).takeUnretainedValue()
-    multi.timerDeadline = ms < 0 ? nil : MonotonicClock.now() + UInt64(ms) * 1_000_000
+    Unmanaged<MultiHandle>.fromOpaque(userp!)._withUnsafeGuaranteedRef {
+        $0.timerDeadline = ms < 0 ? nil : MonotonicClock.now() + UInt64(ms) * 1_000_000
+    }
     return 0
 }
 

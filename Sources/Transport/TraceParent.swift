@@ -42,10 +42,12 @@ public struct TraceParent: Sendable, Equatable, Hashable {
     @inline(__always)
     private static func put(_ value: UInt64, at out: UnsafeMutablePointer<CChar>) {
         var v = value
-        for i in stride(from: 15, through: 0, by: -1) {
-            let nibble = UInt8(truncatingIfNeeded: v & 0xF)
-            out[i] = CChar(bitPattern: nibble < 10 ? 0x30 &+ nibble : 0x57 &+ nibble)
-            v >>= 4
+        var i = 15
+        while i >= 0 {
+            let nibble = UInt8(truncatingIfNeeded: v) & 0xF
+            out[i] = CChar(bitPattern: nibble &+ (nibble < 10 ? 0x30 : 0x57))
+            v &>>= 4
+            i &-= 1
         }
     }
 
