@@ -1,4 +1,5 @@
 import CCurl
+import Glibc
 
 /// One reusable libcurl transfer handle. It is configured once; each request sets only what changes
 /// (no `curl_easy_reset`), so its connection, cookies and TLS sessions carry over like a browser tab's.
@@ -107,8 +108,21 @@ public final class EasyHandle {
         try set(CURLOPT_PRIVATE, pointer: Unmanaged.passUnretained(self).toOpaque())
         if let share { try CurlError.check(ccurl_easy_setopt_share(raw, share.raw), Curl.name(of: CURLOPT_SHARE)) }
         if !options.connectTo.isEmpty { try setConnectTo(options.connectTo) }
-        if let address = options.localAddress { try set(CURLOPT_INTERFACE, "host!\(address)") }
+        if let address = options.localAddress {
+            // An IPv4 address is bound by our own open-socket callback (see `MultiHandle.add`): through
+            // `CURLOPT_INTERFACE` libcurl resolves it for every connection and keeps it in the DNS cache, which it
+            // walks in full after every transfer. Anything else goes to libcurl as before.
+            var ipv4 = in_addr()
+            if inet_pton(AF_INET, address, &ipv4) == 1 {
+                sourceAddress = ipv4
+            } else {
+                try set(CURLOPT_INTERFACE, "host!\(address)")
+            }
+        }
     }
+
+    /// The IPv4 address this handle's connections are bound to (`TransferOptions.localAddress`), if any.
+    private(set) var sourceAddress: in_addr?
 
     /// `Accept-Encoding` as a browser sends it, decoded by libcurl (nil: ask for no encoding). Only when it
     /// changes: libcurl copies the string each time.
