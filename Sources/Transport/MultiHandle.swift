@@ -199,7 +199,8 @@ private let registryOpenSocketCallback: curl_opensocket_callback = { clientp, _,
 /// connections as there are ports per destination.
 private func bind(_ fd: Int32, to source: in_addr) -> Bool {
     var on: Int32 = 1
-    _ = setsockopt(fd, Int32(IPPROTO_IP), 24 /* IP_BIND_ADDRESS_NO_PORT */, &on, socklen_t(MemoryLayout<Int32>.size))
+    let bindAddressNoPort: Int32 = 24  // IP_BIND_ADDRESS_NO_PORT (Linux 4.2+), not in Glibc's module
+    _ = setsockopt(fd, Int32(IPPROTO_IP), bindAddressNoPort, &on, socklen_t(MemoryLayout<Int32>.size))
     var local = sockaddr_in()
     local.sin_family = sa_family_t(AF_INET)
     local.sin_addr = source
