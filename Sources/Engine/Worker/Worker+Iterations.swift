@@ -76,16 +76,18 @@ extension Worker {
 
     /// Carries out what the user asked for and records what it measured.
     func apply(_ user: Int, now: UInt64) {
-        for result in outbox.results {
-            switch result {
+        // By index: the records are read in place (a `for … in` copy retains every string and array a request
+        // record holds, once per request).
+        for index in outbox.results.indices {
+            switch outbox.results[index] {
             case .iterationStarted: _ = state.activeVUs.add(1, ordering: .relaxed)
             case .iterationEnded: _ = state.activeVUs.subtract(1, ordering: .relaxed)
             case .request, .group: break
             }
-            recorder.record(result)
+            recorder.record(outbox.results[index])
         }
-        for action in outbox.actions {
-            switch action {
+        for index in outbox.actions.indices {
+            switch outbox.actions[index] {
             case .send(let slot, let request): submit(user, slot: slot, request)
             case .refuse(let slot, let failure):
                 unsent.append((user, slot, TransferResult(failure: failure, status: 0)))
