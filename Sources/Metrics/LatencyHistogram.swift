@@ -22,8 +22,9 @@ public struct LatencyHistogram: Sendable, Equatable {
     /// library's own auto-resize appends through unspecialized generic code, element by element.
     @inline(never)
     mutating func widen(to value: UInt64) {
+        let current = histogram.highestTrackableValue
         var wider = Histogram<UInt64>(
-            lowestDiscernibleValue: 1, highestTrackableValue: max(value, histogram.highestTrackableValue * 2),
+            lowestDiscernibleValue: 1, highestTrackableValue: max(value, current <= .max / 4 ? current * 2 : current),
             numberOfSignificantValueDigits: .three)
         wider.autoResize = true
         wider.add(histogram)

@@ -61,3 +61,14 @@ struct HistogramRangeTests {
                     catalog: SeriesCatalog(steps: [.init(flow: "f", step: "s", group: nil, role: "r", method: "GET")])))
     }
 }
+
+extension HistogramRangeTests {
+    @Test func theLargestValueWidensWithoutOverflow() {
+        var h = LatencyHistogram()
+        h.record(micros: 5)
+        h.record(micros: Int.max / 2)
+        h.record(micros: Int.max)
+        #expect(h.count == 3)
+        #expect(h.maxMicros >= Int.max / 2)
+    }
+}
