@@ -4,7 +4,7 @@
 SHELL := /bin/bash
 SWIFT ?= swift
 APT_PACKAGES := libcurl4-openssl-dev zlib1g-dev
-BENCH_PACKAGES := nginx-light wrk time python3-venv
+BENCH_PACKAGES := nginx-light wrk time python3-venv libmimalloc2.0
 BIN := .build/debug/rehearse
 RELEASE_BIN := .build/release/rehearse
 

@@ -7,14 +7,19 @@
 # For each connection count (BENCH_CONNECTIONS, default "64 1000") it prints req/s, client CPU µs per request
 # (user + sys, the figure that survives a noisy machine), peak RSS and the ratios rehearse/libcurl (the better of the
 # two loops) and rehearse/k6. Two more rehearse rows say what the defaults cost: `target.trace: false` (no
-# traceparent), and `trace: false` with `accept_encoding: none` (the same request bytes as the bare loops).
+# traceparent), and `trace: false` with `accept_encoding: none` (the same request bytes as the bare loops); one more
+# runs the defaults with mimalloc preloaded as the allocator, when Debian's libmimalloc2.0 is installed.
 # BENCH_SECONDS (default 10) sets each run's length; BENCH_TOOLS picks a subset (e.g. "curl-epoll rehearse");
 # BENCH_RESULTS=FILE appends one JSON line per measurement.
 set -euo pipefail
 BIN=$(realpath -m "${1:-.build/release/rehearse}")
 SECONDS_PER_RUN=${BENCH_SECONDS:-10}
 CONNECTION_LEVELS=${BENCH_CONNECTIONS:-64 1000}
-TOOLS=${BENCH_TOOLS:-wrk curl-poll curl-epoll rehearse rehearse-notrace rehearse-plain k6}
+TOOLS=${BENCH_TOOLS:-wrk curl-poll curl-epoll rehearse rehearse-notrace rehearse-plain rehearse-mimalloc k6}
+# The same rehearse with mimalloc preloaded instead of glibc's malloc (Debian's libmimalloc2.0): what the
+# allocator alone changes. Left out when the library is not installed.
+mimalloc=/usr/lib/x86_64-linux-gnu/libmimalloc.so.2
+[ -e "$mimalloc" ] || TOOLS=${TOOLS/rehearse-mimalloc/}
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/nginx.sh"
 
@@ -35,7 +40,7 @@ measure() {
 # One profile per connection count: one GET per iteration, no think time.
 rehearse_profile() {
     local connections=$1 variant=$2 trace=true encoding=""
-    [ "$variant" = rehearse ] || trace=false
+    [ "$variant" = rehearse ] || [ "$variant" = rehearse-mimalloc ] || trace=false
     [ "$variant" = rehearse-plain ] && encoding="  accept_encoding: none"
     cat > "$work/$variant-$connections.yaml" <<YAML
 name: bench
@@ -73,10 +78,11 @@ run_tool() {
         read -r cpu rss < <(measure "$out" "$work/curl_loop" "${tool#curl-}" "$url" "$connections" "$SECONDS_PER_RUN")
         sed -E 's/requests=([0-9]+) failed=([0-9]+).*/\1 \2/' "$out" | tr '\n' ' '
         echo "$cpu $rss" ;;
-    rehearse | rehearse-notrace | rehearse-plain)
-        local profile
+    rehearse | rehearse-notrace | rehearse-plain | rehearse-mimalloc)
+        local profile preload=""
+        [ "$tool" = rehearse-mimalloc ] && preload=$mimalloc
         profile=$(rehearse_profile "$connections" "$tool")
-        read -r cpu rss < <(measure "$out" "$BIN" run "$profile" --workers 1 -q)
+        read -r cpu rss < <(LD_PRELOAD=$preload measure "$out" "$BIN" run "$profile" --workers 1 -q)
         python3 -c '
 import json, sys
 t = json.load(open(sys.argv[1]))["totals"]
@@ -112,7 +118,8 @@ for line in open(rows_file):
     rows[tool] = dict(requests=int(n), failed=int(failed), cpu=float(cpu), rss_kb=int(rss))
 names = {"wrk": "wrk -t1", "curl-poll": "libcurl perform+poll (C)", "curl-epoll": "libcurl socket_action+epoll (C)",
          "rehearse": "rehearse (defaults)", "rehearse-notrace": "rehearse, trace: false",
-         "rehearse-plain": "rehearse, no trace, no gzip", "k6": "k6, GOMAXPROCS=1"}
+         "rehearse-plain": "rehearse, no trace, no gzip", "rehearse-mimalloc": "rehearse (defaults), mimalloc",
+         "k6": "k6, GOMAXPROCS=1"}
 print(f"\n{connections} connections")
 print(f"  {'tool':34} {'req/s':>9} {'CPU µs/req':>11} {'peak RSS':>9} {'failed':>7}")
 for tool, r in rows.items():
@@ -124,10 +131,14 @@ for tool, r in rows.items():
             f.write(json.dumps(dict(tool=tool, connections=connections, seconds=seconds, **r)) + "\n")
 rh = rows.get("rehearse")
 curls = [rows[t] for t in ("curl-poll", "curl-epoll") if t in rows]
+best = max(curls, key=lambda r: r["rate"]) if curls else None
 if rh and curls:
-    best = max(curls, key=lambda r: r["rate"])
     print(f"  rehearse/libcurl (better loop): {rh['rate'] / best['rate']:.2f}× req/s, "
           f"{best['us_per_request'] / rh['us_per_request']:.2f}× CPU efficiency")
+if "rehearse-mimalloc" in rows and curls:
+    mi = rows["rehearse-mimalloc"]
+    print(f"  rehearse with mimalloc/libcurl (better loop): {mi['rate'] / best['rate']:.2f}× req/s, "
+          f"{best['us_per_request'] / mi['us_per_request']:.2f}× CPU efficiency")
 if rh and "k6" in rows:
     print(f"  rehearse/k6: {rh['rate'] / rows['k6']['rate']:.2f}× req/s, "
           f"{rows['k6']['us_per_request'] / rh['us_per_request']:.2f}× CPU efficiency")
