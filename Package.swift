@@ -8,6 +8,12 @@ import PackageDescription
 // Verdicts judge a run (thresholds, abort_when, probes, comparisons) without I/O; Reports render the model,
 // metrics and verdicts as text; MetricsEndpoint publishes the probe's metrics (Prometheus); the executable only
 // calls RehearseCommands.
+// The engine's hot path reads and writes class properties (a worker's users and handles) millions of times a second,
+// and release builds check each such access for exclusivity at run time (`swift_beginAccess`: 5 % of a request's
+// instructions in `make bench`). The engine's modules skip that check in release builds; debug builds and the tests
+// keep it, so an overlapping access is still caught there.
+let hotPath: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
+
 let package = Package(
     name: "Rehearsal",
     products: [
@@ -52,10 +58,12 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "HeapModule", package: "swift-collections"),
                 .product(name: "DequeModule", package: "swift-collections"),
-            ]),
+            ],
+            swiftSettings: hotPath),
         .target(
             name: "Transport",
-            dependencies: ["CCurl"]),
+            dependencies: ["CCurl"],
+            swiftSettings: hotPath),
         .target(
             name: "CCurl",
             linkerSettings: [.linkedLibrary("curl")]),
@@ -69,7 +77,9 @@ let package = Package(
         // `rehearse k8s`: plain Kubernetes manifests (ConfigMap, Indexed Job) and the merge step. Pure: files in,
         // text out.
         .target(name: "Manifests", dependencies: ["Scenario", .product(name: "Yams", package: "Yams")]),
-        .target(name: "Metrics", dependencies: [.product(name: "Histogram", package: "hdrhistogram-swift")]),
+        .target(
+            name: "Metrics", dependencies: [.product(name: "Histogram", package: "hdrhistogram-swift")],
+            swiftSettings: hotPath),
         // `rehearse import`: HAR files and "copy as cURL" commands to flows (correlation, secrets, structure).
         .target(
             name: "Recording",

@@ -7,11 +7,6 @@
 size_t ccurl_buffer_write(char *ptr, size_t size, size_t nmemb, void *userdata) {
     ccurl_buffer *b = (ccurl_buffer *)userdata;
     size_t n = size * nmemb;
-    if (b->total == 0 && n > 0) {
-        struct timespec t;
-        clock_gettime(CLOCK_MONOTONIC, &t);
-        b->first_ns = (unsigned long long)t.tv_sec * 1000000000ULL + (unsigned long long)t.tv_nsec;
-    }
     b->total += n;
     size_t room = b->limit > b->length ? b->limit - b->length : 0;
     size_t keep = n < room ? n : room;
@@ -27,6 +22,31 @@ size_t ccurl_buffer_write(char *ptr, size_t size, size_t nmemb, void *userdata) 
     memcpy(b->data + b->length, ptr, keep);
     b->length += keep;
     return n;
+}
+
+static int has_prefix_nocase(const char *line, size_t length, const char *prefix, size_t prefix_length) {
+    if (length < prefix_length) return 0;
+    for (size_t i = 0; i < prefix_length; i++) {
+        char c = line[i];
+        if (c >= 'A' && c <= 'Z') c = (char)(c + ('a' - 'A'));
+        if (c != prefix[i]) return 0;
+    }
+    return 1;
+}
+
+size_t ccurl_header_write(char *ptr, size_t size, size_t nmemb, void *userdata) {
+    ccurl_buffer *b = (ccurl_buffer *)userdata;
+    size_t n = size * nmemb;
+    if (b->total == 0 && n > 0) { /* the status line: when the response began */
+        struct timespec t;
+        clock_gettime(CLOCK_MONOTONIC, &t);
+        b->first_ns = (unsigned long long)t.tv_sec * 1000000000ULL + (unsigned long long)t.tv_nsec;
+    }
+    if (n > 0 && (ptr[0] == 's' || ptr[0] == 'S')) {
+        if (has_prefix_nocase(ptr, n, "server-timing:", 14)) b->seen |= CCURL_SAW_SERVER_TIMING;
+        else if (has_prefix_nocase(ptr, n, "set-cookie:", 11)) b->seen |= CCURL_SAW_SET_COOKIE;
+    }
+    return ccurl_buffer_write(ptr, size, nmemb, userdata);
 }
 
 void ccurl_buffer_free(ccurl_buffer *b) {

@@ -18,33 +18,53 @@ public enum CompiledStep: Sendable {
     case think(ThinkTime)
 }
 
-/// One request step made ready to execute.
-public struct CompiledRequest: Sendable {
-    public var step: RequestStep
+/// One request step made ready to execute. A class: a user holds the one it is sending per slot, and copying a
+/// struct of this many strings and arrays cost a dozen reference-count operations each time.
+public final class CompiledRequest: Sendable {
+    public let step: RequestStep
     /// The URL without query: base URL + path, or the step's absolute URL; may hold templates.
-    public var url: Template
+    public let url: Template
     /// Flow headers merged with the step's (the step wins on a name clash).
-    public var headers: [Header]
+    public let headers: [Header]
     /// The whole URL when nothing in it varies, so the hot path builds no string.
-    public var fixedURL: String?
+    public let fixedURL: String?
     /// The header lines when no header value varies (the same array each time, so the transport's cache hits).
-    public var fixedHeaderLines: [String]?
+    public let fixedHeaderLines: [String]?
     /// Whether a header sets the content type (else the body's own type is added).
-    public var setsContentType: Bool
+    public let setsContentType: Bool
     /// The step's series in the catalog, per role index.
-    public var seriesByRole: [Int]
+    public let seriesByRole: [Int]
     /// The step names its expected status, so a 4xx/5xx it expects is not an error.
-    public var checksStatus: Bool
+    public let checksStatus: Bool
     /// The base URL to join at run time, when the URL starts with a placeholder (absolute or not is unknown).
-    public var runtimeBase: String?
+    public let runtimeBase: String?
     /// Whether the URL's host must be checked against the allow-list at run time: it holds templates, or it is
     /// a literal URL the allow-list refuses (the loader refuses those; a plan built in code is checked here).
-    public var needsHostCheck: Bool
+    public let needsHostCheck: Bool
     /// The `Accept-Encoding` the flow sets (what the recorded browser sent), handed to libcurl so it decodes the
     /// response; nil: the target's.
-    public var acceptEncoding: String?
+    public let acceptEncoding: String?
     /// The flow sets its own `traceparent`: the engine leaves it as it is.
-    public var setsTraceParent: Bool
+    public let setsTraceParent: Bool
+
+    init(
+        step: RequestStep, url: Template, headers: [Header], fixedURL: String?, fixedHeaderLines: [String]?,
+        setsContentType: Bool, seriesByRole: [Int], checksStatus: Bool, runtimeBase: String?, needsHostCheck: Bool,
+        acceptEncoding: String?, setsTraceParent: Bool
+    ) {
+        self.step = step
+        self.url = url
+        self.headers = headers
+        self.fixedURL = fixedURL
+        self.fixedHeaderLines = fixedHeaderLines
+        self.setsContentType = setsContentType
+        self.seriesByRole = seriesByRole
+        self.checksStatus = checksStatus
+        self.runtimeBase = runtimeBase
+        self.needsHostCheck = needsHostCheck
+        self.acceptEncoding = acceptEncoding
+        self.setsTraceParent = setsTraceParent
+    }
 }
 
 /// Builds the series catalog while compiling flows.

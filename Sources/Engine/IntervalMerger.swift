@@ -29,8 +29,9 @@ struct IntervalMerger {
     mutating func merge(
         _ stores: [MetricsStore], activeVUs: Int, activeByRole: [Int] = []
     ) -> (TimelinePoint, MetricsStore) {
-        var interval = MetricsStore(catalog: catalog)
-        for s in stores { interval.add(s) }
+        // The first worker's store is the interval's start: adding it into an empty store would copy every histogram.
+        var interval = stores.first ?? MetricsStore(catalog: catalog)
+        for s in stores.dropFirst() { interval.add(s) }
         total.add(interval)
         let elapsed = Double(MonotonicClock.now() - startTime) / 1e9
         let point = TimelinePoint(

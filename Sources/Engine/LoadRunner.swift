@@ -195,10 +195,12 @@ public final class LoadRunner: Sendable {
             : open.reduce(into: LatencyHistogram()) {
                 $0.add(store.scenarios[$1].scheduleLag)
             }
-        return GeneratorHealth.judge(
+        var health = GeneratorHealth.judge(
             busiestWorkerCPU: state.busiestWorkerCPU, processCPU: seconds > 0 ? processCPU / seconds : 0, lag: lag,
             dropped: store.droppedIterations, runSeconds: seconds,
             throttled: store.throttledRequests, throttleWait: store.throttleWait, requests: store.requests)
+        health.noteThinkLag(store.wakeLag)
+        return health
     }
 
     /// The emulated network per role, for the results (nil when nothing was emulated).

@@ -16,6 +16,11 @@ public struct GeneratorHealth: Sendable, Equatable, Codable {
     public var throttleWaitMaxMs: Double?
     /// Why the generator limited the run; empty when it kept up.
     public var limitedBy: [String]
+    /// How late think times ended (the engine woke the user after its think time was over), ms: p50, p99 and max
+    /// (nil: no think time ended). Thousands of sleeping users on one thread show up here first.
+    public var thinkLagP50Ms: Double?
+    public var thinkLagP99Ms: Double?
+    public var thinkLagMaxMs: Double?
 
     public init(
         busiestWorkerCPU: Double, processCPU: Double, scheduleLagP99Ms: Double?, scheduleLagMaxMs: Double?,
@@ -36,6 +41,7 @@ public struct GeneratorHealth: Sendable, Equatable, Codable {
         case processCPU = "processCpu"
         case scheduleLagP99Ms, scheduleLagMaxMs, droppedIterations, throttledRequests, limitedBy
         case throttleWaitP95Ms, throttleWaitMaxMs
+        case thinkLagP50Ms, thinkLagP99Ms, thinkLagMaxMs
     }
 
     public init(from decoder: any Decoder) throws {
@@ -49,6 +55,17 @@ public struct GeneratorHealth: Sendable, Equatable, Codable {
         throttleWaitP95Ms = try c.decodeIfPresent(Double.self, forKey: .throttleWaitP95Ms)
         throttleWaitMaxMs = try c.decodeIfPresent(Double.self, forKey: .throttleWaitMaxMs)
         limitedBy = try c.decode([String].self, forKey: .limitedBy)
+        thinkLagP50Ms = try c.decodeIfPresent(Double.self, forKey: .thinkLagP50Ms)
+        thinkLagP99Ms = try c.decodeIfPresent(Double.self, forKey: .thinkLagP99Ms)
+        thinkLagMaxMs = try c.decodeIfPresent(Double.self, forKey: .thinkLagMaxMs)
+    }
+
+    /// Takes the think-time lateness from its histogram (µs); nothing when no think time ended.
+    public mutating func noteThinkLag(_ lag: LatencyHistogram) {
+        guard lag.count > 0 else { return }
+        thinkLagP50Ms = Double(lag.micros(atPercentile: 50)) / 1000
+        thinkLagP99Ms = Double(lag.micros(atPercentile: 99)) / 1000
+        thinkLagMaxMs = Double(lag.maxMicros) / 1000
     }
 
     /// Whether the generator was the bottleneck.

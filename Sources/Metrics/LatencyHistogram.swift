@@ -13,14 +13,54 @@ public struct LatencyHistogram: Sendable, Equatable {
     @inline(__always)
     public mutating func record(micros: Int) {
         let value = UInt64(max(micros, 0))
+        if value > histogram.highestTrackableValue { widen(to: value) }
         _ = histogram.record(value)
         sum = sum.map { $0 &+ value }
     }
 
+    /// Makes room for `value` at least doubling the range, by adding the counts into a wider histogram: the
+    /// library's own auto-resize appends through unspecialized generic code, element by element.
+    @inline(never)
+    mutating func widen(to value: UInt64) {
+        let current = histogram.highestTrackableValue
+        var wider = Histogram<UInt64>(
+            lowestDiscernibleValue: 1, highestTrackableValue: max(value, current <= .max / 4 ? current * 2 : current),
+            numberOfSignificantValueDigits: .three)
+        wider.autoResize = true
+        wider.add(histogram)
+        histogram = wider
+    }
+
     public mutating func add(_ other: LatencyHistogram) {
         guard other.count > 0 else { return }
-        histogram.add(other.histogram)
-        sum = sum.flatMap { mine in other.sum.map { mine &+ $0 } }
+        // hdrhistogram-swift grows its counts through unspecialized generic code, one element at a time (about
+        // 100k instructions per bucket of 1,024): so an empty histogram takes the other's storage as it is, and a
+        // narrower one is added into a copy of the wider one. Neither ever resizes.
+        if count == 0 {
+            self = other
+            return
+        }
+        let mergedSum = sum.flatMap { mine in other.sum.map { mine &+ $0 } }
+        if other.histogram.highestTrackableValue > histogram.highestTrackableValue {
+            var wider = other.histogram
+            wider.add(histogram)
+            histogram = wider
+        } else {
+            histogram.add(other.histogram)
+        }
+        sum = mergedSum
+    }
+
+    /// An empty histogram whose range is already as wide as this one's, so recording the same spread of values
+    /// again never resizes (an interval's fresh histograms would otherwise grow bucket by bucket every second).
+    public func emptied() -> LatencyHistogram {
+        var empty = LatencyHistogram()
+        guard histogram.highestTrackableValue > empty.histogram.highestTrackableValue else { return empty }
+        empty.histogram = Histogram(
+            lowestDiscernibleValue: 1, highestTrackableValue: histogram.highestTrackableValue,
+            numberOfSignificantValueDigits: .three)
+        empty.histogram.autoResize = true
+        return empty
     }
 
     public var count: Int { Int(histogram.totalCount) }
@@ -78,6 +118,7 @@ extension LatencyHistogram: Codable {
 
     /// Re-records one bucket. Buckets store a range, so the exact extremes are put back where they fell.
     private mutating func restore(_ value: UInt64, count n: UInt64, min: UInt64?, max: UInt64?) {
+        if Swift.max(value, max ?? 0) > histogram.highestTrackableValue { widen(to: Swift.max(value, max ?? 0)) }
         var left = n
         if let min, histogram.valuesAreEquivalent(value, min) {
             _ = histogram.record(min)

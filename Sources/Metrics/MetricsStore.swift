@@ -119,12 +119,14 @@ public struct MetricsStore: Sendable, Equatable, Codable {
     public var evidence: [FailureEvidence] = []
     /// Waterfalls: per role the slowest iterations and a few ordinary ones, request by request.
     public var iterations = IterationTraces()
+    /// How late users woke after their think times, µs (the engine's own lag in a closed model).
+    public var wakeLag = LatencyHistogram()
     public static let maxEvidence = 20
 
     // Evidence is written to its own file (`evidence.json`), not with the histograms.
     private enum CodingKeys: String, CodingKey {
         case steps, groups, scenarios, iterationsCompleted, iterationsFailed, requestsInterrupted, throttledRequests
-        case iterations, throttleWait
+        case iterations, throttleWait, wakeLag
     }
 
     public init(catalog: SeriesCatalog) {
@@ -144,6 +146,7 @@ public struct MetricsStore: Sendable, Equatable, Codable {
         throttledRequests = try c.decodeIfPresent(Int.self, forKey: .throttledRequests) ?? 0
         throttleWait = try c.decodeIfPresent(LatencyHistogram.self, forKey: .throttleWait) ?? LatencyHistogram()
         iterations = try c.decodeIfPresent(IterationTraces.self, forKey: .iterations) ?? IterationTraces()
+        wakeLag = try c.decodeIfPresent(LatencyHistogram.self, forKey: .wakeLag) ?? LatencyHistogram()
     }
 
     public mutating func add(_ o: MetricsStore) {
@@ -157,6 +160,22 @@ public struct MetricsStore: Sendable, Equatable, Codable {
         throttleWait.add(o.throttleWait)
         evidence += o.evidence.prefix(max(0, Self.maxEvidence - evidence.count))
         iterations.add(o.iterations)
+        wakeLag.add(o.wakeLag)
+    }
+
+    /// An empty store whose histograms are as wide as this one's: the next interval records without resizing.
+    public func emptied() -> MetricsStore {
+        var empty = MetricsStore(
+            steps: steps.map { $0.emptied() }, groups: groups.map { $0.emptied() },
+            scenarios: scenarios.map { ScenarioSeries(scheduleLag: $0.scheduleLag.emptied()) })
+        empty.wakeLag = wakeLag.emptied()
+        return empty
+    }
+
+    private init(steps: [StepSeries], groups: [GroupSeries], scenarios: [ScenarioSeries]) {
+        self.steps = steps
+        self.groups = groups
+        self.scenarios = scenarios
     }
 
     public var requests: Int { steps.reduce(0) { $0 + $1.requests } }
@@ -166,7 +185,7 @@ public struct MetricsStore: Sendable, Equatable, Codable {
 
     /// Every request's user-experienced time, all series together.
     public var allRequests: LatencyHistogram {
-        steps.reduce(into: LatencyHistogram()) { $0.add($1.total) }
+        steps.reduce(into: LatencyHistogram()) { $0.add($1.total) }  // `add` takes the first one's storage as it is
     }
 }
 

@@ -9,6 +9,8 @@ public struct ScenarioSeries: Sendable, Equatable, Codable {
 
     public init() {}
 
+    init(scheduleLag: LatencyHistogram) { self.scheduleLag = scheduleLag }
+
     public mutating func add(_ o: ScenarioSeries) {
         started += o.started
         dropped += o.dropped

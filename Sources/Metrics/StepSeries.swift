@@ -101,6 +101,15 @@ public struct StepSeries: Sendable, Equatable, Codable {
     /// Timeouts and requests cut off at the end: the requests that never got their response.
     public var unanswered: Int { errors(.timeout) + errors(.cutOff) }
 
+    /// An empty series whose histograms are as wide as this one's (see `LatencyHistogram.emptied`).
+    public func emptied() -> StepSeries {
+        var empty = StepSeries()
+        empty.total = total.emptied()
+        empty.service = service.emptied()
+        empty.phases = phases.map { $0.emptied() }
+        return empty
+    }
+
     private enum CodingKeys: String, CodingKey {
         case total, service, phases, requests, errors, freshConnections, reusedConnections, bytes, wireBytes
         case overSpinner, messages, serverTiming, exemplars, timeoutPhases, httpVersions, redirects
@@ -160,6 +169,13 @@ public struct GroupSeries: Sendable, Equatable, Codable {
         time.record(micros: micros)
         if overSpinner { self.overSpinner += 1 }
         if failed { self.failed += 1 }
+    }
+
+    /// An empty series whose histogram is as wide as this one's.
+    public func emptied() -> GroupSeries {
+        var empty = GroupSeries()
+        empty.time = time.emptied()
+        return empty
     }
 
     public mutating func add(_ o: GroupSeries) {

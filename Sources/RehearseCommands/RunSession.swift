@@ -29,6 +29,11 @@ struct RunSession {
             environment: environment, caFile: overrides.caFile,
             network: try overrides.network.map(NetworkInput.parse), seed: resolved.seed, segment: resolved.segment,
             startAt: resolved.startAt)
+        // Before anything is sent: a run past the open-file or ephemeral-port limit would fail most of its requests.
+        if let refusal = ConnectionBudget(plan: plan).refusal {
+            Console.err(refusal)
+            return .badInput
+        }
         // Every output is checked before anything is sent, so a long run never ends in "cannot write".
         if let problem = OutputPaths.firstProblem(
             files: [("--junit", overrides.junit), ("--markdown", overrides.markdown)],

@@ -9,25 +9,58 @@ extension EasyHandle {
         header.pointee.limit = request.keepHeaders ? 64 * 1024 : 0
         keepHeaders = request.keepHeaders
         errorBuffer.pointee = 0
-        if request.url != lastURL {  // setopt copies and re-parses the URL; a VU often repeats one
-            try set(CURLOPT_URL, request.url)
+        if request.url != lastURL {  // a VU often repeats one
+            try setURL(request.url)
             lastURL = request.url
             try setPipeWait(allowHTTP2 && Self.isHTTPS(request.url))
         }
         // Browsers send `Content-Length: 0` with a bodiless POST, PUT or PATCH; an empty body does that.
-        let body = request.body ?? (Self.methodsWithBody.contains(request.method) ? [] : nil)
+        let body = request.body ?? (Self.hasBody(request.method) ? [] : nil)
         try setMethod(request.method, body: body)
+        // Reducing the asked encodings to decodable ones splits and trims strings through Foundation: as costly as
+        // the rest of a request, so only when the ask changes (a user repeats the same one).
+        let asked = request.acceptEncoding ?? defaultAcceptEncoding
+        if !askedEncodingKnown || asked != askedEncoding {
+            try setAcceptEncoding(Curl.decodable(asked))
+            askedEncoding = asked
+            askedEncodingKnown = true
+        }
         let tracing = request.traceParent != nil
-        if request.headerLines != headerLines || tracing != (traceLine != nil) {
-            try setHeaders(request.headerLines, tracing: tracing)
+        let encoding = acceptEncoding.flatMap { $0.isEmpty ? nil : $0 }
+        if let key = headerListKey, key.lines == request.headerLines, key.tracing == tracing,
+            key.expect == (body != nil), key.encoding == encoding
+        {
+            // The list as built: nothing to set (the usual case, compared field by field without a copy of the key).
+        } else {
+            try setHeaders(
+                HeaderListKey(lines: request.headerLines, tracing: tracing, expect: body != nil, encoding: encoding))
         }
         if let trace = request.traceParent, let traceLine { trace.write(into: traceLine) }
-        try setAcceptEncoding(Curl.decodable(request.acceptEncoding ?? defaultAcceptEncoding))
         let timeout = request.timeoutMilliseconds ?? defaultTimeoutMilliseconds
         if timeout != timeoutMilliseconds {
             try set(CURLOPT_TIMEOUT_MS, timeout)
             timeoutMilliseconds = timeout
         }
+    }
+
+    /// Hands libcurl the URL already parsed (`CURLOPT_CURLU`): given as text (`CURLOPT_URL`), libcurl 7.88 parses
+    /// it and prints it back for every transfer, a fifth of its instructions per request on a small response. The
+    /// handle keeps the parsed URL alive (libcurl does not copy it). A URL libcurl's parser refuses goes as text,
+    /// so the transfer fails exactly as it always did (`CURLE_URL_MALFORMAT`…).
+    private func setURL(_ url: String) throws(CurlError) {
+        var parsed = curl_url()
+        if let handle = parsed, curl_url_set(handle, CURLUPART_URL, url, UInt32(CURLU_NON_SUPPORT_SCHEME)) == CURLUE_OK
+        {
+            try CurlError.check(ccurl_easy_setopt_curlu(raw, handle), Curl.name(of: CURLOPT_CURLU))
+        } else {
+            curl_url_cleanup(parsed)
+            parsed = nil
+            try CurlError.check(ccurl_easy_setopt_curlu(raw, nil), Curl.name(of: CURLOPT_CURLU))
+            try set(CURLOPT_URL, url)
+        }
+        // Only now: libcurl no longer points at the previous one.
+        curl_url_cleanup(parsedURL)
+        parsedURL = parsed
     }
 
     private func setMethod(_ method: String, body: [UInt8]?) throws(CurlError) {
@@ -74,16 +107,23 @@ extension EasyHandle {
         url.utf8.count > 8 && url.utf8.prefix(8).map { $0 | 0x20 }.elementsEqual("https://".utf8.map { $0 | 0x20 })
     }
 
-    static let methodsWithBody: Set<String> = ["POST", "PUT", "PATCH"]
+    /// POST, PUT and PATCH carry a body (an empty one when the step has none).
+    static func hasBody(_ method: String) -> Bool { method == "POST" || method == "PUT" || method == "PATCH" }
 
-    private func setHeaders(_ lines: [String], tracing: Bool) throws(CurlError) {
+    /// libcurl 7.88 formats each request header through its printf one character at a time (about 90 instructions
+    /// a byte), so the list holds only what the request needs, and is rebuilt only when that changes.
+    private func setHeaders(_ key: HeaderListKey) throws(CurlError) {
         var list: UnsafeMutablePointer<curl_slist>?
-        for line in lines { list = curl_slist_append(list, line) }
+        for line in key.lines { list = curl_slist_append(list, line) }
         // libcurl 7.88 adds `Expect: 100-continue` to large bodies, costing a round trip; browsers never do.
-        // Always in the list, so the cached list is right whether or not the next request has a body.
-        list = curl_slist_append(list, "Expect:")
+        if key.expect { list = curl_slist_append(list, "Expect:") }
+        // Given as a header, libcurl sends it as it is; otherwise it prints `CURLOPT_ACCEPT_ENCODING` into a fresh
+        // string for every request. The option stays set: it is what makes libcurl decode the response.
+        if let encoding = key.encoding, !key.lines.contains(where: Self.isAcceptEncoding) {
+            list = curl_slist_append(list, "Accept-Encoding: \(encoding)")
+        }
         traceLine = nil
-        if tracing {
+        if key.tracing {
             // A node of our own whose digits each request rewrites (libcurl reads the list when it sends).
             let placeholder =
                 TraceParent.linePrefix + String(repeating: "0", count: 32) + "-" + String(repeating: "0", count: 16)
@@ -96,13 +136,28 @@ extension EasyHandle {
         try CurlError.check(ccurl_easy_setopt_slist(raw, CURLOPT_HTTPHEADER, list), Curl.name(of: CURLOPT_HTTPHEADER))
         curl_slist_free_all(headerList)
         headerList = list
-        headerLines = lines
+        headerListKey = key
     }
+
+    private static func isAcceptEncoding(_ line: String) -> Bool {
+        line.utf8.count > 16 && line.lowercased().hasPrefix("accept-encoding:")
+    }
+}
+
+/// What the handle's header list was built from.
+struct HeaderListKey: Equatable {
+    var lines: [String]
+    var tracing: Bool
+    /// An empty `Expect:` (requests with a body).
+    var expect: Bool
+    /// The `Accept-Encoding` sent, when one is.
+    var encoding: String?
 }
 
 extension EasyHandle {
     /// Empties the cookie jar this handle uses (shared by every handle of the same share).
     public func clearCookies() {
         _ = ccurl_easy_setopt_str(raw, CURLOPT_COOKIELIST, "ALL")
+        cookiesReceived = false
     }
 }

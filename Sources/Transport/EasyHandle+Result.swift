@@ -6,13 +6,18 @@ extension EasyHandle {
     func result(code: CURLcode) -> TransferResult {
         var result = TransferResult(status: Int(info(CURLINFO_RESPONSE_CODE)))
         result.httpVersion = Self.httpVersionName(info(CURLINFO_HTTP_VERSION))
-        result.timings = timings()
-        if uploads && result.httpVersion == "2" { correctUploadFirstByte(&result) }
         result.newConnections = Int(info(CURLINFO_NUM_CONNECTS))
-        result.primaryPort = info(CURLINFO_PRIMARY_PORT)
+        // A reused connection paid no connect or TLS (libcurl reports 0): two of eleven lookups fewer per request.
+        let fresh = result.newConnections > 0
+        result.timings = timings(fresh: fresh)
+        if uploads && result.httpVersion == "2" { correctUploadFirstByte(&result) }
+        if fresh { result.primaryPort = info(CURLINFO_PRIMARY_PORT) }
         result.bodyBytes = body.pointee.total
         result.wireBodyBytes = infoOffset(CURLINFO_SIZE_DOWNLOAD_T)
-        result.serverTiming = headerValues("Server-Timing")
+        // libcurl finds a header by walking every one; the header callback noted whether this response has any.
+        let seen = header.pointee.seen
+        if seen & CCURL_SAW_SERVER_TIMING != 0 { result.serverTiming = headerValues("Server-Timing") }
+        if seen & CCURL_SAW_SET_COOKIE != 0 { cookiesReceived = true }
         if body.pointee.limit > 0 { result.body = bytes(of: body) }
         if keepHeaders { result.headers = Self.parseHeaders(bytes(of: header)) }
         if code != CURLE_OK {
@@ -50,11 +55,13 @@ extension EasyHandle {
         return Int(value)
     }
 
-    private func timings() -> TransferTimings {
+    private func timings(fresh: Bool) -> TransferTimings {
         var t = TransferTimings()
         t.nameLookup = infoOffset(CURLINFO_NAMELOOKUP_TIME_T)
-        t.connect = infoOffset(CURLINFO_CONNECT_TIME_T)
-        t.appConnect = infoOffset(CURLINFO_APPCONNECT_TIME_T)
+        if fresh {
+            t.connect = infoOffset(CURLINFO_CONNECT_TIME_T)
+            t.appConnect = infoOffset(CURLINFO_APPCONNECT_TIME_T)
+        }
         t.preTransfer = infoOffset(CURLINFO_PRETRANSFER_TIME_T)
         t.startTransfer = infoOffset(CURLINFO_STARTTRANSFER_TIME_T)
         t.total = infoOffset(CURLINFO_TOTAL_TIME_T)

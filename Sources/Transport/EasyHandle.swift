@@ -1,4 +1,5 @@
 import CCurl
+import Glibc
 
 /// One reusable libcurl transfer handle. It is configured once; each request sets only what changes
 /// (no `curl_easy_reset`), so its connection, cookies and TLS sessions carry over like a browser tab's.
@@ -12,11 +13,14 @@ public final class EasyHandle {
     let errorBuffer: UnsafeMutablePointer<CChar>
     /// The header list the current request uses; libcurl does not copy it, so it lives here.
     var headerList: UnsafeMutablePointer<curl_slist>?
-    var headerLines: [String] = []
+    /// What `headerList` was built from (nil: no list yet).
+    var headerListKey: HeaderListKey?
     /// The `traceparent` line inside `headerList`, when the current list has one (its bytes belong to the list).
     var traceLine: UnsafeMutablePointer<CChar>?
     var lastMethod = "GET"
     var lastURL = ""
+    /// The current URL parsed by libcurl, which reads it for each transfer (`CURLOPT_CURLU`); nil when it went as text.
+    var parsedURL: OpaquePointer?
     var keepHeaders = false
     /// The `Accept-Encoding` libcurl was last told (see `setAcceptEncoding`).
     var acceptEncoding: String?
@@ -26,9 +30,14 @@ public final class EasyHandle {
     /// The handle's whole-transfer limit (`TransferOptions`), and the one libcurl was last told.
     var defaultTimeoutMilliseconds = 0
     var timeoutMilliseconds = 0
+    /// What the current request asked for before `Curl.decodable` (see `prepare`).
+    var askedEncoding: String?
+    var askedEncodingKnown = false
     /// Whether HTTP/2 may be negotiated, and whether `CURLOPT_PIPEWAIT` is on (see `setPipeWait`).
     var allowHTTP2 = true
     var pipeWait = false
+    /// A response since the last `clearCookies` set a cookie (the jar may hold one).
+    public var cookiesReceived = false
     /// Keeps the share alive as long as the handle points at it.
     let share: ShareHandle?
     /// Whether the handle is added to a multi handle (in flight).
@@ -66,6 +75,7 @@ public final class EasyHandle {
 
     deinit {
         curl_easy_cleanup(raw)
+        curl_url_cleanup(parsedURL)
         curl_slist_free_all(headerList)
         curl_slist_free_all(connectToList)
         ccurl_buffer_free(body)
@@ -101,16 +111,29 @@ public final class EasyHandle {
             Curl.name(of: CURLOPT_WRITEFUNCTION))
         try set(CURLOPT_WRITEDATA, pointer: body)
         try CurlError.check(
-            ccurl_easy_setopt_write_cb(raw, CURLOPT_HEADERFUNCTION, ccurl_buffer_write),
+            ccurl_easy_setopt_write_cb(raw, CURLOPT_HEADERFUNCTION, ccurl_header_write),
             Curl.name(of: CURLOPT_HEADERFUNCTION))
         try set(CURLOPT_HEADERDATA, pointer: header)
         try set(CURLOPT_PRIVATE, pointer: Unmanaged.passUnretained(self).toOpaque())
         if let share { try CurlError.check(ccurl_easy_setopt_share(raw, share.raw), Curl.name(of: CURLOPT_SHARE)) }
         if !options.connectTo.isEmpty { try setConnectTo(options.connectTo) }
-        if let address = options.localAddress { try set(CURLOPT_INTERFACE, "host!\(address)") }
+        if let address = options.localAddress {
+            // An IPv4 address is bound by our own open-socket callback (see `MultiHandle.add`): through
+            // `CURLOPT_INTERFACE` libcurl resolves it for every connection and keeps it in the DNS cache, which it
+            // walks in full after every transfer. Anything else goes to libcurl as before.
+            var ipv4 = in_addr()
+            if inet_pton(AF_INET, address, &ipv4) == 1 {
+                sourceAddress = ipv4
+            } else {
+                try set(CURLOPT_INTERFACE, "host!\(address)")
+            }
+        }
         // libcurl sends no User-Agent of its own; a `User-Agent` header line of the request replaces this one.
         if let agent = options.userAgent { try set(CURLOPT_USERAGENT, agent) }
     }
+
+    /// The IPv4 address this handle's connections are bound to (`TransferOptions.localAddress`), if any.
+    private(set) var sourceAddress: in_addr?
 
     /// `Accept-Encoding` as a browser sends it, decoded by libcurl (nil: ask for no encoding). Only when it
     /// changes: libcurl copies the string each time.

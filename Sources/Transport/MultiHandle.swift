@@ -68,10 +68,12 @@ public final class MultiHandle {
         // handle (in a share's cache, or an easy handle's), so whoever may close one keeps the registry alive.
         if easy.socketRegistry !== sockets {
             let me = Unmanaged.passUnretained(sockets).toOpaque()
+            // Sockets are opened only while the handle runs a transfer: the callback gets the handle itself (its
+            // registry and source address); closes can come later, from a share's cache, so they get the registry.
             try CurlError.check(
                 ccurl_easy_setopt_opensocket_cb(easy.raw, registryOpenSocketCallback),
                 Curl.name(of: CURLOPT_OPENSOCKETFUNCTION))
-            try easy.set(CURLOPT_OPENSOCKETDATA, pointer: me)
+            try easy.set(CURLOPT_OPENSOCKETDATA, pointer: Unmanaged.passUnretained(easy).toOpaque())
             try CurlError.check(
                 ccurl_easy_setopt_closesocket_cb(easy.raw, registryCloseSocketCallback),
                 Curl.name(of: CURLOPT_CLOSESOCKETFUNCTION))
@@ -164,25 +166,50 @@ public final class MultiHandle {
 
 /// libcurl's socket callback: which events it wants on a socket.
 private let multiSocketCallback: curl_socket_callback = { _, fd, what, userp, _ in
-    let multi = Unmanaged<MultiHandle>.fromOpaque(userp!).takeUnretainedValue()
-    multi.sockets.update(fd: fd, what: what)
+    // The multi handle outlives every callback it gets: borrowed, not retained (twice per request).
+    Unmanaged<MultiHandle>.fromOpaque(userp!)._withUnsafeGuaranteedRef { $0.sockets.update(fd: fd, what: what) }
     return 0
 }
 
 /// libcurl's timer callback: when to call `socket_action(CURL_SOCKET_TIMEOUT)` next (-1: never).
 private let multiTimerCallback: curl_multi_timer_callback = { _, ms, userp in
-    let multi = Unmanaged<MultiHandle>.fromOpaque(userp!).takeUnretainedValue()
-    multi.timerDeadline = ms < 0 ? nil : MonotonicClock.now() + UInt64(ms) * 1_000_000
+    Unmanaged<MultiHandle>.fromOpaque(userp!)._withUnsafeGuaranteedRef {
+        $0.timerDeadline = ms < 0 ? nil : MonotonicClock.now() + UInt64(ms) * 1_000_000
+    }
     return 0
 }
 
-/// Every connection socket libcurl opens passes here, so the registry knows which fds it will see closed.
+/// Every connection socket libcurl opens passes here, so the registry knows which fds it will see closed; a handle
+/// with a source address binds the socket to it.
 private let registryOpenSocketCallback: curl_opensocket_callback = { clientp, _, address in
     guard let address else { return CURL_SOCKET_BAD }
     let fd = socket(
         address.pointee.family, address.pointee.socktype | Int32(SOCK_CLOEXEC.rawValue), address.pointee.protocol)
-    if fd >= 0 { Unmanaged<SocketRegistry>.fromOpaque(clientp!).takeUnretainedValue().own(fd) }
-    return fd
+    guard fd >= 0 else { return CURL_SOCKET_BAD }
+    return Unmanaged<EasyHandle>.fromOpaque(clientp!)._withUnsafeGuaranteedRef { easy in
+        if let source = easy.sourceAddress, address.pointee.family == AF_INET, !bind(fd, to: source) {
+            close(fd)
+            return CURL_SOCKET_BAD
+        }
+        easy.socketRegistry?.own(fd)
+        return fd
+    }
+}
+
+/// Binds `fd` to `source`, port chosen at connect time (`IP_BIND_ADDRESS_NO_PORT`), so one address can hold as many
+/// connections as there are ports per destination.
+private func bind(_ fd: Int32, to source: in_addr) -> Bool {
+    var on: Int32 = 1
+    let bindAddressNoPort: Int32 = 24  // IP_BIND_ADDRESS_NO_PORT (Linux 4.2+), not in Glibc's module
+    _ = setsockopt(fd, Int32(IPPROTO_IP), bindAddressNoPort, &on, socklen_t(MemoryLayout<Int32>.size))
+    var local = sockaddr_in()
+    local.sin_family = sa_family_t(AF_INET)
+    local.sin_addr = source
+    return withUnsafePointer(to: &local) {
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+            Glibc.bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
+        }
+    }
 }
 
 /// Every socket libcurl closes passes here, so the registry forgets it before the fd number is reused.

@@ -12,7 +12,10 @@ public final class ShareHandle {
             throw CurlError(operation: "curl_share_init", code: -1, message: "out of memory")
         }
         raw = share
-        for data in [CURL_LOCK_DATA_COOKIE, CURL_LOCK_DATA_CONNECT, CURL_LOCK_DATA_DNS, CURL_LOCK_DATA_SSL_SESSION] {
+        // Not the DNS cache: users share their worker's (the multi handle's), so a host is resolved once per worker,
+        // not once per user (a resolver thread each). libcurl 7.88 walks the whole cache after every transfer, so
+        // nothing per user may land in it: source addresses are bound by the engine, not via CURLOPT_INTERFACE.
+        for data in [CURL_LOCK_DATA_COOKIE, CURL_LOCK_DATA_CONNECT, CURL_LOCK_DATA_SSL_SESSION] {
             let code = ccurl_share_setopt_long(share, CURLSHOPT_SHARE, Int(data.rawValue))
             guard code == CURLSHE_OK else {
                 curl_share_cleanup(share)

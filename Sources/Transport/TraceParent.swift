@@ -29,21 +29,27 @@ public struct TraceParent: Sendable, Equatable, Hashable {
 
     /// Writes the 55 characters after `traceparent: 00-` … into `line` (exactly `lineLength` bytes).
     func write(into line: UnsafeMutablePointer<CChar>) {
-        var at = Self.linePrefix.utf8.count
-        func put(_ value: UInt64) {
-            for shift in stride(from: 60, through: 0, by: -4) {
-                line[at] = CChar(bitPattern: Self.digits[Int((value >> UInt64(shift)) & 0xF)])
-                at += 1
-            }
-        }
-        put(traceHigh)
-        put(traceLow)
-        line[at] = 0x2D  // -
-        at += 1
-        put(span)
+        let start = Self.prefixLength
+        Self.put(traceHigh, at: line + start)
+        Self.put(traceLow, at: line + start + 16)
+        line[start + 32] = 0x2D  // -
+        Self.put(span, at: line + start + 33)
     }
 
-    private static let digits = Array("0123456789abcdef".utf8)
+    private static let prefixLength = linePrefix.utf8.count
+
+    /// 16 lower-case hex digits of `value`, by arithmetic (no table, no bounds checks: once per request).
+    @inline(__always)
+    private static func put(_ value: UInt64, at out: UnsafeMutablePointer<CChar>) {
+        var v = value
+        var i = 15
+        while i >= 0 {
+            let nibble = UInt8(truncatingIfNeeded: v) & 0xF
+            out[i] = CChar(bitPattern: nibble &+ (nibble < 10 ? 0x30 : 0x57))
+            v &>>= 4
+            i &-= 1
+        }
+    }
 
     static func hex(_ value: UInt64) -> String {
         let text = String(value, radix: 16)

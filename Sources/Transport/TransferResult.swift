@@ -7,7 +7,7 @@ public struct TransferResult: Sendable, Equatable {
     public var timings: TransferTimings
     /// Connections this transfer opened (0: it reused one; only fresh connections pay handshakes).
     public var newConnections: Int
-    /// The port of the last connection used (`CURLINFO_PRIMARY_PORT`), 0 when none.
+    /// The port of the connection this transfer opened (`CURLINFO_PRIMARY_PORT`); 0 when it reused one or made none.
     public var primaryPort = 0
     /// Body bytes received (all of them, kept or not), decoded: what the page gets.
     public var bodyBytes: Int

@@ -106,6 +106,7 @@ import Testing
         some("a merge") { s in run(s)["merge"] != nil }
         some("a segment") { s in run(s)["segment"] != nil }
         some("thresholds") { s in run(s)["thresholds"] != nil }
+        some("think-time lateness") { s in (run(s)["generator"] as? [String: Any])?["think_lag_p99_ms"] != nil }
     }
 
     /// Every `summary.json` under `folder`.

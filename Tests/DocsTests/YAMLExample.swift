@@ -16,6 +16,7 @@ enum YAMLExample {
             requests:
               - { name: me, get: /api/me, headers: { Authorization: "Bearer {{token}}" } }
               - { name: tasks, get: /api/dashboard/tasks, headers: { Authorization: "Bearer {{token}}" } }
+          - think: 5ms
 
         """
 

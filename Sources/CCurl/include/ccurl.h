@@ -21,6 +21,7 @@ static inline CURLcode ccurl_easy_setopt_ptr(CURL *h, CURLoption o, void *v) { r
 static inline CURLcode ccurl_easy_setopt_str(CURL *h, CURLoption o, const char *v) { return curl_easy_setopt(h, o, v); }
 static inline CURLcode ccurl_easy_setopt_slist(CURL *h, CURLoption o, struct curl_slist *v) { return curl_easy_setopt(h, o, v); }
 static inline CURLcode ccurl_easy_setopt_share(CURL *h, CURLSH *v) { return curl_easy_setopt(h, CURLOPT_SHARE, v); }
+static inline CURLcode ccurl_easy_setopt_curlu(CURL *h, CURLU *v) { return curl_easy_setopt(h, CURLOPT_CURLU, v); }
 static inline CURLcode ccurl_easy_setopt_write_cb(CURL *h, CURLoption o, curl_write_callback v) { return curl_easy_setopt(h, o, v); }
 static inline CURLcode ccurl_easy_setopt_opensocket_cb(CURL *h, curl_opensocket_callback v) { return curl_easy_setopt(h, CURLOPT_OPENSOCKETFUNCTION, v); }
 static inline CURLcode ccurl_easy_setopt_closesocket_cb(CURL *h, curl_closesocket_callback v) { return curl_easy_setopt(h, CURLOPT_CLOSESOCKETFUNCTION, v); }
@@ -55,14 +56,22 @@ typedef struct ccurl_buffer {
     size_t capacity;
     size_t limit;
     size_t total;
-    /// CLOCK_MONOTONIC ns of the first write (0: none yet): for the header buffer, when the response began.
+    /// Header buffers only: CLOCK_MONOTONIC ns of the first line (0: none yet), when the response began.
     unsigned long long first_ns;
+    /// Header buffers only: which headers went by (`CCURL_SAW_*`), so the engine asks libcurl for a header only
+    /// when the response has it.
+    unsigned int seen;
 } ccurl_buffer;
 
-/// CURLOPT_WRITEFUNCTION / CURLOPT_HEADERFUNCTION callback; `userdata` is a `ccurl_buffer *`.
+#define CCURL_SAW_SERVER_TIMING 1u
+#define CCURL_SAW_SET_COOKIE 2u
+
+/// CURLOPT_WRITEFUNCTION callback; `userdata` is a `ccurl_buffer *`.
 size_t ccurl_buffer_write(char *ptr, size_t size, size_t nmemb, void *userdata);
+/// CURLOPT_HEADERFUNCTION callback: `ccurl_buffer_write`, and notes `Server-Timing` and `Set-Cookie` lines in `seen`.
+size_t ccurl_header_write(char *ptr, size_t size, size_t nmemb, void *userdata);
 /// Forgets the content, keeping the allocation.
-static inline void ccurl_buffer_clear(ccurl_buffer *b) { b->length = 0; b->total = 0; b->first_ns = 0; }
+static inline void ccurl_buffer_clear(ccurl_buffer *b) { b->length = 0; b->total = 0; b->first_ns = 0; b->seen = 0; }
 /// Frees the allocation.
 void ccurl_buffer_free(ccurl_buffer *b);
 

@@ -46,6 +46,11 @@ struct ScenarioWindow {
         end = runStart + scenario.load.end.nanoseconds
     }
 
+    init(start: UInt64, end: UInt64) {
+        self.start = start
+        self.end = end
+    }
+
     /// Nanoseconds into the scenario at `now` (0 before it starts).
     func offset(_ now: UInt64) -> UInt64 { now > start ? now - start : 0 }
 }

@@ -95,7 +95,10 @@ extension VirtualUser {
             sample.message = "HTTP \(result.status)"
             return sample
         }
-        if let message = checkFailure(result, r, elapsed: elapsed, context: context, secrets: secrets, into: &out) {
+        // Most steps check nothing beyond the status: skip building the checks' lookup (it copies the user).
+        if !r.step.checks.isEmpty || !r.step.captures.isEmpty,
+            let message = checkFailure(result, r, elapsed: elapsed, context: context, secrets: secrets, into: &out)
+        {
             sample.error = .check
             sample.message = message
         }

@@ -5,6 +5,10 @@ import Transport
 extension VirtualUser {
     /// Renders the step into a transport request for this user.
     func build(_ r: CompiledRequest, context: UserContext) -> HTTPRequest {
+        // A literal step (the usual case) needs no lookup closure: capturing the user would copy it whole.
+        if let url = r.fixedURL, let lines = r.fixedHeaderLines, r.step.body == nil {
+            return request(r, url: url, headerLines: lines, body: nil, context: context)
+        }
         let lookup = { (v: Variable) in self.value(v, context: context) }
         var url = r.fixedURL ?? r.url.render(lookup)
         if let base = r.runtimeBase { url = URLJoin.join(base: base, relative: url) }
@@ -20,9 +24,16 @@ extension VirtualUser {
                 lines.append("Content-Type: \(type)")
             }
         }
+        return request(r, url: url, headerLines: lines, body: body, context: context)
+    }
+
+    /// The request with what the step keeps of the response and its own limit, however its URL was made.
+    private func request(
+        _ r: CompiledRequest, url: String, headerLines: [String], body: [UInt8]?, context: UserContext
+    ) -> HTTPRequest {
         let evidence = context.keepEvidence
         return HTTPRequest(
-            method: r.step.method, url: url, headerLines: lines, body: body,
+            method: r.step.method, url: url, headerLines: headerLines, body: body,
             keepBodyBytes: r.step.needsBody ? 1 << 20 : (evidence ? Evidence.bodyBytes : 0),
             keepHeaders: r.step.needsHeaders || evidence || (r.step.followRedirects ?? 0) > 0,
             acceptEncoding: r.acceptEncoding, timeoutMilliseconds: r.step.timeout.map { $0.micros / 1000 })

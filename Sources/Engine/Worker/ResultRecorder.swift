@@ -20,11 +20,15 @@ struct ResultRecorder {
     /// Draws the keys of the uniform samples (exemplars, ordinary iterations).
     private var random = SplitMix64(seed: .random(in: 0...UInt64.max))
 
+    /// Per role index (and one for a user of no role): what an iteration must beat to be kept as a waterfall.
+    private var waterfallBars: [WaterfallBar]
+
     init(plan: RunPlan) {
         catalog = plan.catalog
         secrets = plan.secrets
         keepEvidence = plan.keepEvidence
         roleNames = plan.profile.roles.map(\.name)
+        waterfallBars = Array(repeating: WaterfallBar(), count: roleNames.count + 1)
         scenarioNames = plan.scenarios.map(\.name)
         store = MetricsStore(catalog: plan.catalog)
     }
@@ -72,8 +76,11 @@ struct ResultRecorder {
 
     private mutating func keepWaterfall(_ i: IterationRecord) {
         let key = random.next()
-        let role = roleNames.indices.contains(i.role) ? roleNames[i.role] : "anonymous"
-        guard store.iterations.wants(role: role, micros: i.totalMicros, key: key) else { return }
+        let index = roleNames.indices.contains(i.role) ? i.role : roleNames.count
+        // Asked of every iteration: the role's bar, by index, instead of the kept lists, by role name.
+        guard waterfallBars[index].admits(micros: i.totalMicros, key: key) else { return }
+        let role = index < roleNames.count ? roleNames[index] : "anonymous"
+        defer { waterfallBars[index] = WaterfallBar(store.iterations, role: role) }
         store.iterations.offer(
             IterationTrace(
                 role: role, scenario: scenarioNames[i.scenario], vu: i.vu, iteration: i.iteration,
@@ -91,11 +98,16 @@ struct ResultRecorder {
         store.throttledRequests += 1
         store.throttleWait.record(micros: micros)
     }
+    mutating func recordWakeLag(micros: Int) { store.wakeLag.record(micros: micros) }
     mutating func recordInterrupted(_ count: Int) { store.requestsInterrupted += count }
 
-    /// Hands the interval's measurements over and starts the next interval empty.
+    /// Hands the interval's measurements over and starts the next interval empty, with histograms as wide as this
+    /// one's (growing one from scratch every second cost more than recording into it).
     mutating func takeInterval() -> MetricsStore {
-        defer { store = MetricsStore(catalog: catalog) }
+        defer {
+            store = store.emptied()
+            waterfallBars = Array(repeating: WaterfallBar(), count: roleNames.count + 1)
+        }
         return store
     }
 
@@ -107,5 +119,29 @@ struct ResultRecorder {
             Evidence.make(
                 flow: key.flow, step: key.step, role: key.role, request: sent, result: r.result, sample: r.sample,
                 secrets: secrets))
+    }
+}
+
+/// What an iteration of one role must beat to be kept among the waterfalls (mirrors `IterationTraces.wants`).
+private struct WaterfallBar {
+    var slowest = 0
+    var slowestFloor = 0
+    var sampled = 0
+    var sampledCeiling = UInt64.max
+
+    init() {}
+
+    init(_ traces: IterationTraces, role: String) {
+        let slow = traces.slowest[role] ?? []
+        let some = traces.sampled[role] ?? []
+        slowest = slow.count
+        slowestFloor = slow.last?.totalMicros ?? 0
+        sampled = some.count
+        sampledCeiling = some.last?.key ?? .max
+    }
+
+    func admits(micros: Int, key: UInt64) -> Bool {
+        slowest < IterationTraces.keepSlowest || micros > slowestFloor || sampled < IterationTraces.keepSampled
+            || key < sampledCeiling
     }
 }

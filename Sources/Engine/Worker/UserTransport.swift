@@ -20,6 +20,11 @@ struct UserTransport {
         self.handles = handles
     }
 
-    /// A fresh cookie jar per iteration, as k6 does; connections stay.
-    func clearCookies() { handles.first?.clearCookies() }
+    /// A fresh cookie jar per iteration, as k6 does; connections stay. Only when a response set a cookie: clearing
+    /// an empty jar still costs a libcurl call per iteration.
+    func clearCookies() {
+        guard handles.contains(where: \.cookiesReceived) else { return }
+        handles.first?.clearCookies()
+        for handle in handles { handle.cookiesReceived = false }
+    }
 }

@@ -6,15 +6,18 @@ extension Worker {
     /// loop's next turn (`startNow: false`), so a flow with nothing to send never loops within one turn.
     func gate(_ user: Int, now: UInt64, startNow: Bool) {
         guard !stopping else { return markDone(user) }
-        let u = users[user]
-        switch pacers[u.scenario].next(indexInScenario: u.indexInScenario, started: u.iteration, now: now) {
+        // Fields, not `users[user]` whole: a copy of the user would retain every array it holds.
+        let scenario = users[user].scenario
+        let next = pacers[scenario].next(
+            indexInScenario: users[user].indexInScenario, started: users[user].iteration, now: now)
+        switch next {
         case .start:
             guard !startNow else { return startIteration(user, now: now, scheduled: now) }
             // The pacer has granted it (a shared count is already taken): the wake starts it without asking again.
             startGranted[user] = true
             wakes.insert(Wake(time: now, vu: user))
         case .wait(let until): wakes.insert(Wake(time: until, vu: user))
-        case .idle: idle[u.scenario].append(user)
+        case .idle: idle[scenario].append(user)
         case .done: markDone(user)
         }
     }
@@ -32,6 +35,8 @@ extension Worker {
             _ = wakes.removeMin()
             guard !isDone[next.vu] else { continue }
             if users[next.vu].inIteration {
+                // A think time ended: how late the loop got to it (a stop wakes users early, which is no lag).
+                if !stopping { recorder.recordWakeLag(micros: Int((now &- next.time) / 1000)) }
                 users[next.vu].resume(now: now, context: context, into: &outbox)
                 apply(next.vu, now: now)
             } else if startGranted[next.vu] {
@@ -71,16 +76,18 @@ extension Worker {
 
     /// Carries out what the user asked for and records what it measured.
     func apply(_ user: Int, now: UInt64) {
-        for result in outbox.results {
-            switch result {
+        // By index: the records are read in place (a `for … in` copy retains every string and array a request
+        // record holds, once per request).
+        for index in outbox.results.indices {
+            switch outbox.results[index] {
             case .iterationStarted: state.iterationChanged(role: users[user].role, by: 1)
             case .iterationEnded: state.iterationChanged(role: users[user].role, by: -1)
             case .request, .group, .secret: break
             }
-            recorder.record(result)
+            recorder.record(outbox.results[index])
         }
-        for action in outbox.actions {
-            switch action {
+        for index in outbox.actions.indices {
+            switch outbox.actions[index] {
             case .send(let slot, let request): submit(user, slot: slot, request)
             case .refuse(let slot, let failure):
                 unsent.append((user, slot, TransferResult(failure: failure, status: 0)))

@@ -74,6 +74,10 @@ final class Worker {
         if let routes = network?.routesByRole[role], !routes.isEmpty {
             options.connectTo = routes
             options.localAddress = NetworkLayer.sourceAddress(vu: global + 1)
+        } else if plan.spreadsSourceAddresses {
+            // A local target: each user connects from a loopback address of its own, so one address's ephemeral
+            // ports never run out (see `ConnectionBudget`).
+            options.localAddress = NetworkLayer.sourceAddress(vu: global + 1)
         }
         transports.append(try UserTransport(owner: local, slots: plan.maxParallelRequests, options: options))
         users.append(

@@ -51,7 +51,7 @@ public struct IterationTrace: Sendable, Equatable, Codable {
     public var failed: Bool
     public var requests: [RequestTrace]
     /// A random key: the "ordinary" iterations are a uniform sample (lowest keys kept, merge-safe).
-    var key: UInt64
+    public internal(set) var key: UInt64
 
     public init(
         role: String, scenario: String, vu: Int, iteration: Int, atSeconds: Double, totalMicros: Int, failed: Bool,

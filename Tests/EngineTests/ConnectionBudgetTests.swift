@@ -1,0 +1,72 @@
+import Engine
+import Foundation
+import Testing
+
+/// The pre-run check of open files and ephemeral ports: refused plans name the limit and the fixes; nothing is sent.
+@Suite("Connection budget")
+struct ConnectionBudgetTests {
+    private func plan(vus: Int, base: String = "http://127.0.0.1:9/", flow: String? = nil) throws -> RunPlan {
+        let h = try EngineHarness()
+        let profile = try h.profile(
+            """
+            name: budget
+            target:
+              base_url: \(base)
+            flows: [flow.yaml]
+            load:
+              vus: \(vus)
+              duration: 10s
+            """, flow: flow ?? "steps:\n  - name: a\n    get: /\n")
+        return RunPlan(profile: profile, workers: 2, environment: [:])
+    }
+
+    @Test func fiftyThousandUsersAreRefusedUnderTwentyThousandFiles() throws {
+        let budget = ConnectionBudget(plan: try plan(vus: 50_000), fileLimit: (20_000, 20_000))
+        #expect(budget.filesNeeded > 50_000)
+        let refusal = try #require(budget.refusal)
+        #expect(refusal.contains("50000 virtual users"))
+        #expect(refusal.contains("may open 20000"))
+        #expect(refusal.contains("--segment 1/3"), "three processes of under 20,000 files each: \(refusal)")
+        #expect(refusal.contains("rehearse merge"))
+        #expect(refusal.contains("as root"), "the soft limit is already the hard one")
+    }
+
+    @Test func aSoftLimitUnderTheHardOneSaysUlimit() throws {
+        let refusal = try #require(ConnectionBudget(plan: try plan(vus: 5_000), fileLimit: (1_024, 65_536)).refusal)
+        #expect(refusal.contains("ulimit -n 65536"), "\(refusal)")
+    }
+
+    @Test func eighteenThousandUsersFit() throws {
+        #expect(ConnectionBudget(plan: try plan(vus: 18_000), fileLimit: (20_000, 20_000)).refusal == nil)
+    }
+
+    @Test func aParallelGroupNeedsAConnectionPerRequestUpToTheBrowserLimit() throws {
+        let flow = """
+            steps:
+              - group: page
+                requests:
+            \((1...8).map { "      - { name: r\($0), get: /\($0) }" }.joined(separator: "\n"))
+            """
+        let budget = ConnectionBudget(plan: try plan(vus: 1_000, flow: flow), fileLimit: (20_000, 20_000))
+        #expect(budget.connectionsPerUser == 6)
+        #expect(budget.refusal == nil)
+        #expect(ConnectionBudget(plan: try plan(vus: 4_000, flow: flow), fileLimit: (20_000, 20_000)).refusal != nil)
+    }
+
+    @Test func aLocalTargetSpreadsUsersOverLoopbackAddressesSoPortsNeverRunOut() throws {
+        let local = try plan(vus: 18_000)
+        #expect(local.spreadsSourceAddresses)
+        #expect(
+            ConnectionBudget(plan: local, fileLimit: (20_000, 20_000), ephemeralPorts: 40_000...40_999).refusal == nil)
+    }
+
+    @Test func aRemoteTargetRunsOutOfEphemeralPortsFromOneAddress() throws {
+        let remote = try plan(vus: 18_000, base: "http://staging.example.test/")
+        #expect(!remote.spreadsSourceAddresses)
+        let refusal = try #require(
+            ConnectionBudget(plan: remote, fileLimit: (20_000, 20_000), ephemeralPorts: 40_000...49_999).refusal)
+        #expect(refusal.contains("10000 ephemeral ports"), "\(refusal)")
+        #expect(refusal.contains("staging.example.test:80"))
+        #expect(refusal.contains("ip_local_port_range"))
+    }
+}
