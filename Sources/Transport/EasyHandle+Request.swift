@@ -114,6 +114,10 @@ extension EasyHandle {
     /// a byte), so the list holds only what the request needs, and is rebuilt only when that changes.
     private func setHeaders(_ key: HeaderListKey) throws(CurlError) {
         var list: UnsafeMutablePointer<curl_slist>?
+        // A `User-Agent` line of the request (even an empty one, which sends none) replaces ours.
+        if let agent = userAgent, !key.lines.contains(where: Self.isUserAgent) {
+            list = curl_slist_append(list, "User-Agent: \(agent)")
+        }
         for line in key.lines { list = curl_slist_append(list, line) }
         // libcurl 7.88 adds `Expect: 100-continue` to large bodies, costing a round trip; browsers never do.
         if key.expect { list = curl_slist_append(list, "Expect:") }
@@ -137,6 +141,14 @@ extension EasyHandle {
         curl_slist_free_all(headerList)
         headerList = list
         headerListKey = key
+    }
+
+    /// `User-Agent: …`, or `User-Agent;` (libcurl's way of sending it empty), in any case.
+    /// libcurl matches the name the same way (`Curl_checkheaders`).
+    static func isUserAgent(_ line: String) -> Bool {
+        let bytes = Array(line.utf8.prefix(11))
+        guard bytes.count == 11, bytes[10] == UInt8(ascii: ":") || bytes[10] == UInt8(ascii: ";") else { return false }
+        return bytes[..<10].lazy.map { $0 | 0x20 }.elementsEqual("user-agent".utf8)
     }
 
     private static func isAcceptEncoding(_ line: String) -> Bool {

@@ -128,9 +128,13 @@ public final class EasyHandle {
                 try set(CURLOPT_INTERFACE, "host!\(address)")
             }
         }
-        // libcurl sends no User-Agent of its own; a `User-Agent` header line of the request replaces this one.
-        if let agent = options.userAgent { try set(CURLOPT_USERAGENT, agent) }
+        // libcurl sends no User-Agent of its own. Ours goes in the header list (see `setHeaders`), not through
+        // `CURLOPT_USERAGENT`, which libcurl 7.88 prints into a fresh string for every transfer (~4k instructions).
+        userAgent = options.userAgent
     }
+
+    /// The `User-Agent` a request sends unless its own header lines name one.
+    private(set) var userAgent: String?
 
     /// The IPv4 address this handle's connections are bound to (`TransferOptions.localAddress`), if any.
     private(set) var sourceAddress: in_addr?

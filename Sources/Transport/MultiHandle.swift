@@ -9,7 +9,8 @@ import Glibc
 public final class MultiHandle {
     let raw: UnsafeMutableRawPointer
     let sockets: SocketRegistry
-    /// When libcurl next wants `CURL_SOCKET_TIMEOUT` (monotonic ns), if ever.
+    /// When libcurl next wants `CURL_SOCKET_TIMEOUT` (monotonic ns), if ever; 0: at once, without reading the clock
+    /// (libcurl asks for that each time a transfer is added).
     var timerDeadline: UInt64?
     private var events: UnsafeMutablePointer<epoll_event>
     private let eventCapacity = 256
@@ -61,8 +62,8 @@ public final class MultiHandle {
             ccurl_multi_setopt_long(raw, CURLMOPT_MAX_CONCURRENT_STREAMS, 1000), "CURLMOPT_MAX_CONCURRENT_STREAMS")
     }
 
-    /// Starts a prepared transfer. It begins on the next `poll`.
-    public func add(_ easy: EasyHandle) throws(CurlError) {
+    /// Starts a prepared transfer. It begins on the next `poll`; `now` (monotonic ns) is when it was handed over.
+    public func add(_ easy: EasyHandle, at now: UInt64 = MonotonicClock.now()) throws(CurlError) {
         // Route this handle's socket closes through the registry so that
         // a reused fd number is never mistaken for a registered one. Connections can outlive this multi
         // handle (in a share's cache, or an easy handle's), so whoever may close one keeps the registry alive.
@@ -81,7 +82,7 @@ public final class MultiHandle {
             easy.socketRegistry = sockets
             easy.share?.keepAlive(sockets)
         }
-        easy.startedAt = MonotonicClock.now()
+        easy.startedAt = now
         try CurlError.check(curl_multi_add_handle(raw, easy.raw), "curl_multi_add_handle")
         easy.inMulti = true
         inFlight += 1
@@ -115,7 +116,7 @@ public final class MultiHandle {
             }
             try socketAction(fd, Self.selectFlags(event.events))
         }
-        if let deadline = timerDeadline, MonotonicClock.now() >= deadline {
+        if let deadline = timerDeadline, deadline == 0 || MonotonicClock.now() >= deadline {
             timerDeadline = nil  // a non-repeating timer: disarm before acting, libcurl re-arms it if needed
             try socketAction(CURL_SOCKET_TIMEOUT, 0)
         }
@@ -148,7 +149,9 @@ public final class MultiHandle {
     /// needs better than whole milliseconds).
     private func waitNanoseconds(_ maxWait: UInt64) -> Int64 {
         var wait = maxWait
-        if let deadline = timerDeadline {
+        if timerDeadline == 0 {
+            wait = 0
+        } else if let deadline = timerDeadline {
             let now = MonotonicClock.now()
             wait = deadline > now ? min(wait, deadline - now) : 0
         }
@@ -174,7 +177,7 @@ private let multiSocketCallback: curl_socket_callback = { _, fd, what, userp, _ 
 /// libcurl's timer callback: when to call `socket_action(CURL_SOCKET_TIMEOUT)` next (-1: never).
 private let multiTimerCallback: curl_multi_timer_callback = { _, ms, userp in
     Unmanaged<MultiHandle>.fromOpaque(userp!)._withUnsafeGuaranteedRef {
-        $0.timerDeadline = ms < 0 ? nil : MonotonicClock.now() + UInt64(ms) * 1_000_000
+        $0.timerDeadline = ms < 0 ? nil : ms == 0 ? 0 : MonotonicClock.now() + UInt64(ms) * 1_000_000
     }
     return 0
 }

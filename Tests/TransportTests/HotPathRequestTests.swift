@@ -40,6 +40,26 @@ struct HotPathRequestTests {
         #expect(headers["accept-encoding"] == "identity")
     }
 
+    @Test func theDefaultUserAgentIsSentOnceUnlessTheRequestNamesItsOwn() throws {
+        let server = try TestServer.start()
+        defer { server.shutdown() }
+        let multi = try MultiHandle(maxConnections: 4)
+        let easy = try EasyHandle(options: .init(userAgent: "Rehearsal/test libcurl/x"))
+        let url = server.baseURL + "/echo"
+        // One handle, in turn: its header list is rebuilt each time the request's own lines change.
+        let cases: [([String], String)] = [
+            ([], "Rehearsal/test libcurl/x"), (["user-agent: Mine/2"], "Mine/2"), (["User-Agent;"], ""),
+            (["X-Other: 1"], "Rehearsal/test libcurl/x"),
+        ]
+        for (lines, expected) in cases {
+            let request = HTTPRequest(url: url, headerLines: lines, keepBodyBytes: 1 << 16)
+            let headers = try #require(
+                try echo(try perform([(easy, request)], on: multi)[0])["headers"] as? [String: String])
+            // Repeated headers reach the echo joined with ", ": one value means it was sent once.
+            #expect(headers["user-agent"] == expected, "\(lines)")
+        }
+    }
+
     @Test func aPostCarriesItsBodyWithoutExpectContinue() throws {
         let server = try TestServer.start()
         defer { server.shutdown() }

@@ -78,6 +78,20 @@ struct VUOutbox {
         results.reserveCapacity(16)
     }
 
+    /// Moves the result at `index` out, leaving a placeholder without references (no copy, no retain).
+    mutating func takeResult(at index: Int) -> VUResult {
+        var taken = VUResult.iterationStarted(scenario: 0)
+        swap(&taken, &results[index])
+        return taken
+    }
+
+    /// Moves the action at `index` out, leaving a placeholder (a request to send is not copied).
+    mutating func takeAction(at index: Int) -> VUAction {
+        var taken = VUAction.wake(at: 0)
+        swap(&taken, &actions[index])
+        return taken
+    }
+
     mutating func clear() {
         actions.removeAll(keepingCapacity: true)
         results.removeAll(keepingCapacity: true)

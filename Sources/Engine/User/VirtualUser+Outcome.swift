@@ -12,17 +12,27 @@ extension VirtualUser {
         into out: inout VUOutbox
     ) {
         guard slot < slotRequest.count, let request = slotRequest[slot] else { return }
-        var result = result
-        var sentAt = sentAt
+        // The result is passed on as it came, not copied into a variable (a copy retains every string and array).
         switch followRedirect(slot: slot, result: result, sentAt: sentAt, context: context) {
         case .send(let next):
-            return out.actions.append(.send(slot: slot, request: next))
+            out.actions.append(.send(slot: slot, request: next))
         case .refuse(let failure):
-            result = TransferResult(failure: failure, status: 0)
+            finish(
+                slot: slot, request: request, result: TransferResult(failure: failure, status: 0), sentAt: sentAt,
+                now: now, context: context, secrets: secrets, into: &out)
         case .done:
-            break
+            finish(
+                slot: slot, request: request, result: result, sentAt: sentAt, now: now, context: context,
+                secrets: secrets, into: &out)
         }
-        if slotRedirect[slot].hops > 0 { sentAt = slotRedirect[slot].firstSentAt }
+    }
+
+    /// Measures the step's answer (after any redirects), and moves on when the step (or the whole group) is done.
+    private mutating func finish(
+        slot: Int, request: CompiledRequest, result: TransferResult, sentAt: UInt64, now: UInt64,
+        context: UserContext, secrets: SecretMask, into out: inout VUOutbox
+    ) {
+        let sentAt = slotRedirect[slot].hops > 0 ? slotRedirect[slot].firstSentAt : sentAt
         slotRequest[slot] = nil
         if stepLimited {
             for next in connections.finished(slot: slot, httpVersion: result.httpVersion) {

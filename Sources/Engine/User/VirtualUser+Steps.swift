@@ -15,7 +15,8 @@ extension VirtualUser {
             }
             switch steps[stepIndex] {
             case .request(let r):
-                return send([r], group: nil, now: now, context: context, into: &out)
+                // One request as a collection of one: no array allocated per request.
+                return send(CollectionOfOne(r), group: nil, now: now, context: context, into: &out)
             case .group(let requests, let series):
                 return send(requests, group: series[role], now: now, context: context, into: &out)
             case .think(let t):
@@ -37,7 +38,8 @@ extension VirtualUser {
 
     /// Sends one request, or a whole parallel group at once (`group`: its series for this user's role).
     mutating func send(
-        _ requests: [CompiledRequest], group: Int?, now: UInt64, context: UserContext, into out: inout VUOutbox
+        _ requests: some Collection<CompiledRequest>, group: Int?, now: UInt64, context: UserContext,
+        into out: inout VUOutbox
     ) {
         // The iteration's first step counts from the schedule: a late start is the user's wait too.
         let issued = now - min(scheduleLag, now)

@@ -51,9 +51,17 @@ struct ResultRecorder {
     }
 
     private mutating func record(_ r: RequestRecord) {
-        var r = r
-        // Failure messages quote curl and responses: masked here, before they are counted, kept or merged.
-        if let message = r.sample.message { r.sample.message = masked(message) }
+        // Failure messages quote curl and responses: masked here, before they are counted, kept or merged. Only a
+        // record with a message is copied to mask it (a copy retains every string and array the record holds).
+        if let message = r.sample.message {
+            var r = r
+            r.sample.message = masked(message)
+            return recordMasked(r)
+        }
+        recordMasked(r)
+    }
+
+    private mutating func recordMasked(_ r: RequestRecord) {
         store.steps[r.series].record(r.sample)
         if !r.serverTiming.isEmpty { store.steps[r.series].serverTiming.record(r.serverTiming) }
         let key = random.next()

@@ -76,18 +76,19 @@ extension Worker {
 
     /// Carries out what the user asked for and records what it measured.
     func apply(_ user: Int, now: UInt64) {
-        // By index: the records are read in place (a `for … in` copy retains every string and array a request
-        // record holds, once per request).
+        // Each result is moved out of the outbox, not copied: a copy of a request record retains every string and
+        // array it holds (reading it in place from this class's property still copied it, once per result).
         for index in outbox.results.indices {
-            switch outbox.results[index] {
+            let result = outbox.takeResult(at: index)
+            switch result {
             case .iterationStarted: state.iterationChanged(role: users[user].role, by: 1)
             case .iterationEnded: state.iterationChanged(role: users[user].role, by: -1)
             case .request, .group, .secret: break
             }
-            recorder.record(outbox.results[index])
+            recorder.record(result)
         }
         for index in outbox.actions.indices {
-            switch outbox.actions[index] {
+            switch outbox.takeAction(at: index) {
             case .send(let slot, let request): submit(user, slot: slot, request)
             case .refuse(let slot, let failure):
                 unsent.append((user, slot, TransferResult(failure: failure, status: 0)))
