@@ -151,13 +151,17 @@ struct ScaleOutEndToEndTests {
         defer { w.remove() }
         let profile = try ScaleOut.write(in: w, base: server.baseURL)
         let outputs = try ScaleOut.runSegments(2, profile: profile, in: w)
-        for out in outputs { #expect(out.status == 0, "\(out.transcript)") }
+        // A segment may itself come out generator-bound (97) on a machine busy with other builds: either way the
+        // merge below must say inconclusive.
+        for out in outputs { #expect([0, 97].contains(out.status), "\(out.transcript)") }
         let folders = try FileManager.default.contentsOfDirectory(at: w.results, includingPropertiesForKeys: nil)
         // Mark one segment's generator as saturated, as a busy pod would have recorded it.
         let histograms = try #require(folders.first).appendingPathComponent("histograms.json")
         var text = try String(contentsOf: histograms, encoding: .utf8)
         text = text.replacingOccurrences(
-            of: "\"limited_by\":[]", with: "\"limited_by\":[\"an engine thread was 97% busy (limit 90%)\"]")
+            of: #""limited_by":\[[^\]]*\]"#, with: #""limited_by":["an engine thread was 97% busy (limit 90%)"]"#,
+            options: .regularExpression)
+        #expect(text.contains("97% busy"), "the segment's generator health was not found to mark")
         try text.write(to: histograms, atomically: true, encoding: .utf8)
         let out = try RehearseBinary.run(
             ["merge"] + folders.map(\.path) + ["--out", w.folder.appendingPathComponent("merged").path])
