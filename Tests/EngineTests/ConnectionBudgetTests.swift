@@ -5,14 +5,18 @@ import Testing
 /// The pre-run check of open files and ephemeral ports: refused plans name the limit and the fixes; nothing is sent.
 @Suite("Connection budget")
 struct ConnectionBudgetTests {
-    private func plan(vus: Int, base: String = "http://127.0.0.1:9/", flow: String? = nil) throws -> RunPlan {
+    private func plan(
+        vus: Int, base: String = "http://127.0.0.1:9/", flow: String? = nil, target: String = "", roles: String = ""
+    ) throws -> RunPlan {
         let h = try EngineHarness()
         let profile = try h.profile(
             """
             name: budget
             target:
               base_url: \(base)
+            \(target)
             flows: [flow.yaml]
+            \(roles)
             load:
               vus: \(vus)
               duration: 10s
@@ -68,5 +72,32 @@ struct ConnectionBudgetTests {
         #expect(refusal.contains("10000 ephemeral ports"), "\(refusal)")
         #expect(refusal.contains("staging.example.test:80"))
         #expect(refusal.contains("ip_local_port_range"))
+    }
+
+    /// A templated URL or a redirect can reach any allow-listed host: a user bound to a loopback source address
+    /// cannot connect to one that is not loopback (the kernel refuses it, EINVAL), so every such request failed.
+    @Test func anAllowListedHostElsewhereKeepsUsersOnTheMachinesOwnAddress() throws {
+        let elsewhere = try plan(vus: 10, target: "  allow_hosts: [127.0.0.1, staging.example.test]")
+        let spreadsElsewhere = elsewhere.spreadsSourceAddresses
+        #expect(!spreadsElsewhere)
+        let loopback = try plan(vus: 10, target: "  allow_hosts: [127.0.0.1, 127.0.0.2, localhost, \"::1\"]")
+        let spreadsOnLoopback = loopback.spreadsSourceAddresses
+        #expect(spreadsOnLoopback)
+    }
+
+    /// Only the users of an emulated role pay three files per connection (libcurl's socket and the proxy's two).
+    @Test func onlyEmulatedRolesPayTheProxysFiles() throws {
+        let roles = """
+            roles:
+              office: { fields: { email: a@example.test } }
+              mobile: { fields: { email: b@example.test }, network: { rtt: 100ms } }
+            """
+        let budget = ConnectionBudget(plan: try plan(vus: 8_000, roles: roles), fileLimit: (20_000, 20_000))
+        // 4,000 direct users, 4,000 through the proxy: 4,000 + 12,000 files and the engine's.
+        #expect(budget.filesNeeded == 16_000 + budget.reservedFiles)
+        #expect(budget.refusal == nil)
+        let refusal = try #require(
+            ConnectionBudget(plan: try plan(vus: 12_000, roles: roles), fileLimit: (20_000, 20_000)).refusal)
+        #expect(refusal.contains("6000 of them through the network emulation"), "\(refusal)")
     }
 }
