@@ -1,5 +1,6 @@
 import Engine
 import Foundation
+import TestSupport
 import Testing
 
 /// The pre-run check of open files and ephemeral ports: refused plans name the limit and the fixes; nothing is sent.
@@ -99,5 +100,32 @@ struct ConnectionBudgetTests {
         let refusal = try #require(
             ConnectionBudget(plan: try plan(vus: 12_000, roles: roles), fileLimit: (20_000, 20_000)).refusal)
         #expect(refusal.contains("6000 of them through the network emulation"), "\(refusal)")
+    }
+}
+
+extension ConnectionBudgetTests {
+    /// Users spread over loopback source addresses still reach every allowed loopback host: an IPv6 socket is not
+    /// bound to the IPv4 source address (the open-socket callback binds IPv4 sockets only).
+    @Test func aSpreadUserReachesAnAllowedIPv6LoopbackHost() throws {
+        let v4 = try TestServer.start()
+        defer { v4.shutdown() }
+        let v6 = try TestServer.start(host: "::1")
+        defer { v6.shutdown() }
+        let h = try EngineHarness()
+        let profile = try h.profile(
+            """
+            name: spread
+            target: { base_url: "\(v4.baseURL)", allow_hosts: [127.0.0.1, "::1"] }
+            flows: [flow.yaml]
+            load: { vus: 2, iterations: 4 }
+            """,
+            flow: "steps:\n  - { name: v4, get: /ok }\n  - { name: v6, get: \"{{env.V6}}/ok\" }\n",
+            environment: ["V6": "http://[::1]:\(v6.port)"])
+        let spreads = RunPlan(profile: profile, workers: 1, environment: [:]).spreadsSourceAddresses
+        #expect(spreads)
+        let (_, s) = h.run(profile, workers: 1, environment: ["V6": "http://[::1]:\(v6.port)"])
+        #expect(s.requests(of: "v4") == 4)
+        #expect(s.requests(of: "v6") == 4)
+        #expect(s.steps.allSatisfy { $0.failed == 0 }, "\(s.steps.map(\.messages))")
     }
 }
