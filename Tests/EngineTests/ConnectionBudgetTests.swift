@@ -1,5 +1,6 @@
 import Engine
 import Foundation
+import Scenario
 import TestSupport
 import Testing
 
@@ -34,6 +35,20 @@ struct ConnectionBudgetTests {
         #expect(refusal.contains("--segment 1/3"), "three processes of under 20,000 files each: \(refusal)")
         #expect(refusal.contains("rehearse merge"))
         #expect(refusal.contains("as root"), "the soft limit is already the hard one")
+    }
+
+    /// The split the refusal recommends is accepted: each segment counts only its own users.
+    @Test func theRecommendedSegmentsEachFit() throws {
+        let whole = try plan(vus: 50_000)
+        let refusal = try #require(ConnectionBudget(plan: whole, fileLimit: (20_000, 20_000)).refusal)
+        #expect(refusal.contains("--segment 1/3"))
+        for index in 1...3 {
+            let part = RunPlan(
+                profile: whole.profile, workers: 2, environment: [:], segment: try Segment(index: index, count: 3))
+            let budget = ConnectionBudget(plan: part, fileLimit: (20_000, 20_000))
+            #expect((16_666...16_667).contains(budget.vus))
+            #expect(budget.refusal == nil, "segment \(index)/3: \(budget.refusal ?? "")")
+        }
     }
 
     @Test func aSoftLimitUnderTheHardOneSaysUlimit() throws {
