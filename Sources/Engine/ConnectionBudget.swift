@@ -10,9 +10,9 @@ public struct ConnectionBudget: Sendable, Equatable {
     /// Connections one user can hold at once: the widest parallel step, up to the per-origin limit, to each known
     /// origin (a user keeps its connections to every origin it visited).
     public var connectionsPerUser: Int
-    /// Files per connection: 1, or 3 through the in-process network emulation (libcurl's socket and the proxy's
-    /// two).
-    public var filesPerConnection: Int
+    /// Users whose connections go through the in-process network emulation: 3 files per connection (libcurl's
+    /// socket and the proxy's two) instead of 1.
+    public var emulatedVUs: Int
     /// Files the process needs besides connections (epoll sets, the resolver, results, the metrics endpoint).
     public var reservedFiles: Int
     /// `RLIMIT_NOFILE` after the soft limit was raised to the hard one.
@@ -26,7 +26,7 @@ public struct ConnectionBudget: Sendable, Equatable {
     public var upstreams: [Upstream]
 
     public static func == (a: ConnectionBudget, b: ConnectionBudget) -> Bool {
-        a.vus == b.vus && a.connectionsPerUser == b.connectionsPerUser && a.filesPerConnection == b.filesPerConnection
+        a.vus == b.vus && a.connectionsPerUser == b.connectionsPerUser && a.emulatedVUs == b.emulatedVUs
             && a.reservedFiles == b.reservedFiles && a.fileLimit == b.fileLimit
             && a.usersOnSharedAddress == b.usersOnSharedAddress
             && a.connectionsPerUserPerOrigin == b.connectionsPerUserPerOrigin && a.ephemeralPorts == b.ephemeralPorts
@@ -42,27 +42,35 @@ public struct ConnectionBudget: Sendable, Equatable {
         upstreams = plan.upstreams
         connectionsPerUserPerOrigin = perOrigin
         connectionsPerUser = perOrigin * max(1, upstreams.count)
-        let emulated = plan.networkByRole.contains { $0 != nil }
-        filesPerConnection = emulated ? 3 : 1
         reservedFiles = 128 + 8 * plan.workers
         self.fileLimit = fileLimit
         self.ephemeralPorts = ephemeralPorts
+        let spreads = plan.spreadsSourceAddresses
         var own = 0
+        var emulated = 0
         var shared = 0
         for worker in 0..<plan.workers {
             for vu in plan.striping.vus(ofWorker: worker, total: plan.totalVUs) {
                 own += 1
+                let throughProxy = plan.networkByRole[plan.roleOfVU[vu]] != nil
+                if throughProxy { emulated += 1 }
                 // A user through the emulation proxy is spread over loopback, but the proxy's own connections to
                 // the upstream all leave from one address.
-                if !plan.spreadsSourceAddresses || plan.networkByRole[plan.roleOfVU[vu]] != nil { shared += 1 }
+                if !spreads || throughProxy { shared += 1 }
             }
         }
         vus = own
+        emulatedVUs = emulated
         usersOnSharedAddress = shared
     }
 
-    /// Files the run needs at most.
-    public var filesNeeded: Int { vus * connectionsPerUser * filesPerConnection + reservedFiles }
+    /// Files per connection through the network emulation (libcurl's socket and the proxy's two).
+    static let filesPerEmulatedConnection = 3
+
+    /// Files the run needs at most: only the users of an emulated role pay the proxy's files.
+    public var filesNeeded: Int {
+        (vus + (Self.filesPerEmulatedConnection - 1) * emulatedVUs) * connectionsPerUser + reservedFiles
+    }
 
     /// Ports one source address needs towards one upstream at most.
     public var portsNeeded: Int { usersOnSharedAddress * connectionsPerUserPerOrigin }
@@ -77,7 +85,7 @@ public struct ConnectionBudget: Sendable, Equatable {
                     + "systemd unit, nofile in /etc/security/limits.conf)"
             return """
                 error: load: \(vus) virtual users need up to \(filesNeeded) open files (\(connectionsPerUser) \
-                connection\(connectionsPerUser == 1 ? "" : "s") each\(filesPerConnection > 1 ? ", \(filesPerConnection) files per connection through the network emulation" : "") \
+                connection\(connectionsPerUser == 1 ? "" : "s") each\(emulationNote) \
                 and \(reservedFiles) for the engine), but this process may open \(fileLimit.soft) \
                 (ulimit -n; hard limit \(fileLimit.hard))
                   fixes: \(raise); or split the run over processes, here or on several machines: \
@@ -100,20 +108,30 @@ public struct ConnectionBudget: Sendable, Equatable {
         return nil
     }
 
-    /// Processes that would each fit under the current limit.
+    /// ", N of them through the network emulation (3 files per connection)", when any is.
+    private var emulationNote: String {
+        guard emulatedVUs > 0 else { return "" }
+        return ", \(emulatedVUs) of them through the network emulation (\(Self.filesPerEmulatedConnection) files per "
+            + "connection)"
+    }
+
+    /// Processes that would each fit under the current limit (segments deal every role alike).
     private var segmentsNeeded: Int {
-        let perProcess = max(1, (fileLimit.soft - reservedFiles) / max(1, connectionsPerUser * filesPerConnection))
+        let perProcess = max(1, max(0, fileLimit.soft - reservedFiles) * vus / max(1, filesNeeded - reservedFiles))
         return max(2, (vus + perProcess - 1) / perProcess)
     }
 }
 
 extension RunPlan {
     /// Whether users connect from loopback source addresses of their own (127.1.x.y): only when every known
-    /// upstream is an IPv4 loopback literal. Then the ephemeral ports of one address never run out, and a server
+    /// upstream is an IPv4 loopback literal and every allow-listed host is loopback. Then the ephemeral ports of one address never run out, and a server
     /// on this machine sees one client address per user. A target elsewhere needs addresses the machine really has
     /// (see the README's "Many users").
     public var spreadsSourceAddresses: Bool {
+        // Every allow-listed host too: a templated URL or a redirect may go to any of them, and a socket bound to a
+        // loopback address cannot connect anywhere else (the kernel refuses it: every such request would fail).
         !upstreams.isEmpty && upstreams.allSatisfy { Self.isIPv4Loopback($0.host) }
+            && allowList.hosts.allSatisfy { Self.isIPv4Loopback($0) || $0 == "localhost" || $0 == "::1" }
     }
 
     static func isIPv4Loopback(_ host: String) -> Bool {

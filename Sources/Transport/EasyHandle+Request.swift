@@ -26,7 +26,8 @@ extension EasyHandle {
             askedEncodingKnown = true
         }
         let tracing = request.traceParent != nil
-        let encoding = acceptEncoding.flatMap { $0.isEmpty ? nil : $0 }
+        // An empty ask goes as an empty header: left to libcurl it would mean "every coding libcurl has".
+        let encoding = acceptEncoding
         if let key = headerListKey, key.lines == request.headerLines, key.tracing == tracing,
             key.expect == (body != nil), key.encoding == encoding
         {
@@ -124,7 +125,7 @@ extension EasyHandle {
         // Given as a header, libcurl sends it as it is; otherwise it prints `CURLOPT_ACCEPT_ENCODING` into a fresh
         // string for every request. The option stays set: it is what makes libcurl decode the response.
         if let encoding = key.encoding, !key.lines.contains(where: Self.isAcceptEncoding) {
-            list = curl_slist_append(list, "Accept-Encoding: \(encoding)")
+            list = curl_slist_append(list, encoding.isEmpty ? "Accept-Encoding;" : "Accept-Encoding: \(encoding)")
         }
         traceLine = nil
         if key.tracing {
@@ -162,7 +163,7 @@ struct HeaderListKey: Equatable {
     var tracing: Bool
     /// An empty `Expect:` (requests with a body).
     var expect: Bool
-    /// The `Accept-Encoding` sent, when one is.
+    /// The `Accept-Encoding` sent, when one is (empty: an empty header).
     var encoding: String?
 }
 

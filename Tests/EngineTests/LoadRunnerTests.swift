@@ -114,6 +114,33 @@ struct LoadRunnerTests {
         #expect(server.requestCount(path: "/echo") == 6)
     }
 
+    /// The jar is emptied between iterations only when a response set a cookie (the header callback notes it): a
+    /// cookie set on any of the user's handles (here the second request of a group) never reaches the next
+    /// iteration, and the check stays right when an iteration sets none.
+    @Test func aCookieNeverOutlivesItsIteration() throws {
+        let server = try TestServer.start()
+        defer { server.shutdown() }
+        let h = try EngineHarness()
+        let flow = """
+            steps:
+              - name: fresh jar
+                get: /needs-cookie
+                check: { status: 401 }
+              - group: page
+                requests:
+                  - { name: plain, get: /ok }
+                  - { name: cookie, get: /set-cookie }
+              - name: has cookie
+                get: /needs-cookie
+                check: { status: 200 }
+            """
+        let profile = try h.profile(
+            EngineHarness.profileYAML(base: server.baseURL, vus: 1, end: "iterations: 4"), flow: flow)
+        let (_, s) = h.run(profile, workers: 1)
+        #expect(s.totals.failed == 0, "\(s.steps.flatMap { $0.messages.keys })")
+        #expect(s.totals.iterationsCompleted == 4)
+    }
+
     @Test func aParallelGroupTakesAsLongAsItsSlowestRequest() throws {
         let server = try TestServer.start()
         defer { server.shutdown() }

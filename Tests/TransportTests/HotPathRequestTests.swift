@@ -105,4 +105,14 @@ struct HotPathRequestTests {
         let good = try #require(try perform([(easy, HTTPRequest(url: server.baseURL + "/ok"))], on: multi)[0])
         #expect(good.status == 200)
     }
+
+    /// A flow's empty `Accept-Encoding` (a recorded browser that asked for none) goes as it is: libcurl reads an empty
+    /// `CURLOPT_ACCEPT_ENCODING` as "every coding I support", which the flow never asked for.
+    @Test func anEmptyAcceptEncodingAsksForNoCoding() throws {
+        let server = try TestServer.start()
+        defer { server.shutdown() }
+        let request = HTTPRequest(url: server.baseURL + "/echo", keepBodyBytes: 1 << 16, acceptEncoding: "")
+        let headers = try #require(try echo(try performOne(request))["headers"] as? [String: String])
+        #expect(headers["accept-encoding"] == "", "\(headers)")
+    }
 }
