@@ -98,7 +98,7 @@ struct VUOutbox {
     }
 
     /// Moves the result at `index` out, leaving a placeholder without references (no copy, no retain). Moved in
-    /// place, not swapped: a swap copies the record (~550 bytes) three times.
+    /// place, not swapped: a swap copies the result three times.
     mutating func takeResult(at index: Int) -> VUResult {
         results.withUnsafeMutableBufferPointer { Self.take(at: index, of: $0, leaving: .iterationStarted(scenario: 0)) }
     }
