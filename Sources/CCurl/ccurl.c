@@ -37,7 +37,7 @@ static int has_prefix_nocase(const char *line, size_t length, const char *prefix
 size_t ccurl_header_write(char *ptr, size_t size, size_t nmemb, void *userdata) {
     ccurl_buffer *b = (ccurl_buffer *)userdata;
     size_t n = size * nmemb;
-    if (b->total == 0 && n > 0) { /* the status line: when the response began */
+    if (b->stamp_first && b->total == 0 && n > 0) { /* the status line: when the response began */
         struct timespec t;
         clock_gettime(CLOCK_MONOTONIC, &t);
         b->first_ns = (unsigned long long)t.tv_sec * 1000000000ULL + (unsigned long long)t.tv_nsec;

@@ -28,8 +28,12 @@ final class RunState: Sendable {
 
     /// A user of `role` began (+1) or ended (−1) an iteration: counted in the total and in its role's count.
     func iterationChanged(role: Int, by delta: Int) {
-        let active = activeVUs.add(delta, ordering: .relaxed).newValue
-        if activeVUsByRole.indices.contains(role) { _ = activeVUsByRole[role].value.add(delta, ordering: .relaxed) }
+        // `wrappingAdd` is one `lock xadd`; `add` checks for overflow (a count of users cannot overflow) in a
+        // compare-and-swap loop.
+        let active = activeVUs.wrappingAdd(delta, ordering: .relaxed).newValue
+        if activeVUsByRole.indices.contains(role) {
+            _ = activeVUsByRole[role].value.wrappingAdd(delta, ordering: .relaxed)
+        }
         if delta > 0 { raisePeak(to: active) }
     }
 

@@ -14,8 +14,14 @@ public struct RequestSample: Sendable {
     public var redirects = 0
     /// False when the split between `ttfb` and `transfer` is unknown: neither is recorded.
     public var firstByteKnown = true
-    /// The HTTP version of the response (`1.1`, `2`…), nil when none came.
-    public var httpVersion: String?
+    /// The HTTP version of the response (`1.1`, `2`…), nil when none came (or one `StepSeries` does not count).
+    public var httpVersion: String? {
+        get { httpVersionIndex.map { StepSeries.httpVersionNames[Int($0)] } }
+        set { httpVersionIndex = newValue.flatMap(StepSeries.httpVersionIndex).map(Int8.init) }
+    }
+    /// `httpVersion` as its index in `StepSeries.httpVersionNames`: a string would be retained and released with
+    /// every copy of the sample (three per request).
+    var httpVersionIndex: Int8?
     /// For a timeout: the phase that was running when it fired.
     public var timeoutPhase: TimeoutPhase?
     /// A short, secret-free description of the failure.

@@ -37,7 +37,10 @@ public struct StepSeries: Sendable, Equatable, Codable {
     public init() {}
 
     @inline(__always)
-    public mutating func record(_ s: RequestSample) {
+    public mutating func record(_ s: RequestSample) { record(s, message: s.message) }
+
+    /// Records `s` with `message` as its failure message (the engine's, masked, instead of the sample's own).
+    public mutating func record(_ s: RequestSample, message: String?) {
         requests += 1
         total.record(micros: s.totalMicros)
         service.record(micros: s.serviceMicros)
@@ -50,11 +53,22 @@ public struct StepSeries: Sendable, Equatable, Codable {
         }
         if let error = s.error {
             errors[error.index] += 1
-            if let message = s.message { note(message) }
+            if let message { note(message) }
         }
         if let phase = s.timeoutPhase { timeoutPhases[phase.index] += 1 }
         redirects += s.redirects
-        if let version = s.httpVersion, let i = Self.httpVersionNames.firstIndex(of: version) { httpVersions[i] += 1 }
+        if let i = s.httpVersionIndex { httpVersions[Int(i)] += 1 }
+    }
+
+    /// The index of `version` in `httpVersionNames`: a switch, not a search of the static array, once per request.
+    static func httpVersionIndex(_ version: String) -> Int? {
+        switch version {
+        case "1.0": 0
+        case "1.1": 1
+        case "2": 2
+        case "3": 3
+        default: nil
+        }
     }
 
     private mutating func recordPhases(_ s: RequestSample) {

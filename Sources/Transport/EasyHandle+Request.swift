@@ -66,6 +66,9 @@ extension EasyHandle {
 
     private func setMethod(_ method: String, body: [UInt8]?) throws(CurlError) {
         uploads = body != nil
+        // Only an upload (over HTTP/2) needs the response's start from the header callback (see `result`): other
+        // requests skip its clock read.
+        header.pointee.stamp_first = uploads ? 1 : 0
         if let body {
             try set(CURLOPT_NOBODY, 0)
             try set(CURLOPT_POST, 1)

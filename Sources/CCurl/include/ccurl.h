@@ -56,8 +56,10 @@ typedef struct ccurl_buffer {
     size_t capacity;
     size_t limit;
     size_t total;
-    /// Header buffers only: CLOCK_MONOTONIC ns of the first line (0: none yet), when the response began.
+    /// Header buffers only: CLOCK_MONOTONIC ns of the first line (0: none yet), when the response began; stamped
+    /// only while `stamp_first` is set (the engine needs it for HTTP/2 uploads alone: a clock read per response).
     unsigned long long first_ns;
+    unsigned int stamp_first;
     /// Header buffers only: which headers went by (`CCURL_SAW_*`), so the engine asks libcurl for a header only
     /// when the response has it.
     unsigned int seen;

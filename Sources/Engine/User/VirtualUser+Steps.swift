@@ -71,12 +71,17 @@ extension VirtualUser {
             let failure = TransferFailure.invalidRequest("header \(header) holds a line break or NUL")
             return out.actions.append(.refuse(slot: slot, failure: failure))
         }
-        slotRedirect[slot] = RedirectState(current: (r.step.followRedirects ?? 0) > 0 ? request : nil)
+        if (r.step.followRedirects ?? 0) > 0 {
+            slotRedirect[slot] = RedirectState(current: request)
+        } else {
+            slotRedirect[slot] = RedirectState()
+        }
         if r.needsHostCheck, let refusal = context.allowList.refusal(for: request.url) {
             let failure = TransferFailure(kind: .blocked, code: -1, message: refusal.description)
             return out.actions.append(.refuse(slot: slot, failure: failure))
         }
         if stepLimited && !connections.admit(slot: slot, request) { return }  // queued for a connection
-        out.actions.append(.send(slot: slot, request: request))
+        // Moved into the action, not copied (a copy retains every string and array of the request).
+        out.actions.append(.send(slot: slot, request: consume request))
     }
 }

@@ -51,18 +51,11 @@ struct ResultRecorder {
     }
 
     private mutating func record(_ r: RequestRecord) {
-        // Failure messages quote curl and responses: masked here, before they are counted, kept or merged. Only a
-        // record with a message is copied to mask it (a copy retains every string and array the record holds).
-        if let message = r.sample.message {
-            var r = r
-            r.sample.message = masked(message)
-            return recordMasked(r)
-        }
-        recordMasked(r)
-    }
-
-    private mutating func recordMasked(_ r: RequestRecord) {
-        store.steps[r.series].record(r.sample)
+        // Failure messages quote curl and responses: masked here, before they are counted or merged (evidence masks
+        // its own). The masked message is handed over beside the record: a copy of the record to hold it (~550
+        // bytes, retaining every string and array) cost every request a memcpy, failed or not.
+        let message = r.sample.message.map { masked($0) }
+        store.steps[r.series].record(r.sample, message: message)
         if !r.serverTiming.isEmpty { store.steps[r.series].serverTiming.record(r.serverTiming) }
         let key = random.next()
         if store.steps[r.series].exemplars.wants(micros: r.sample.totalMicros, key: key) {
