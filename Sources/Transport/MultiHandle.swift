@@ -190,13 +190,24 @@ private let registryOpenSocketCallback: curl_opensocket_callback = { clientp, _,
         address.pointee.family, address.pointee.socktype | Int32(SOCK_CLOEXEC.rawValue), address.pointee.protocol)
     guard fd >= 0 else { return CURL_SOCKET_BAD }
     return Unmanaged<EasyHandle>.fromOpaque(clientp!)._withUnsafeGuaranteedRef { easy in
-        if let source = easy.sourceAddress, address.pointee.family == AF_INET, !bind(fd, to: source) {
+        if let source = easy.sourceAddress, isIPv4Loopback(family: address.pointee.family, address.pointee.addr),
+            !bind(fd, to: source)
+        {
             close(fd)
             return CURL_SOCKET_BAD
         }
         easy.socketRegistry?.own(fd)
         return fd
     }
+}
+
+/// Whether libcurl is about to connect to 127.0.0.0/8. Only then is a user's loopback source address bound: a socket
+/// bound to 127.1.x.y cannot reach any other host (connect fails with EINVAL), and a templated URL or a redirect may
+/// lead a user of a loopback target to an allow-listed host elsewhere, or past the network emulation's proxy.
+func isIPv4Loopback(family: Int32, _ address: sockaddr) -> Bool {
+    guard family == AF_INET else { return false }
+    // A `sockaddr_in`: family (2 bytes), port (2), then the address in network order: byte 4 is its first octet.
+    return withUnsafeBytes(of: address) { $0[4] == 127 }
 }
 
 /// Binds `fd` to `source`, port chosen at connect time (`IP_BIND_ADDRESS_NO_PORT`), so one address can hold as many
