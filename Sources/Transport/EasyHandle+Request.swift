@@ -17,14 +17,7 @@ extension EasyHandle {
         // Browsers send `Content-Length: 0` with a bodiless POST, PUT or PATCH; an empty body does that.
         let body = request.body ?? (Self.hasBody(request.method) ? [] : nil)
         try setMethod(request.method, body: body)
-        // Reducing the asked encodings to decodable ones splits and trims strings through Foundation: as costly as
-        // the rest of a request, so only when the ask changes (a user repeats the same one).
-        let asked = request.acceptEncoding ?? defaultAcceptEncoding
-        if !askedEncodingKnown || asked != askedEncoding {
-            try setAcceptEncoding(Curl.decodable(asked))
-            askedEncoding = asked
-            askedEncodingKnown = true
-        }
+        try setAcceptEncoding(asked: request.acceptEncoding ?? defaultAcceptEncoding)
         let tracing = request.traceParent != nil
         // An empty ask goes as an empty header: left to libcurl it would mean "every coding libcurl has".
         let encoding = acceptEncoding
@@ -148,15 +141,19 @@ extension EasyHandle {
     }
 
     /// `User-Agent: …`, or `User-Agent;` (libcurl's way of sending it empty), in any case.
-    /// libcurl matches the name the same way (`Curl_checkheaders`).
-    static func isUserAgent(_ line: String) -> Bool {
-        let bytes = Array(line.utf8.prefix(11))
-        guard bytes.count == 11, bytes[10] == UInt8(ascii: ":") || bytes[10] == UInt8(ascii: ";") else { return false }
-        return bytes[..<10].lazy.map { $0 | 0x20 }.elementsEqual("user-agent".utf8)
-    }
+    static func isUserAgent(_ line: String) -> Bool { names(line, "user-agent") }
 
-    private static func isAcceptEncoding(_ line: String) -> Bool {
-        line.utf8.count > 16 && line.lowercased().hasPrefix("accept-encoding:")
+    private static func isAcceptEncoding(_ line: String) -> Bool { names(line, "accept-encoding") }
+
+    /// Whether a header line of the request sets the header `lowercaseName` (`Name: …`, or `Name;` to send it empty),
+    /// in any case: libcurl matches a line to the header it replaces the same way (`Curl_checkheaders`).
+    private static func names(_ line: String, _ lowercaseName: String) -> Bool {
+        let count = lowercaseName.utf8.count
+        let bytes = Array(line.utf8.prefix(count + 1))
+        guard bytes.count == count + 1, bytes[count] == UInt8(ascii: ":") || bytes[count] == UInt8(ascii: ";") else {
+            return false
+        }
+        return bytes[..<count].lazy.map { $0 | 0x20 }.elementsEqual(lowercaseName.utf8)
     }
 }
 

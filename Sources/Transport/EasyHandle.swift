@@ -22,17 +22,15 @@ public final class EasyHandle {
     /// The current URL parsed by libcurl, which reads it for each transfer (`CURLOPT_CURLU`); nil when it went as text.
     var parsedURL: OpaquePointer?
     var keepHeaders = false
-    /// The `Accept-Encoding` libcurl was last told (see `setAcceptEncoding`).
+    /// What the current request asked for as `Accept-Encoding` (outer nil: nothing yet), and what libcurl was told:
+    /// the ask reduced to the codings it decodes (see `setAcceptEncoding`).
+    var askedEncoding: String?? = nil
     var acceptEncoding: String?
-    var acceptEncodingSet = false
     /// `TransferOptions.acceptEncoding`: what a request that names none asks for.
     var defaultAcceptEncoding: String?
     /// The handle's whole-transfer limit (`TransferOptions`), and the one libcurl was last told.
     var defaultTimeoutMilliseconds = 0
     var timeoutMilliseconds = 0
-    /// What the current request asked for before `Curl.decodable` (see `prepare`).
-    var askedEncoding: String?
-    var askedEncodingKnown = false
     /// Whether HTTP/2 may be negotiated, and whether `CURLOPT_PIPEWAIT` is on (see `setPipeWait`).
     var allowHTTP2 = true
     var pipeWait = false
@@ -104,7 +102,7 @@ public final class EasyHandle {
         if let ca = options.caFile { try set(CURLOPT_CAINFO, ca) }
         try set(CURLOPT_COOKIEFILE, "")  // turns the cookie engine on, reading no file
         defaultAcceptEncoding = options.acceptEncoding
-        try setAcceptEncoding(Curl.decodable(options.acceptEncoding))
+        try setAcceptEncoding(asked: options.acceptEncoding)
         try set(CURLOPT_ERRORBUFFER, pointer: errorBuffer)
         try CurlError.check(
             ccurl_easy_setopt_write_cb(raw, CURLOPT_WRITEFUNCTION, ccurl_buffer_write),
@@ -139,13 +137,15 @@ public final class EasyHandle {
     /// The IPv4 address this handle's connections are bound to (`TransferOptions.localAddress`), if any.
     private(set) var sourceAddress: in_addr?
 
-    /// `Accept-Encoding` as a browser sends it, decoded by libcurl (nil: ask for no encoding). Only when it
-    /// changes: libcurl copies the string each time.
-    func setAcceptEncoding(_ value: String?) throws(CurlError) {
-        guard value != acceptEncoding || !acceptEncodingSet else { return }
-        try set(CURLOPT_ACCEPT_ENCODING, value)
+    /// `Accept-Encoding` as a browser sends it, decoded by libcurl. Reducing an ask to the codings this libcurl
+    /// decodes splits and trims strings through Foundation, as costly as the rest of a request, so it is done only
+    /// when the ask changes (a user repeats the same one); libcurl is told only when the reduced value changes.
+    func setAcceptEncoding(asked: String?) throws(CurlError) {
+        guard askedEncoding != .some(asked) else { return }
+        let value = Curl.decodable(asked)
+        if askedEncoding == nil || value != acceptEncoding { try set(CURLOPT_ACCEPT_ENCODING, value) }
+        askedEncoding = .some(asked)
         acceptEncoding = value
-        acceptEncodingSet = true
     }
 
     private func setConnectTo(_ entries: [String]) throws(CurlError) {

@@ -76,8 +76,8 @@ extension Worker {
 
     /// Carries out what the user asked for and records what it measured.
     func apply(_ user: Int, now: UInt64) {
-        // Each result is moved out of the outbox, not copied: a copy of a request record retains every string and
-        // array it holds (reading it in place from this class's property still copied it, once per result).
+        // Results and actions are moved out of the outbox, not copied: reading them in place from this class's
+        // property copies each one (a retain and release per result, and every string of a request to send).
         for index in outbox.results.indices {
             let result = outbox.takeResult(at: index)
             switch result {
