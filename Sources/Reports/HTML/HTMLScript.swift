@@ -1,8 +1,11 @@
 /// The page's own script: it draws every `canvas[data-chart]` from the chart specs (`ChartSpec`, one JSON block)
-/// with Chart.js, makes tables sortable, and fits the charts to paper when printing. Without it the page still
-/// reads: every figure a chart shows is in a table.
+/// with Chart.js, then makes tables sortable and fits the charts to paper when printing (`HTMLTableScript`), all in
+/// one function scope. Without it the page still reads: every figure a chart shows is in a table.
 enum HTMLScript {
-    static let source = #"""
+    static let source = charts + "\n\n" + HTMLTableScript.source + "\n})();"
+
+    /// Opens the function scope and draws the charts (kept in `charts` for printing).
+    private static let charts = #"""
         (function () {
           'use strict';
           var specs = JSON.parse(document.getElementById('rehearsal-charts').textContent);
@@ -275,44 +278,5 @@ enum HTMLScript {
             if (!spec || !builders[spec.kind]) return;
             charts.push(new Chart(canvas, builders[spec.kind](spec)));
           });
-
-          // Sortable tables: a click on a header sorts by that column (numbers by their value), again to reverse.
-          document.querySelectorAll('table.sortable').forEach(function (table) {
-            var headers = table.tHead ? table.tHead.rows[0].cells : [];
-            Array.prototype.forEach.call(headers, function (th, column) {
-              th.tabIndex = 0;
-              function sort() {
-                var descending = th.getAttribute('aria-sort') !== 'descending';
-                Array.prototype.forEach.call(headers, function (h) { h.removeAttribute('aria-sort'); });
-                th.setAttribute('aria-sort', descending ? 'descending' : 'ascending');
-                var body = table.tBodies[0];
-                var rows = Array.prototype.slice.call(body.rows);
-                rows.sort(function (a, b) {
-                  var x = a.cells[column], y = b.cells[column];
-                  var xs = x && x.dataset.sort, ys = y && y.dataset.sort;
-                  var order = (xs !== undefined && ys !== undefined)
-                    ? Number(xs) - Number(ys)
-                    : (x ? x.textContent : '').localeCompare(y ? y.textContent : '');
-                  return descending ? -order : order;
-                });
-                rows.forEach(function (row) { body.appendChild(row); });
-              }
-              th.addEventListener('click', sort);
-              th.addEventListener('keydown', function (e) { if (e.key === 'Enter') sort(); });
-            });
-          });
-
-          // Print: every detail open, every chart redrawn at the paper's width.
-          var closed = [];
-          window.addEventListener('beforeprint', function () {
-            document.querySelectorAll('details:not([open])').forEach(function (d) { d.open = true; closed.push(d); });
-            charts.forEach(function (c) { c.resize(); });
-          });
-          window.addEventListener('afterprint', function () {
-            closed.forEach(function (d) { d.open = false; });
-            closed = [];
-            charts.forEach(function (c) { c.resize(); });
-          });
-        })();
         """#
 }
